@@ -1,0 +1,202 @@
+package io.applyflow;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.NetworkConfig;
+import io.applyflow.apply.ApplyVerticle;
+import io.applyflow.apply.SubmitLedger;
+import io.applyflow.describe.DescribeVerticle;
+import io.applyflow.platform.bus.JsonCodec;
+import io.applyflow.platform.db.Database;
+import io.applyflow.profile.Profiles;
+import io.applyflow.render.RenderVerticle;
+import io.applyflow.render.ResumePdf;
+import io.applyflow.run.Jobs;
+import io.applyflow.run.RunBus;
+import io.applyflow.run.RunVerticle;
+import io.applyflow.run.Runs;
+import io.applyflow.sandbox.SandboxBoards;
+import io.applyflow.score.ScoreVerticle;
+import io.applyflow.search.GreenhouseApi;
+import io.applyflow.search.SearchBus;
+import io.applyflow.search.SearchVerticle;
+import io.applyflow.tailor.TailorVerticle;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.ThreadingModel;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.eventbus.EventBusOptions;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.spi.cluster.hazelcast.ConfigUtil;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import io.vertx.sqlclient.Pool;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Applyflow node: database (embedded or external) → Flyway → Vert.x (clustered or not) → message
+ * codecs → the verticles of the configured roles. The web role starts first so the sandbox's URL is known.
+ */
+public final class Applyflow implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Applyflow.class);
+
+  private final Vertx vertx;
+  private final Database database;
+  private final int port;
+
+  private Applyflow(Vertx vertx, Database database, int port) {
+    this.vertx = vertx;
+    this.database = database;
+    this.port = port;
+  }
+
+  public static Applyflow start(io.applyflow.platform.config.Config config) {
+    long started = System.nanoTime();
+    if (config.cluster() && config.databaseUrl() == null) {
+      throw new IllegalArgumentException("cluster mode needs an external Postgres: set DATABASE_URL");
+    }
+    Database database = config.databaseUrl() == null
+        ? Database.embedded(config.dataDir())
+        : Database.external(config.databaseUrl());
+    try {
+      database.migrate();
+      Vertx vertx = config.cluster() ? clustered(config) : Vertx.vertx(new VertxOptions());
+      JsonCodec.register(vertx.eventBus(), RunBus.Start.class, RunBus.Progress.class, RunBus.JobCommand.class,
+          RunBus.StageResult.class, SearchBus.Request.class, SearchBus.Found.class);
+      Pool pool = database.pool(vertx, 8);
+      int port = deploy(vertx, config, pool).await();
+      long ms = (System.nanoTime() - started) / 1_000_000;
+      log.info("Applyflow ready in {} ms on {} | database: {} | search: {} | roles: {}{}", ms,
+          config.runs("web") ? "http://localhost:" + port : "(no web role)", database.describe(),
+          sources(config, port), String.join(",", config.roles().stream().sorted().toList()),
+          config.cluster() ? " | cluster members: " + config.clusterMembers() : "");
+      return new Applyflow(vertx, database, port);
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
+  }
+
+  private static Future<Integer> deploy(Vertx vertx, io.applyflow.platform.config.Config config, Pool pool) {
+    Future<Integer> web = Future.succeededFuture(config.port());
+    if (config.runs("web")) {
+      WebVerticle verticle = new WebVerticle(config.port(), config.sandbox(), pool);
+      web = vertx.deployVerticle(verticle).map(id -> verticle.actualPort());
+    }
+    return web.compose(port -> {
+      Runs runs = new Runs(pool, vertx.eventBus());
+      Jobs jobs = new Jobs(pool, vertx.eventBus());
+      Profiles profiles = new Profiles(pool);
+      WebClient client = WebClient.create(vertx, new WebClientOptions().setUserAgent("Applyflow/0.1")
+          .setFollowRedirects(true));
+      GreenhouseApi greenhouse = new GreenhouseApi(client);
+      List<Future<String>> all = new ArrayList<>();
+      if (config.runs("scrape")) {
+        all.add(vertx.deployVerticle(new SearchVerticle(searchSource(config, port), runs, jobs, greenhouse)));
+        all.add(vertx.deployVerticle(new DescribeVerticle(jobs, greenhouse)));
+        all.add(vertx.deployVerticle(new ScoreVerticle(jobs, profiles)));
+      }
+      if (config.runs("tailor")) {
+        all.add(vertx.deployVerticle(new TailorVerticle(jobs, profiles)));
+      }
+      if (config.runs("render")) {
+        ResumePdf pdf = new ResumePdf();
+        all.add(vertx.deployVerticle(() -> new RenderVerticle(jobs, pdf), new DeploymentOptions()
+            .setThreadingModel(ThreadingModel.WORKER).setWorkerPoolName("render").setWorkerPoolSize(2).setInstances(2)));
+      }
+      if (config.runs("apply")) {
+        SubmitLedger ledger = new SubmitLedger(pool);
+        all.add(vertx.deployVerticle(() -> new ApplyVerticle(config, jobs, runs, profiles, ledger),
+            new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER).setWorkerPoolName("apply")
+                .setWorkerPoolSize(config.applyInstances()).setInstances(config.applyInstances())));
+      }
+      // the conductor goes last: at start-up it resumes unfinished runs, which needs every stage listening
+      return Future.all(all).compose(v -> config.runs("scrape")
+              ? vertx.deployVerticle(new RunVerticle(runs, jobs, config.applyInstances())).mapEmpty()
+              : Future.succeededFuture())
+          .map(v -> port);
+    });
+  }
+
+  /** With the sandbox as the only source, search its boards through its own Greenhouse-compatible API. */
+  static SearchVerticle.Source searchSource(io.applyflow.platform.config.Config config, int port) {
+    if (config.searchUsesSandbox()) {
+      String base = (config.publicUrl() != null ? config.publicUrl() : "http://127.0.0.1:" + port)
+          + "/sandbox/boards-api/v1";
+      return new SearchVerticle.Source(base, SandboxBoards.get().boardTokens());
+    }
+    return new SearchVerticle.Source(config.greenhouseApiUrl(), config.greenhouseBoards());
+  }
+
+  private static String sources(io.applyflow.platform.config.Config config, int port) {
+    if (config.searchUsesSandbox()) {
+      return "sandbox board (" + SandboxBoards.get().boardTokens().size() + " boards, nothing leaves this machine)";
+    }
+    List<String> parts = new ArrayList<>();
+    if (!config.watchlist().isEmpty()) {
+      parts.add("greenhouse watch-list " + config.greenhouseBoards() + " via " + config.greenhouseApiUrl());
+    }
+    if (config.serperApiKey() != null) {
+      parts.add("serper (key set; not used yet by this version)");
+    }
+    if (config.sandbox()) {
+      parts.add("sandbox served at /sandbox");
+    }
+    if (config.llmBaseUrl() != null || config.llmApiKey() != null) {
+      parts.add("llm configured (not used yet by this version)");
+    }
+    return String.join(", ", parts);
+  }
+
+  private static Vertx clustered(io.applyflow.platform.config.Config config) {
+    Config hz = ConfigUtil.loadConfig();
+    hz.setClusterName("applyflow");
+    hz.setProperty("hazelcast.phone.home.enabled", "false");
+    hz.setProperty("hazelcast.wait.seconds.before.join", "0");
+    NetworkConfig net = hz.getNetworkConfig();
+    net.setPort(5701).setPortAutoIncrement(true).setPortCount(10);
+    JoinConfig join = net.getJoin();
+    join.getMulticastConfig().setEnabled(false);
+    join.getAutoDetectionConfig().setEnabled(false);
+    join.getTcpIpConfig().setEnabled(true);
+    List<String> members = config.clusterMembers().isEmpty() ? List.of("127.0.0.1") : config.clusterMembers();
+    members.forEach(m -> join.getTcpIpConfig().addMember(m));
+    String host = System.getenv().getOrDefault("CLUSTER_HOST", "127.0.0.1");
+    if ("127.0.0.1".equals(host)) {
+      hz.setProperty("hazelcast.socket.bind.any", "false");
+      hz.setProperty("hazelcast.local.localAddress", "127.0.0.1");
+      net.getInterfaces().setEnabled(true).addInterface("127.0.0.1");
+    }
+    return Vertx.builder()
+        .with(new VertxOptions().setEventBusOptions(new EventBusOptions().setHost(host).setPort(0)
+            .setClusterPublicHost(host)))
+        .withClusterManager(new HazelcastClusterManager(hz))
+        .buildClustered().await();
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  @Override
+  public void close() {
+    try {
+      vertx.close().await();
+    } catch (RuntimeException e) {
+      log.warn("Vert.x did not close cleanly: {}", e.getMessage());
+    }
+    database.close();
+  }
+}

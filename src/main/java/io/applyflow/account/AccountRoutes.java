@@ -1,0 +1,117 @@
+package io.applyflow.account;
+
+import io.applyflow.platform.bus.Failure;
+import io.applyflow.platform.security.Auth;
+import io.applyflow.platform.web.Http;
+import io.applyflow.platform.web.Views;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.HashMap;
+import java.util.Map;
+
+/** {@code POST /api/register}, {@code POST /api/login}, and the sign-up, log-in and log-out pages. */
+public final class AccountRoutes {
+  private final Accounts accounts;
+  private final Views views;
+  private final io.applyflow.platform.security.Tokens tokens;
+
+  private AccountRoutes(Accounts accounts, io.applyflow.platform.security.Tokens tokens, Views views) {
+    this.accounts = accounts;
+    this.tokens = tokens;
+    this.views = views;
+  }
+
+  public static void mount(Router router, Accounts accounts, io.applyflow.platform.security.Tokens tokens, Views views) {
+    AccountRoutes r = new AccountRoutes(accounts, tokens, views);
+    router.post("/api/register").handler(r::apiRegister);
+    router.post("/api/login").handler(r::apiLogin);
+    router.get("/signup").handler(ctx -> r.form(ctx, "account/signup", null, Map.of()));
+    router.post("/signup").handler(r::pageSignup);
+    router.get("/login").handler(ctx -> r.form(ctx, "account/login", null, Map.of()));
+    router.post("/login").handler(r::pageLogin);
+    router.post("/logout").handler(r::logout);
+  }
+
+  private void apiRegister(RoutingContext ctx) {
+    JsonObject body = Http.jsonBody(ctx);
+    accounts.register(str(body, "email"), str(body, "password"), str(body, "name"), "api")
+        .onSuccess(reg -> Http.json(ctx, 201, new JsonObject().put("token", reg.token()).put("user_id", reg.userId())))
+        .onFailure(t -> Http.fail(ctx, t));
+  }
+
+  private void apiLogin(RoutingContext ctx) {
+    JsonObject body = Http.jsonBody(ctx);
+    accounts.login(str(body, "email"), str(body, "password"), "api")
+        .onSuccess(reg -> Http.json(ctx, 200, new JsonObject().put("token", reg.token()).put("user_id", reg.userId())))
+        .onFailure(t -> loginFailed(ctx, t));
+  }
+
+  private void pageSignup(RoutingContext ctx) {
+    var f = ctx.request().formAttributes();
+    accounts.register(f.get("email"), f.get("password"), f.get("name"), "web")
+        .onSuccess(reg -> {
+          Auth.startSession(ctx, reg.token());
+          redirect(ctx, "/profile");
+        })
+        .onFailure(t -> form(ctx, "account/signup", t.getMessage(), Map.of("email", nz(f.get("email")), "name", nz(f.get("name")))));
+  }
+
+  private void pageLogin(RoutingContext ctx) {
+    var f = ctx.request().formAttributes();
+    accounts.login(f.get("email"), f.get("password"), "web")
+        .onSuccess(reg -> {
+          Auth.startSession(ctx, reg.token());
+          String next = f.get("next");
+          redirect(ctx, next != null && next.startsWith("/") && !next.startsWith("//") ? next : "/runs");
+        })
+        .onFailure(t -> form(ctx, "account/login", t.getMessage(), Map.of("email", nz(f.get("email")))));
+  }
+
+  private void logout(RoutingContext ctx) {
+    Cookie c = ctx.request().getCookie(Auth.SESSION_COOKIE);
+    (c == null ? io.vertx.core.Future.<Void>succeededFuture() : tokens.revoke(c.getValue()))
+        .onComplete(ar -> {
+          Auth.endSession(ctx);
+          redirect(ctx, "/login");
+        });
+  }
+
+  private void form(RoutingContext ctx, String page, String error, Map<String, String> values) {
+    Map<String, Object> model = new HashMap<>(values);
+    model.put("csrf", ctx.get(Auth.CSRF));
+    model.put("error", error);
+    model.put("next", nz(ctx.request().getParam("next")));
+    String body = views.render(page, null, model);
+    Views.html(ctx, error == null ? 200 : 400, body);
+  }
+
+  private static void loginFailed(RoutingContext ctx, Throwable t) {
+    if (t instanceof Accounts.Unauthorized) {
+      Http.error(ctx, 401, "unauthorized", t.getMessage());
+    } else {
+      Http.fail(ctx, t);
+    }
+  }
+
+  static void redirect(RoutingContext ctx, String to) {
+    if (ctx.request().getHeader("HX-Request") != null) {
+      ctx.response().putHeader("HX-Redirect", to).setStatusCode(204).end();
+    } else {
+      ctx.response().putHeader("Location", to).setStatusCode(303).end();
+    }
+  }
+
+  private static String str(JsonObject body, String key) {
+    Object v = body.getValue(key);
+    if (v != null && !(v instanceof String)) {
+      throw Failure.BAD_INPUT.with(key + " must be a string");
+    }
+    return (String) v;
+  }
+
+  private static String nz(String s) {
+    return s == null ? "" : s;
+  }
+}

@@ -1,0 +1,80 @@
+package io.applyflow.account;
+
+import io.applyflow.platform.bus.Failure;
+import io.applyflow.platform.security.Tokens;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Registration and login: validation, password hashing on a worker thread, and token issue. */
+public final class Accounts {
+  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final Tokens tokens;
+
+  public Accounts(Vertx vertx, Pool pool, Tokens tokens) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.tokens = tokens;
+  }
+
+  public record Registered(long userId, String token) {
+  }
+
+  /** Creates a user and returns a token of {@code kind}; BAD_INPUT names the bad field, CONFLICT a taken email. */
+  public Future<Registered> register(String email, String password, String name, String kind) {
+    String e = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
+    String n = name == null ? "" : name.trim();
+    if (!EMAIL.matcher(e).matches() || e.length() > 254) {
+      return Future.failedFuture(Failure.BAD_INPUT.with("email is not a valid address"));
+    }
+    if (password == null || password.length() < 8 || password.length() > 200) {
+      return Future.failedFuture(Failure.BAD_INPUT.with("password must be 8 to 200 characters long"));
+    }
+    if (n.isEmpty() || n.length() > 200) {
+      return Future.failedFuture(Failure.BAD_INPUT.with("name is required (at most 200 characters)"));
+    }
+    return vertx.executeBlocking(() -> Passwords.hash(password), false)
+        .compose(hash -> pool.preparedQuery("""
+                insert into users (email, name, password_hash) values ($1, $2, $3) returning id""")
+            .execute(Tuple.of(e, n, hash)))
+        .recover(t -> t instanceof PgException pg && "23505".equals(pg.getSqlState())
+            ? Future.failedFuture(Failure.CONFLICT.with("an account with this email already exists; log in instead"))
+            : Future.failedFuture(t))
+        .compose(rs -> {
+          long id = rs.iterator().next().getLong("id");
+          return tokens.issue(id, kind).map(token -> new Registered(id, token));
+        });
+  }
+
+  /** Checks the credentials and returns a fresh token; a wrong email and a wrong password look the same. */
+  public Future<Registered> login(String email, String password, String kind) {
+    if (email == null || password == null || email.isBlank() || password.isEmpty()) {
+      return Future.failedFuture(Failure.BAD_INPUT.with("email and password are required"));
+    }
+    String e = email.trim().toLowerCase(Locale.ROOT);
+    return pool.preparedQuery("select id, password_hash from users where email = $1").execute(Tuple.of(e))
+        .compose(rs -> {
+          Row row = rs.iterator().hasNext() ? rs.iterator().next() : null;
+          String hash = row == null ? null : row.getString("password_hash");
+          return vertx.executeBlocking(() -> Passwords.matches(password, hash), false)
+              .compose(ok -> ok && row != null
+                  ? tokens.issue(row.getLong("id"), kind).map(t -> new Registered(row.getLong("id"), t))
+                  : Future.failedFuture(new Unauthorized()));
+        });
+  }
+
+  /** Wrong credentials: the edge answers 401. */
+  public static final class Unauthorized extends RuntimeException {
+    Unauthorized() {
+      super("email or password is wrong", null, false, false);
+    }
+  }
+}

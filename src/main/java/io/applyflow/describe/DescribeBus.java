@@ -1,0 +1,21 @@
+package io.applyflow.describe;
+
+import io.applyflow.run.RunBus;
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+
+/**
+ * Contract of the describe stage. {@code describe.job} (request/reply, consumed by {@link DescribeVerticle}):
+ * fetch a discovered job's description and application schema; replies with the job's new status.
+ */
+public final class DescribeBus {
+  public static final String JOB = "describe.job";
+
+  private DescribeBus() {
+  }
+
+  public static Future<RunBus.StageResult> describe(EventBus bus, RunBus.JobCommand cmd) {
+    return bus.<RunBus.StageResult>request(JOB, cmd, RunBus.timeout(60_000)).map(Message::body);
+  }
+}

@@ -1,0 +1,136 @@
+package io.applyflow.platform.config;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything Applyflow reads from the environment. Every variable is optional; {@link #fromEnv(Map)}
+ * fails fast with a message that names the variable when a value cannot be used.
+ */
+public record Config(
+    int port,
+    Path dataDir,
+    String databaseUrl,
+    String greenhouseApiUrl,
+    String serperApiKey,
+    String serperUrl,
+    String llmBaseUrl,
+    String llmApiKey,
+    String llmModel,
+    String chromiumPath,
+    boolean sandbox,
+    List<String> watchlist,
+    int applyInstances,
+    boolean headless,
+    String publicUrl,
+    boolean cluster,
+    List<String> clusterMembers,
+    Set<String> roles) {
+
+  public static final String DEFAULT_GREENHOUSE_API = "https://boards-api.greenhouse.io/v1";
+  public static final String DEFAULT_SERPER_URL = "https://google.serper.dev";
+  public static final Set<String> ALL_ROLES = Set.of("web", "scrape", "tailor", "render", "apply");
+
+  public static Config fromEnv(Map<String, String> env) {
+    int port = intVar(env, "PORT", 8080, 0, 65535);
+    List<String> watchlist = list(env.get("WATCHLIST"));
+    for (String entry : watchlist) {
+      if (!entry.matches("greenhouse:[A-Za-z0-9_.-]+")) {
+        throw new IllegalArgumentException(
+            "WATCHLIST entry '" + entry + "' is not of the form greenhouse:<board token>");
+      }
+    }
+    Set<String> roles = Set.copyOf(list(env.getOrDefault("ROLES", String.join(",", ALL_ROLES))));
+    for (String role : roles) {
+      if (!ALL_ROLES.contains(role)) {
+        throw new IllegalArgumentException("ROLES has unknown role '" + role + "'; known: " + ALL_ROLES);
+      }
+    }
+    return new Config(
+        port,
+        Path.of(env.getOrDefault("DATA_DIR", "./data")).toAbsolutePath().normalize(),
+        blankToNull(env.get("DATABASE_URL")),
+        trimSlash(env.getOrDefault("GREENHOUSE_API_URL", DEFAULT_GREENHOUSE_API)),
+        blankToNull(env.get("SERPER_API_KEY")),
+        trimSlash(env.getOrDefault("SERPER_URL", DEFAULT_SERPER_URL)),
+        blankToNull(env.get("LLM_BASE_URL")),
+        blankToNull(env.get("LLM_API_KEY")),
+        blankToNull(env.get("LLM_MODEL")),
+        blankToNull(env.get("CHROMIUM_PATH")),
+        boolVar(env, "SANDBOX", true),
+        watchlist,
+        intVar(env, "APPLY_INSTANCES", 1, 1, 16),
+        boolVar(env, "HEADLESS", true),
+        blankToNull(env.get("PUBLIC_URL")),
+        boolVar(env, "CLUSTER", false),
+        list(env.get("CLUSTER_MEMBERS")),
+        roles);
+  }
+
+  /** Board tokens of the Greenhouse watch-list, without the {@code greenhouse:} prefix. */
+  public List<String> greenhouseBoards() {
+    return watchlist.stream().map(e -> e.substring("greenhouse:".length())).toList();
+  }
+
+  /** With the sandbox on and neither a watch-list nor a search key, searches go to the sandbox's boards. */
+  public boolean searchUsesSandbox() {
+    return sandbox && watchlist.isEmpty() && serperApiKey == null;
+  }
+
+  public boolean runs(String role) {
+    return roles.contains(role);
+  }
+
+  public Config withPort(int newPort) {
+    return new Config(newPort, dataDir, databaseUrl, greenhouseApiUrl, serperApiKey, serperUrl, llmBaseUrl,
+        llmApiKey, llmModel, chromiumPath, sandbox, watchlist, applyInstances, headless, publicUrl, cluster,
+        clusterMembers, roles);
+  }
+
+  private static int intVar(Map<String, String> env, String name, int dflt, int min, int max) {
+    String raw = blankToNull(env.get(name));
+    if (raw == null) {
+      return dflt;
+    }
+    try {
+      int v = Integer.parseInt(raw.trim());
+      if (v < min || v > max) {
+        throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", got " + raw);
+      }
+      return v;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a whole number, got '" + raw + "'");
+    }
+  }
+
+  private static boolean boolVar(Map<String, String> env, String name, boolean dflt) {
+    String raw = blankToNull(env.get(name));
+    if (raw == null) {
+      return dflt;
+    }
+    return switch (raw.trim().toLowerCase()) {
+      case "true", "1", "yes", "on" -> true;
+      case "false", "0", "no", "off" -> false;
+      default -> throw new IllegalArgumentException(name + " must be true or false, got '" + raw + "'");
+    };
+  }
+
+  private static List<String> list(String raw) {
+    if (raw == null || raw.isBlank()) {
+      return List.of();
+    }
+    return Arrays.stream(raw.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+
+  private static String trimSlash(String s) {
+    String t = s.trim();
+    return t.endsWith("/") ? t.substring(0, t.length() - 1) : t;
+  }
+}

@@ -1,0 +1,115 @@
+package io.applyflow.platform.db;
+
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Postgres Applyflow talks to: an external one named by {@code DATABASE_URL}, or an embedded one
+ * (PostgreSQL binaries from Maven, data kept in {@code DATA_DIR/postgres}) that starts even as root.
+ * Flyway migrates the schema before anything else uses it.
+ */
+public final class Database implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+  private final PgConnectOptions options;
+  private final EmbeddedPostgres embedded;
+
+  private Database(PgConnectOptions options, EmbeddedPostgres embedded) {
+    this.options = options;
+    this.embedded = embedded;
+  }
+
+  /** Starts an embedded Postgres whose data lives in {@code dataDir} and survives restarts. */
+  public static Database embedded(Path dataDir) {
+    try {
+      Path data = dataDir.resolve("postgres");
+      Path bin = dataDir.resolve("postgres-bin");
+      Files.createDirectories(bin);
+      EmbeddedPostgres pg = EmbeddedPostgres.builder()
+          .setOverrideWorkingDirectory(bin.toFile())
+          .setDataDirectory(data)
+          .setCleanDataDirectory(false)
+          .setPort(0)
+          .start();
+      PgConnectOptions opts = new PgConnectOptions().setHost("127.0.0.1").setPort(pg.getPort())
+          .setDatabase("postgres").setUser("postgres");
+      return new Database(opts, pg);
+    } catch (IOException e) {
+      throw new IllegalStateException("could not start the embedded Postgres in " + dataDir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Connects to an external Postgres given as {@code postgresql://user:pass@host:port/db} (a {@code jdbc:} prefix is accepted). */
+  public static Database external(String url) {
+    String u = url.startsWith("jdbc:") ? url.substring(5) : url;
+    if (!u.startsWith("postgresql://") && !u.startsWith("postgres://")) {
+      throw new IllegalArgumentException("DATABASE_URL must start with postgresql://, got '" + redact(url) + "'");
+    }
+    return new Database(PgConnectOptions.fromUri(u), null);
+  }
+
+  public Database migrate() {
+    var result = Flyway.configure()
+        .dataSource(jdbcUrl(), options.getUser(), options.getPassword())
+        .locations("classpath:db/migration")
+        .load()
+        .migrate();
+    log.info("schema at version {} ({} migrations applied)", result.targetSchemaVersion, result.migrationsExecuted);
+    return this;
+  }
+
+  public Pool pool(Vertx vertx, int size) {
+    return PgBuilder.pool()
+        .with(new PoolOptions().setMaxSize(size))
+        .connectingTo(new PgConnectOptions(options))
+        .using(vertx)
+        .build();
+  }
+
+  public String jdbcUrl() {
+    return "jdbc:postgresql://" + options.getHost() + ":" + options.getPort() + "/" + options.getDatabase();
+  }
+
+  /** A URL other processes (tests, a second node) can use; carries no password. */
+  public String url() {
+    String auth = options.getUser() == null ? "" : options.getUser() + "@";
+    return "postgresql://" + auth + options.getHost() + ":" + options.getPort() + "/" + options.getDatabase();
+  }
+
+  /** One line for the start-up banner, never with a password. */
+  public String describe() {
+    String where = options.getHost() + ":" + options.getPort() + "/" + options.getDatabase();
+    return embedded != null ? "embedded PostgreSQL at " + where : "PostgreSQL at " + where;
+  }
+
+  @Override
+  public void close() {
+    if (embedded != null) {
+      try {
+        embedded.close();
+      } catch (IOException e) {
+        log.warn("embedded Postgres did not stop cleanly: {}", e.getMessage());
+      }
+    }
+  }
+
+  private static String redact(String url) {
+    try {
+      URI uri = URI.create(url.startsWith("jdbc:") ? url.substring(5) : url);
+      return uri.getUserInfo() == null ? url : url.replace(uri.getUserInfo(), "***");
+    } catch (IllegalArgumentException e) {
+      return "(unparseable)";
+    }
+  }
+}

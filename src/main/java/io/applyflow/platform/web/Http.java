@@ -1,0 +1,79 @@
+package io.applyflow.platform.web;
+
+import io.applyflow.platform.bus.Failure;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** JSON responses and the one place where failures become HTTP statuses. */
+public final class Http {
+  private static final Logger log = LoggerFactory.getLogger(Http.class);
+
+  private Http() {
+  }
+
+  public static void json(RoutingContext ctx, int status, Object body) {
+    String text = body instanceof JsonObject jo ? jo.encode() : io.vertx.core.json.Json.encode(body);
+    ctx.response().setStatusCode(status).putHeader("content-type", "application/json; charset=utf-8").end(text);
+  }
+
+  public static void error(RoutingContext ctx, int status, String error, String detail) {
+    if (ctx.response().headWritten()) {
+      ctx.response().reset();
+      return;
+    }
+    json(ctx, status, new JsonObject().put("error", error).put("detail", detail));
+  }
+
+  /** Maps any failure to {@code {error, detail}}: coded failures keep their status, the rest are 500 and logged. */
+  public static void fail(RoutingContext ctx, Throwable t) {
+    Failure f = Failure.of(t);
+    if (f == Failure.INTERNAL) {
+      log.error("request {} {} failed", ctx.request().method(), ctx.request().path(), t);
+      error(ctx, 500, "internal", "something went wrong on our side; it has been logged");
+    } else {
+      error(ctx, f.httpStatus, f.name().toLowerCase(), t.getMessage());
+    }
+  }
+
+  /** The request body as a JSON object, or a BAD_INPUT failure that says what is wrong with it. */
+  public static JsonObject jsonBody(RoutingContext ctx) {
+    String raw = ctx.body() == null ? null : ctx.body().asString();
+    if (raw == null || raw.isBlank()) {
+      throw Failure.BAD_INPUT.with("the request body is empty; send a JSON object");
+    }
+    try {
+      Object parsed = io.vertx.core.json.Json.decodeValue(raw);
+      if (parsed instanceof JsonObject jo) {
+        return jo;
+      }
+      throw Failure.BAD_INPUT.with("the request body must be a JSON object");
+    } catch (DecodeException e) {
+      throw Failure.BAD_INPUT.with("the request body is not valid JSON: " + firstLine(e.getMessage()));
+    }
+  }
+
+  /** A positive numeric path parameter, or BAD_INPUT naming it. */
+  public static long idParam(RoutingContext ctx, String name) {
+    String raw = ctx.pathParam(name);
+    try {
+      long v = Long.parseLong(raw);
+      if (v > 0) {
+        return v;
+      }
+    } catch (NumberFormatException ignored) {
+      // reported below
+    }
+    throw Failure.BAD_INPUT.with(name + " must be a positive number, got '" + raw + "'");
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+}

@@ -1,0 +1,21 @@
+package io.applyflow.render;
+
+import io.applyflow.run.RunBus;
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+
+/**
+ * Contract of the render stage. {@code render.resume} (request/reply, consumed by {@link RenderVerticle} on
+ * worker threads): turn a job's tailored resume into a PDF that passes the parse-back gate and store it.
+ */
+public final class RenderBus {
+  public static final String RESUME = "render.resume";
+
+  private RenderBus() {
+  }
+
+  public static Future<RunBus.StageResult> render(EventBus bus, RunBus.JobCommand cmd) {
+    return bus.<RunBus.StageResult>request(RESUME, cmd, RunBus.timeout(120_000)).map(Message::body);
+  }
+}

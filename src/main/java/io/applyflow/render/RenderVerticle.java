@@ -1,0 +1,79 @@
+package io.applyflow.render;
+
+import io.applyflow.platform.bus.Failure;
+import io.applyflow.run.Document;
+import io.applyflow.run.Job;
+import io.applyflow.run.JobStatus;
+import io.applyflow.run.Jobs;
+import io.applyflow.run.RunBus;
+import io.applyflow.tailor.TailoredResume;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+
+/**
+ * Render stage. A <b>worker</b> verticle: consumes {@code render.resume}, renders the tailored resume to a PDF
+ * with openhtmltopdf (PDF/UA + PDF/A-3u) and runs the parse-back gate; only a PDF whose text gives back the
+ * name, contact details, headings and every chosen bullet in order is stored. Database calls are asynchronous;
+ * the rendering runs in their callbacks, which Vert.x runs on this verticle's worker thread.
+ */
+public final class RenderVerticle extends VerticleBase {
+  private final Jobs jobs;
+  private final ResumePdf pdf;
+
+  public RenderVerticle(Jobs jobs, ResumePdf pdf) {
+    this.jobs = jobs;
+    this.pdf = pdf;
+  }
+
+  @Override
+  public Future<?> start() {
+    return vertx.eventBus().<RunBus.JobCommand>consumer(RenderBus.RESUME, this::handle).completion();
+  }
+
+  private record Rendered(byte[] bytes, List<String> problems) {
+  }
+
+  private void handle(Message<RunBus.JobCommand> msg) {
+    RunBus.JobCommand cmd = msg.body();
+    jobs.get(cmd.jobId(), cmd.userId())
+        .compose(job -> job.status() != JobStatus.TAILORED
+            ? Future.succeededFuture(new RunBus.StageResult(job.id(), job.status().db()))
+            : render(cmd, job))
+        .onSuccess(msg::reply)
+        .onFailure(t -> Failure.reply(msg, t));
+  }
+
+  private Future<RunBus.StageResult> render(RunBus.JobCommand cmd, Job job) {
+    TailoredResume resume = job.tailored().mapTo(TailoredResume.class);
+    long started = System.nanoTime();
+    Rendered r;
+    try {
+      byte[] bytes = pdf.render(resume);
+      r = new Rendered(bytes, ParseBackGate.check(bytes, resume));
+    } catch (RuntimeException e) {
+      return jobs.transition(cmd, "render", JobStatus.FAILED, "could not render the resume PDF: " + e.getMessage(), null);
+    }
+    long ms = (System.nanoTime() - started) / 1_000_000;
+    if (!r.problems().isEmpty()) {
+      return jobs.transition(cmd, "render", JobStatus.FAILED,
+          "the PDF failed the parse-back check, so it is not used: " + String.join("; ", r.problems()),
+          new JsonObject().put("problems", new JsonArray(r.problems())));
+    }
+    String filename = fileName(resume.name());
+    return jobs.transition(cmd, "render", JobStatus.RENDERED,
+        "rendered " + filename + " (" + r.bytes().length / 1024 + " KB in " + ms + " ms); parse-back check passed",
+        new JsonObject().put("bytes", r.bytes().length).put("ms", ms).put("sha256", Document.sha256(r.bytes())),
+        conn -> Jobs.insertDocument(conn, cmd.jobId(), cmd.userId(), Document.RESUME_PDF, filename,
+            "application/pdf", r.bytes()));
+  }
+
+  /** {@code Richard_Hendriks_Resume.pdf}: what a recruiter sees as the attachment's name. */
+  static String fileName(String name) {
+    String safe = name == null ? "" : name.trim().replaceAll("[^\\p{L}\\p{N}]+", "_").replaceAll("^_|_$", "");
+    return safe.isEmpty() ? "Resume.pdf" : safe + "_Resume.pdf";
+  }
+}

@@ -1,0 +1,25 @@
+package io.applyflow.run;
+
+import io.vertx.sqlclient.Row;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** A stored file of a job: a resume PDF, a cover letter PDF, a screenshot. */
+public record Document(long id, String kind, String filename, String contentType, byte[] content, String sha256) {
+  public static final String RESUME_PDF = "resume_pdf";
+  public static final String SCREENSHOT = "screenshot";
+
+  static Document from(Row r) {
+    return new Document(r.getLong("id"), r.getString("kind"), r.getString("filename"), r.getString("content_type"),
+        r.getBuffer("content").getBytes(), r.getString("sha256"));
+  }
+
+  public static String sha256(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,232 @@
+package io.applyflow.run;
+
+import io.applyflow.platform.bus.Failure;
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Jobs, their events and their documents in Postgres. Every read and write names the owner's user id. A state
+ * change and its event are written in one transaction, then {@code run.progress} is published.
+ */
+public final class Jobs {
+  private final Pool pool;
+  private final EventBus bus;
+
+  public Jobs(Pool pool, EventBus bus) {
+    this.pool = pool;
+    this.bus = bus;
+  }
+
+  /** A posting found by search. Returns the new job's id, or null when the run already has this posting. */
+  public record Posting(String source, String board, String externalId, String apiUrl, String url, String title,
+                        String company, String location) {
+  }
+
+  public Future<Long> insertDiscovered(long runId, long userId, Posting p) {
+    return pool.withTransaction(conn -> conn.preparedQuery("""
+            insert into jobs (run_id, user_id, source, board, external_id, api_url, url, title, company, location)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+            on conflict on constraint jobs_run_posting_key do nothing
+            returning id""")
+        .execute(Tuple.from(List.of(runId, userId, p.source(), p.board(), p.externalId(), p.apiUrl(), p.url(),
+            p.title(), p.company(), p.location() == null ? "" : p.location())))
+        .compose(rs -> {
+          if (!rs.iterator().hasNext()) {
+            return Future.succeededFuture((Long) null);
+          }
+          long id = rs.iterator().next().getLong("id");
+          return event(conn, id, userId, "search", JobStatus.DISCOVERED,
+              "found " + p.title() + " at " + p.company(), new JsonObject().put("url", p.url()))
+              .map(v -> id);
+        }))
+        .onSuccess(id -> {
+          if (id != null) {
+            RunBus.publish(bus, new RunBus.Progress(runId, id, userId, JobStatus.DISCOVERED.db()));
+          }
+        });
+  }
+
+  /** The job, or NOT_FOUND when it does not exist or belongs to someone else. */
+  public Future<Job> get(long jobId, long userId) {
+    return pool.preparedQuery("select " + Job.COLUMNS + " from jobs where id = $1 and user_id = $2")
+        .execute(Tuple.of(jobId, userId))
+        .compose(rs -> rs.iterator().hasNext()
+            ? Future.succeededFuture(Job.from(rs.iterator().next()))
+            : Future.failedFuture(Failure.NOT_FOUND.with("no job " + jobId)));
+  }
+
+  public Future<List<Job>> ofRun(long runId, long userId) {
+    return pool.preparedQuery("select " + Job.COLUMNS + " from jobs where run_id = $1 and user_id = $2 order by id")
+        .execute(Tuple.of(runId, userId))
+        .map(rs -> {
+          List<Job> jobs = new ArrayList<>();
+          rs.forEach(r -> jobs.add(Job.from(r)));
+          return jobs;
+        });
+  }
+
+  /**
+   * Moves a job to {@code status}, running {@code extra} (column updates) in the same transaction, records the
+   * event, and publishes progress. Returns the stage result to reply with.
+   */
+  public Future<RunBus.StageResult> transition(RunBus.JobCommand cmd, String stage, JobStatus status,
+                                               String message, JsonObject data,
+                                               Function<SqlConnection, Future<?>> extra) {
+    return pool.withTransaction(conn -> (extra == null ? Future.succeededFuture() : extra.apply(conn))
+            .compose(v -> conn.preparedQuery("""
+                    update jobs set status = $3, updated_at = now() where id = $1 and user_id = $2
+                    returning run_id""")
+                .execute(Tuple.of(cmd.jobId(), cmd.userId(), status.db())))
+            .compose(rs -> {
+              if (!rs.iterator().hasNext()) {
+                return Future.failedFuture(Failure.NOT_FOUND.with("no job " + cmd.jobId()));
+              }
+              long runId = rs.iterator().next().getLong("run_id");
+              return event(conn, cmd.jobId(), cmd.userId(), stage, status, message, data).map(runId);
+            }))
+        .map(runId -> {
+          RunBus.publish(bus, new RunBus.Progress(runId, cmd.jobId(), cmd.userId(), status.db()));
+          return new RunBus.StageResult(cmd.jobId(), status.db());
+        });
+  }
+
+  /** Same as {@link #transition} with no column updates. */
+  public Future<RunBus.StageResult> transition(RunBus.JobCommand cmd, String stage, JobStatus status,
+                                               String message, JsonObject data) {
+    return transition(cmd, stage, status, message, data, null);
+  }
+
+  /** Moves the job from {@code from} to {@code to} only if it is still in {@code from}; false otherwise. */
+  public Future<Boolean> compareAndSet(RunBus.JobCommand cmd, JobStatus from, JobStatus to, String stage,
+                                       String message) {
+    return pool.withTransaction(conn -> conn.preparedQuery("""
+            update jobs set status = $4, updated_at = now() where id = $1 and user_id = $2 and status = $3
+            returning run_id""")
+        .execute(Tuple.of(cmd.jobId(), cmd.userId(), from.db(), to.db()))
+        .compose(rs -> {
+          if (!rs.iterator().hasNext()) {
+            return Future.succeededFuture(-1L);
+          }
+          long runId = rs.iterator().next().getLong("run_id");
+          return event(conn, cmd.jobId(), cmd.userId(), stage, to, message, null).map(runId);
+        }))
+        .map(runId -> {
+          if (runId > 0) {
+            RunBus.publish(bus, new RunBus.Progress(runId, cmd.jobId(), cmd.userId(), to.db()));
+          }
+          return runId > 0;
+        });
+  }
+
+  /** Records an event without changing the job's state. */
+  public Future<Void> note(RunBus.JobCommand cmd, String stage, String message, JsonObject data) {
+    return pool.withConnection(conn -> conn.preparedQuery("select status from jobs where id = $1 and user_id = $2")
+        .execute(Tuple.of(cmd.jobId(), cmd.userId()))
+        .compose(rs -> rs.iterator().hasNext()
+            ? event(conn, cmd.jobId(), cmd.userId(), stage,
+                JobStatus.of(rs.iterator().next().getString("status")), message, data)
+            : Future.failedFuture(Failure.NOT_FOUND.with("no job " + cmd.jobId()))));
+  }
+
+  public Future<JsonArray> events(long jobId, long userId) {
+    return pool.preparedQuery("""
+            select at, stage, status, message, data from job_events where job_id = $1 and user_id = $2 order by id""")
+        .execute(Tuple.of(jobId, userId))
+        .map(rs -> {
+          JsonArray out = new JsonArray();
+          for (Row r : rs) {
+            out.add(new JsonObject().put("at", r.getOffsetDateTime("at").toString()).put("stage", r.getString("stage"))
+                .put("status", r.getString("status")).put("message", r.getString("message"))
+                .put("data", r.getValue("data")));
+          }
+          return out;
+        });
+  }
+
+  /** Events of every job of a run, oldest first (at most {@code limit}, the newest kept). */
+  public Future<JsonArray> runEvents(long runId, long userId, int limit) {
+    return pool.preparedQuery("""
+            select * from (
+              select e.id, e.job_id, e.at, e.stage, e.status, e.message from job_events e join jobs j on j.id = e.job_id
+              where j.run_id = $1 and e.user_id = $2 order by e.id desc limit $3) newest
+            order by id""")
+        .execute(Tuple.of(runId, userId, limit))
+        .map(rs -> {
+          JsonArray out = new JsonArray();
+          for (Row r : rs) {
+            out.add(new JsonObject().put("job_id", r.getLong("job_id")).put("at", r.getOffsetDateTime("at").toString())
+                .put("stage", r.getString("stage")).put("status", r.getString("status"))
+                .put("message", r.getString("message")));
+          }
+          return out;
+        });
+  }
+
+  /** One document of a job by id, or NOT_FOUND. */
+  public Future<Document> document(long jobId, long userId, long documentId) {
+    return pool.preparedQuery("""
+            select id, kind, filename, content_type, content, sha256, created_at from documents
+            where id = $3 and job_id = $1 and user_id = $2""")
+        .execute(Tuple.of(jobId, userId, documentId))
+        .compose(rs -> rs.iterator().hasNext()
+            ? Future.succeededFuture(Document.from(rs.iterator().next()))
+            : Future.failedFuture(Failure.NOT_FOUND.with("job " + jobId + " has no document " + documentId)));
+  }
+
+  /** The newest document of a kind for a job, or NOT_FOUND. */
+  public Future<Document> document(long jobId, long userId, String kind) {
+    return pool.preparedQuery("""
+            select id, kind, filename, content_type, content, sha256, created_at from documents
+            where job_id = $1 and user_id = $2 and kind = $3 order by id desc limit 1""")
+        .execute(Tuple.of(jobId, userId, kind))
+        .compose(rs -> rs.iterator().hasNext()
+            ? Future.succeededFuture(Document.from(rs.iterator().next()))
+            : Future.failedFuture(Failure.NOT_FOUND.with("job " + jobId + " has no " + kind + " yet")));
+  }
+
+  /** Metadata (no bytes) of every document of a job. */
+  public Future<JsonArray> documents(long jobId, long userId) {
+    return pool.preparedQuery("""
+            select id, kind, filename, content_type, length(content) as bytes, sha256, created_at from documents
+            where job_id = $1 and user_id = $2 order by id""")
+        .execute(Tuple.of(jobId, userId))
+        .map(rs -> {
+          JsonArray out = new JsonArray();
+          for (Row r : rs) {
+            out.add(new JsonObject().put("id", r.getLong("id")).put("kind", r.getString("kind"))
+                .put("filename", r.getString("filename")).put("content_type", r.getString("content_type"))
+                .put("bytes", r.getInteger("bytes")).put("sha256", r.getString("sha256"))
+                .put("created_at", r.getOffsetDateTime("created_at").toString()));
+          }
+          return out;
+        });
+  }
+
+  /** Stores a document for a job inside a transition's transaction. */
+  public static Future<Long> insertDocument(SqlConnection conn, long jobId, long userId, String kind,
+                                            String filename, String contentType, byte[] content) {
+    return conn.preparedQuery("""
+            insert into documents (job_id, user_id, kind, filename, content_type, content, sha256)
+            values ($1, $2, $3, $4, $5, $6, $7) returning id""")
+        .execute(Tuple.of(jobId, userId, kind, filename, contentType, io.vertx.core.buffer.Buffer.buffer(content),
+            Document.sha256(content)))
+        .map(rs -> rs.iterator().next().getLong("id"));
+  }
+
+  private static Future<Void> event(SqlConnection conn, long jobId, long userId, String stage, JobStatus status,
+                                    String message, JsonObject data) {
+    return conn.preparedQuery("""
+            insert into job_events (job_id, user_id, stage, status, message, data) values ($1, $2, $3, $4, $5, $6)""")
+        .execute(Tuple.of(jobId, userId, stage, status.db(), message, data))
+        .mapEmpty();
+  }
+}

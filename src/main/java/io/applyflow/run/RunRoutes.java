@@ -1,0 +1,239 @@
+package io.applyflow.run;
+
+import io.applyflow.platform.bus.Failure;
+import io.applyflow.platform.security.Auth;
+import io.applyflow.platform.web.Http;
+import io.applyflow.platform.web.Sse;
+import io.applyflow.platform.web.Views;
+import io.applyflow.profile.Profiles;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs over HTTP: {@code POST /api/search}, {@code GET /api/search/{run_id}} (+ {@code /events}, SSE JSON), and
+ * the pages {@code /runs}, {@code /runs/new}, {@code /runs/{id}} with its live {@code run-jobs} fragment
+ * streamed over SSE from {@code /runs/{id}/events}.
+ */
+public final class RunRoutes {
+  private static final Set<String> LEVELS = Set.of("entry", "mid", "senior");
+  private static final Set<String> MODES = Set.of("review", "auto");
+  private static final long COALESCE_MS = 150;
+
+  private final Vertx vertx;
+  private final Runs runs;
+  private final Jobs jobs;
+  private final Profiles profiles;
+  private final Views views;
+
+  private RunRoutes(Vertx vertx, Runs runs, Jobs jobs, Profiles profiles, Views views) {
+    this.vertx = vertx;
+    this.runs = runs;
+    this.jobs = jobs;
+    this.profiles = profiles;
+    this.views = views;
+  }
+
+  public static void mount(Router router, Vertx vertx, Runs runs, Jobs jobs, Profiles profiles, Views views) {
+    RunRoutes r = new RunRoutes(vertx, runs, jobs, profiles, views);
+    router.post("/api/search").handler(Auth.requireApiUser()).handler(r::apiCreate);
+    router.get("/api/search/:run_id").handler(Auth.requireApiUser()).handler(r::apiGet);
+    router.get("/api/search/:run_id/events").handler(Auth.requireApiUser()).handler(ctx -> r.stream(ctx, false));
+    router.get("/runs").handler(Auth.requirePageUser()).handler(r::listPage);
+    router.get("/runs/new").handler(Auth.requirePageUser()).handler(ctx -> r.newPage(ctx, 200, null, Map.of()));
+    router.post("/runs").handler(Auth.requirePageUser()).handler(r::pageCreate);
+    router.get("/runs/:run_id").handler(Auth.requirePageUser()).handler(r::runPage);
+    router.get("/runs/:run_id/events").handler(Auth.requirePageUser()).handler(ctx -> r.stream(ctx, true));
+  }
+
+  /** Validates a search request and starts the run; BAD_INPUT names the field, CONFLICT means no profile yet. */
+  Future<Long> create(long userId, JsonObject in) {
+    String position = text(in, "position", true);
+    if (position.length() > 200) {
+      throw Failure.BAD_INPUT.with("position is longer than 200 characters");
+    }
+    String level = text(in, "level", true).toLowerCase();
+    if (!LEVELS.contains(level)) {
+      throw Failure.BAD_INPUT.with("level must be one of entry, mid, senior; got '" + level + "'");
+    }
+    String mode = in.getValue("mode") == null ? "review" : text(in, "mode", true).toLowerCase();
+    if (!MODES.contains(mode)) {
+      throw Failure.BAD_INPUT.with("mode must be review or auto; got '" + mode + "'");
+    }
+    String location = in.getValue("location") == null ? null : text(in, "location", false);
+    int limit = limit(in.getValue("limit"));
+    return profiles.find(userId).compose(p -> p == null
+        ? Future.failedFuture(Failure.CONFLICT.with("store your profile first (PUT /api/profile or the profile page)"))
+        : runs.create(userId, position, level, location == null || location.isBlank() ? null : location, limit, mode))
+        .onSuccess(runId -> RunBus.start(vertx.eventBus(), new RunBus.Start(runId, userId)));
+  }
+
+  private void apiCreate(RoutingContext ctx) {
+    long userId = Auth.userId(ctx);
+    create(userId, Http.jsonBody(ctx))
+        .onSuccess(runId -> Http.json(ctx, 202, new JsonObject().put("run_id", runId).put("status", "running")
+            .put("links", new JsonObject().put("self", "/api/search/" + runId).put("page", "/runs/" + runId))))
+        .onFailure(t -> Http.fail(ctx, t));
+  }
+
+  private void apiGet(RoutingContext ctx) {
+    long userId = Auth.userId(ctx);
+    long runId = Http.idParam(ctx, "run_id");
+    runs.get(runId, userId).compose(run -> jobs.ofRun(runId, userId).compose(list ->
+            jobs.runEvents(runId, userId, 500).map(events -> run.json()
+                .put("jobs", new JsonArray(list.stream().map(Job::summary).toList()))
+                .put("events", events))))
+        .onSuccess(body -> Http.json(ctx, 200, body))
+        .onFailure(t -> Http.fail(ctx, t));
+  }
+
+  private void listPage(RoutingContext ctx) {
+    runs.ofUser(Auth.userId(ctx), 50)
+        .onSuccess(list -> {
+          Map<String, Object> model = base(ctx);
+          model.put("runs", list.stream().map(r -> r.json().getMap()).toList());
+          views.page(ctx, "run/list", "run-list", model);
+        })
+        .onFailure(t -> Http.fail(ctx, t));
+  }
+
+  private void newPage(RoutingContext ctx, int status, String error, Map<String, String> values) {
+    Map<String, Object> model = base(ctx);
+    model.put("error", error);
+    model.put("values", values);
+    Views.html(ctx, status, views.render("run/new", ctx.request().getHeader("HX-Request") != null ? "run-form" : null,
+        model));
+  }
+
+  private void pageCreate(RoutingContext ctx) {
+    var f = ctx.request().formAttributes();
+    JsonObject in = new JsonObject();
+    for (String key : List.of("position", "level", "location", "mode")) {
+      if (f.get(key) != null && !f.get(key).isBlank()) {
+        in.put(key, f.get(key));
+      }
+    }
+    Map<String, String> values = new HashMap<>();
+    in.forEach(e -> values.put(e.getKey(), String.valueOf(e.getValue())));
+    Future<Long> created;
+    try {
+      if (f.get("limit") != null && !f.get("limit").isBlank()) {
+        values.put("limit", f.get("limit"));
+        in.put("limit", Integer.parseInt(f.get("limit").trim()));
+      }
+      created = create(Auth.userId(ctx), in);
+    } catch (NumberFormatException e) {
+      newPage(ctx, 400, "limit must be a whole number from 1 to 100", values);
+      return;
+    } catch (Failure.Coded e) {
+      newPage(ctx, 400, e.getMessage(), values);
+      return;
+    }
+    created.onSuccess(runId -> {
+      String to = "/runs/" + runId;
+      if (ctx.request().getHeader("HX-Request") != null) {
+        ctx.response().putHeader("HX-Redirect", to).setStatusCode(204).end();
+      } else {
+        ctx.response().putHeader("Location", to).setStatusCode(303).end();
+      }
+    }).onFailure(t -> newPage(ctx, Failure.of(t).httpStatus, t.getMessage(), values));
+  }
+
+  private void runPage(RoutingContext ctx) {
+    long userId = Auth.userId(ctx);
+    long runId = Http.idParam(ctx, "run_id");
+    runModel(runId, userId)
+        .onSuccess(model -> {
+          model.putAll(base(ctx));
+          views.page(ctx, "run/page", "run-jobs", model);
+        })
+        .onFailure(t -> Http.fail(ctx, t));
+  }
+
+  private Future<Map<String, Object>> runModel(long runId, long userId) {
+    return runs.get(runId, userId).compose(run -> jobs.ofRun(runId, userId).map(list -> {
+      Map<String, Object> model = new HashMap<>();
+      model.put("run", run.json().getMap());
+      model.put("jobs", list.stream().map(j -> j.summary().getMap()).toList());
+      Map<String, Long> counts = new java.util.TreeMap<>();
+      list.forEach(j -> counts.merge(j.status().db(), 1L, Long::sum));
+      model.put("counts", counts);
+      return model;
+    }));
+  }
+
+  /**
+   * The live stream of a run: first the current state from Postgres, then a fresh rendering after every
+   * {@code run.progress} for this run (coalesced), and a heartbeat. HTML fragments for pages, JSON for the API.
+   */
+  private void stream(RoutingContext ctx, boolean html) {
+    long userId = Auth.userId(ctx);
+    long runId = Http.idParam(ctx, "run_id");
+    runs.get(runId, userId).onFailure(t -> Http.fail(ctx, t)).onSuccess(run -> {
+      long[] pending = {-1};
+      MessageConsumer<RunBus.Progress>[] consumer = new MessageConsumer[1];
+      Sse sse = Sse.open(vertx, ctx.response(), () -> {
+        consumer[0].unregister();
+        if (pending[0] >= 0) {
+          vertx.cancelTimer(pending[0]);
+        }
+      });
+      Runnable push = () -> runModel(runId, userId).onSuccess(model -> {
+        if (html) {
+          sse.send("run-jobs", views.render("run/page", "run-jobs", model));
+          sse.send("run-summary", views.render("run/page", "run-summary", model));
+        } else {
+          sse.send("run", new JsonObject((Map<String, Object>) model.get("run"))
+              .put("jobs", new JsonArray((List<?>) model.get("jobs"))).encode());
+        }
+      });
+      consumer[0] = vertx.eventBus().<RunBus.Progress>consumer(RunBus.PROGRESS, m -> {
+        if (m.body().runId() == runId && m.body().userId() == userId && pending[0] < 0) {
+          pending[0] = vertx.setTimer(COALESCE_MS, t -> {
+            pending[0] = -1;
+            push.run();
+          });
+        }
+      });
+      consumer[0].completion().onComplete(ar -> push.run());
+    });
+  }
+
+  private static Map<String, Object> base(RoutingContext ctx) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("csrf", ctx.get(Auth.CSRF));
+    return model;
+  }
+
+  private static String text(JsonObject in, String key, boolean required) {
+    Object v = in.getValue(key);
+    if (v == null || (v instanceof String s && s.isBlank())) {
+      if (required) {
+        throw Failure.BAD_INPUT.with(key + " is required");
+      }
+      return "";
+    }
+    if (!(v instanceof String s)) {
+      throw Failure.BAD_INPUT.with(key + " must be a string");
+    }
+    return s.trim();
+  }
+
+  private static int limit(Object v) {
+    if (v == null) {
+      return 5;
+    }
+    if (!(v instanceof Integer || v instanceof Long) || ((Number) v).longValue() < 1 || ((Number) v).longValue() > 100) {
+      throw Failure.BAD_INPUT.with("limit must be a whole number from 1 to 100; got " + v);
+    }
+    return ((Number) v).intValue();
+  }
+}

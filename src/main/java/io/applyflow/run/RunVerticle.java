@@ -1,0 +1,141 @@
+package io.applyflow.run;
+
+import io.applyflow.apply.ApplyBus;
+import io.applyflow.describe.DescribeBus;
+import io.applyflow.platform.bus.Failure;
+import io.applyflow.platform.bus.Limiter;
+import io.applyflow.render.RenderBus;
+import io.applyflow.score.ScoreBus;
+import io.applyflow.search.SearchBus;
+import io.applyflow.tailor.TailorBus;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The run conductor (event loop). Consumes {@code run.start}: asks search for postings, then walks each job
+ * through describe → score → tailor → render → apply by request/reply (a stage call is only sent when the stage
+ * has room, see {@link Limiter}), and marks the run
+ * done when every job is final or waiting for the user. Each stage writes the truth to Postgres; this verticle
+ * only decides what comes next from the job's stored status, so at start-up it resumes unfinished runs where
+ * they stopped (stages are idempotent by job id).
+ */
+public final class RunVerticle extends VerticleBase {
+  private static final Logger log = LoggerFactory.getLogger(RunVerticle.class);
+  /** Describe/score/tailor/render calls in flight at once, across runs (polite to job boards). */
+  private static final int PREPARE_CONCURRENCY = 4;
+
+  private final Runs runs;
+  private final Jobs jobs;
+  private final Set<Long> active = new HashSet<>();
+  private final Limiter prepare = new Limiter(PREPARE_CONCURRENCY);
+  private final Limiter apply;
+
+  /** {@code applySlots}: how many apply worker instances listen, so a job is only sent when one is free. */
+  public RunVerticle(Runs runs, Jobs jobs, int applySlots) {
+    this.runs = runs;
+    this.jobs = jobs;
+    this.apply = new Limiter(applySlots);
+  }
+
+  @Override
+  public Future<?> start() {
+    return vertx.eventBus().<RunBus.Start>consumer(RunBus.START, this::handle).completion()
+        .onSuccess(v -> resumeUnfinished());
+  }
+
+  private void resumeUnfinished() {
+    runs.unfinished().onSuccess(list -> list.forEach(run -> {
+      log.info("resuming run {} after a restart", run.id());
+      drive(new RunBus.Start(run.id(), run.userId()));
+    })).onFailure(t -> log.error("could not list unfinished runs", t));
+  }
+
+  private void handle(Message<RunBus.Start> msg) {
+    drive(msg.body());
+  }
+
+  private void drive(RunBus.Start start) {
+    if (!active.add(start.runId())) {
+      return;
+    }
+    EventBus bus = vertx.eventBus();
+    runs.get(start.runId(), start.userId())
+        .compose(run -> jobs.ofRun(run.id(), run.userId()).compose(existing -> existing.isEmpty()
+            ? SearchBus.search(bus, new SearchBus.Request(run.id(), run.userId()))
+                .compose(found -> jobs.ofRun(run.id(), run.userId()))
+            : Future.succeededFuture(existing)))
+        .compose(this::walkAll)
+        .compose(v -> runs.finish(start.runId(), start.userId(), "done", null))
+        .recover(t -> {
+          log.warn("run {} failed: {}", start.runId(), t.getMessage());
+          return runs.finish(start.runId(), start.userId(), "failed", t.getMessage());
+        })
+        .onComplete(ar -> active.remove(start.runId()));
+  }
+
+  /** Walks every job to a settled state; the limiters decide how many stage calls are in flight. */
+  private Future<Void> walkAll(List<Job> all) {
+    List<Future<Void>> walks = new ArrayList<>();
+    for (Job job : all) {
+      walks.add(walk(new RunBus.JobCommand(job.id(), job.userId()), job.status()));
+    }
+    return Future.join(walks).mapEmpty();
+  }
+
+  /** Sends the job to the stage its status calls for until it settles; a failed stage fails the job. */
+  private Future<Void> walk(RunBus.JobCommand cmd, JobStatus status) {
+    if (status.isSettled()) {
+      return Future.succeededFuture();
+    }
+    String stage = stageFor(status);
+    return ("apply".equals(stage) ? apply : prepare).run(() -> send(stage, cmd))
+        .compose(result -> {
+          JobStatus next = JobStatus.of(result.status());
+          if (next == status) {
+            return jobs.transition(cmd, stage, JobStatus.FAILED, stage + " left the job " + status.db(), null)
+                .mapEmpty();
+          }
+          return walk(cmd, next);
+        }, t -> failJob(cmd, stage, t));
+  }
+
+  private Future<Void> failJob(RunBus.JobCommand cmd, String stage, Throwable t) {
+    log.warn("{} failed for job {}: {}", stage, cmd.jobId(), t.getMessage());
+    JobStatus to = "apply".equals(stage) ? JobStatus.NEEDS_ATTENTION : JobStatus.FAILED;
+    String why = Failure.of(t) == Failure.UPSTREAM ? "could not reach the job board: " : "";
+    return jobs.transition(cmd, stage, to, stage + " failed: " + why + t.getMessage(), null)
+        .<Void>mapEmpty()
+        .recover(e -> Future.succeededFuture());
+  }
+
+  static String stageFor(JobStatus status) {
+    return switch (status) {
+      case DISCOVERED -> "describe";
+      case DESCRIBED -> "score";
+      case SCORED, ACCEPTED -> "tailor";
+      case TAILORED -> "render";
+      case RENDERED, APPLYING -> "apply";
+      default -> throw new IllegalStateException("no stage after " + status);
+    };
+  }
+
+  private Future<RunBus.StageResult> send(String stage, RunBus.JobCommand cmd) {
+    EventBus bus = vertx.eventBus();
+    return switch (stage) {
+      case "describe" -> DescribeBus.describe(bus, cmd);
+      case "score" -> ScoreBus.score(bus, cmd);
+      case "tailor" -> TailorBus.tailor(bus, cmd);
+      case "render" -> RenderBus.render(bus, cmd);
+      case "apply" -> ApplyBus.apply(bus, cmd);
+      default -> Future.failedFuture("unknown stage " + stage);
+    };
+  }
+}

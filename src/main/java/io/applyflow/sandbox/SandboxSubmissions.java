@@ -1,0 +1,122 @@
+package io.applyflow.sandbox;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the sandbox board received: rows of {@code sandbox_submissions} and {@code sandbox_files}.
+ * The sandbox plays the employer, so these rows belong to no Applyflow user.
+ *
+ * <p>Threading: every method is non-blocking and returns a Vert.x {@link Future}; call from an event loop.
+ */
+final class SandboxSubmissions {
+  /** One stored file ready to insert. */
+  record NewFile(String field, String filename, String contentType, Buffer content) {
+  }
+
+  /** A stored file read back. */
+  record StoredFile(String filename, String contentType, Buffer content) {
+  }
+
+  private final Pool pool;
+
+  SandboxSubmissions(Pool pool) {
+    this.pool = pool;
+  }
+
+  /** Inserts a submission and its files in one transaction; completes with the new id. */
+  Future<Long> insert(String board, long jobId, SubmissionForm.Result r, List<NewFile> files) {
+    return pool.withTransaction(conn -> conn.preparedQuery("""
+            insert into sandbox_submissions (board, job_id, first_name, last_name, email, phone, answers)
+            values ($1, $2, $3, $4, $5, $6, $7)
+            returning id
+            """)
+        .execute(Tuple.of(board, jobId, r.firstName(), r.lastName(), r.email(), r.phone(), new JsonObject(r.answers())))
+        .compose(rows -> {
+          long id = rows.iterator().next().getLong("id");
+          if (files.isEmpty()) {
+            return Future.succeededFuture(id);
+          }
+          List<Tuple> batch = files.stream()
+              .map(f -> Tuple.of(id, f.field(), f.filename(), f.contentType(), f.content()))
+              .toList();
+          return conn.preparedQuery("""
+                  insert into sandbox_files (submission_id, field, filename, content_type, content)
+                  values ($1, $2, $3, $4, $5)
+                  """)
+              .executeBatch(batch)
+              .map(ignored -> id);
+        }));
+  }
+
+  /** Every submission in id order, optionally only one board's or one job's. */
+  Future<JsonArray> list(String board, Long jobId) {
+    return pool.preparedQuery("""
+            select s.id, s.board, s.job_id, s.first_name, s.last_name, s.email, s.phone, s.answers, s.received_at,
+                   coalesce((select jsonb_agg(jsonb_build_object(
+                                      'field', f.field, 'filename', f.filename,
+                                      'content_type', f.content_type, 'bytes', octet_length(f.content))
+                                    order by f.id)
+                               from sandbox_files f
+                              where f.submission_id = s.id), '[]'::jsonb) as files
+              from sandbox_submissions s
+             where ($1::text is null or s.board = $1)
+               and ($2::bigint is null or s.job_id = $2)
+             order by s.id
+            """)
+        .execute(Tuple.of(board, jobId))
+        .map(rows -> {
+          JsonArray out = new JsonArray();
+          for (Row row : rows) {
+            out.add(toJson(row));
+          }
+          return out;
+        });
+  }
+
+  /** The first file stored under {@code field} for a submission, if any. */
+  Future<Optional<StoredFile>> file(long submissionId, String field) {
+    return pool.preparedQuery("""
+            select filename, content_type, content
+              from sandbox_files
+             where submission_id = $1 and field = $2
+             order by id
+             limit 1
+            """)
+        .execute(Tuple.of(submissionId, field))
+        .map(rows -> {
+          var it = rows.iterator();
+          if (!it.hasNext()) {
+            return Optional.empty();
+          }
+          Row r = it.next();
+          return Optional.of(new StoredFile(r.getString("filename"), r.getString("content_type"), r.getBuffer("content")));
+        });
+  }
+
+  private static JsonObject toJson(Row row) {
+    OffsetDateTime at = row.getOffsetDateTime("received_at");
+    Object answers = row.getValue("answers");
+    Object files = row.getValue("files");
+    return new JsonObject()
+        .put("id", row.getLong("id"))
+        .put("board", row.getString("board"))
+        .put("job_id", row.getLong("job_id"))
+        .put("first_name", row.getString("first_name"))
+        .put("last_name", row.getString("last_name"))
+        .put("email", row.getString("email"))
+        .put("phone", row.getString("phone"))
+        .put("answers", answers instanceof JsonObject o ? o : new JsonObject(Map.of()))
+        .put("files", files instanceof JsonArray a ? a : new JsonArray())
+        .put("received_at", at == null ? null : at.toString());
+  }
+}

@@ -1,0 +1,21 @@
+package io.applyflow.score;
+
+import io.applyflow.run.RunBus;
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+
+/**
+ * Contract of the score stage. {@code score.job} (request/reply, consumed by {@link ScoreVerticle}): score a
+ * described job against its owner's resume; replies with the job's new status.
+ */
+public final class ScoreBus {
+  public static final String JOB = "score.job";
+
+  private ScoreBus() {
+  }
+
+  public static Future<RunBus.StageResult> score(EventBus bus, RunBus.JobCommand cmd) {
+    return bus.<RunBus.StageResult>request(JOB, cmd, RunBus.timeout(30_000)).map(Message::body);
+  }
+}

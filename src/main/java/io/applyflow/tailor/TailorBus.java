@@ -1,0 +1,21 @@
+package io.applyflow.tailor;
+
+import io.applyflow.run.RunBus;
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+
+/**
+ * Contract of the tailor stage. {@code tailor.job} (request/reply, consumed by {@link TailorVerticle}): select
+ * and order the owner's real bullets for a scored job; replies with the job's new status.
+ */
+public final class TailorBus {
+  public static final String JOB = "tailor.job";
+
+  private TailorBus() {
+  }
+
+  public static Future<RunBus.StageResult> tailor(EventBus bus, RunBus.JobCommand cmd) {
+    return bus.<RunBus.StageResult>request(JOB, cmd, RunBus.timeout(30_000)).map(Message::body);
+  }
+}

@@ -1,0 +1,89 @@
+package io.applyflow.tailor;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A resume tailored to one job: the master resume's own facts and bullets, selected and ordered for
+ * the job. Nothing here is written by us: every bullet carries the id of its source text.
+ * Serialises with Jackson as a plain record (the derived {@link #bullets()} is not a component, so it
+ * is not written).
+ *
+ * @param name            {@code basics.name}
+ * @param label           {@code basics.label}; may be null
+ * @param email           may be null
+ * @param phone           may be null
+ * @param location        "city, region" from {@code basics.location}; may be null
+ * @param links           {@code basics.url} then {@code basics.profiles}
+ * @param summary         {@code basics.summary} as a bullet; null when the resume has none
+ * @param work            jobs in resume order, each with its chosen bullets
+ * @param projects        projects in resume order, each with its chosen bullets
+ * @param education       education entries in resume order
+ * @param skills          skill names and keywords from the resume, most relevant first
+ * @param sectionHeadings headings the PDF shows, in order, only for non-empty sections
+ */
+public record TailoredResume(String name, String label, String email, String phone, String location,
+    List<Link> links, Bullet summary, List<Role> work, List<Role> projects, List<Education> education,
+    List<String> skills, List<String> sectionHeadings) {
+
+  /** Heading of the summary section. */
+  public static final String SUMMARY = "Summary";
+  /** Heading of the work section. */
+  public static final String EXPERIENCE = "Experience";
+  /** Heading of the projects section. */
+  public static final String PROJECTS = "Projects";
+  /** Heading of the skills section. */
+  public static final String SKILLS = "Skills";
+  /** Heading of the education section. */
+  public static final String EDUCATION = "Education";
+
+  /** Copies the lists so the record stays immutable; null lists become empty. */
+  public TailoredResume {
+    links = copy(links);
+    work = copy(work);
+    projects = copy(projects);
+    education = copy(education);
+    skills = copy(skills);
+    sectionHeadings = copy(sectionHeadings);
+  }
+
+  /**
+   * Every chosen bullet in document order: sections in {@link #sectionHeadings()} order (the summary,
+   * work and project bullets), then the bullets of any section the headings leave out, which the PDF
+   * therefore does not show.
+   */
+  public List<Bullet> bullets() {
+    List<Bullet> all = new ArrayList<>();
+    List<String> order = new ArrayList<>(sectionHeadings);
+    for (String s : List.of(SUMMARY, EXPERIENCE, PROJECTS)) {
+      if (!order.contains(s)) {
+        order.add(s);
+      }
+    }
+    for (String heading : order) {
+      all.addAll(bulletsUnder(heading));
+    }
+    return all;
+  }
+
+  /** The bullets shown under one section heading, in order; empty for sections without bullets. */
+  public List<Bullet> bulletsUnder(String heading) {
+    List<Bullet> out = new ArrayList<>();
+    switch (heading) {
+      case SUMMARY -> {
+        if (summary != null) {
+          out.add(summary);
+        }
+      }
+      case EXPERIENCE -> work.forEach(r -> out.addAll(r.bullets()));
+      case PROJECTS -> projects.forEach(r -> out.addAll(r.bullets()));
+      default -> {
+      }
+    }
+    return out;
+  }
+
+  private static <T> List<T> copy(List<T> list) {
+    return list == null ? List.of() : List.copyOf(list);
+  }
+}

@@ -1,0 +1,86 @@
+package io.applyflow;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.applyflow.render.ParseBackGate;
+import io.applyflow.support.Api;
+import io.applyflow.support.TestApp;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The issue's acceptance path, through the public API only: register, store the sample resume, search
+ * "Software Engineer"/mid in auto mode, and find five confirmed submissions on the sandbox board.
+ */
+class WalkingSkeletonIT {
+  private final Api api = TestApp.api();
+
+  @Test
+  void autoRunSubmitsFiveSandboxApplicationsWithTheCandidatesPdf() {
+    String email = Api.uniqueEmail("richard");
+    String token = api.userWithProfile(email);
+
+    Api.Response started = api.post("/api/search", token,
+        new JsonObject().put("position", "Software Engineer").put("level", "mid").put("mode", "auto"));
+    assertEquals(202, started.status(), started.text());
+    long runId = started.json().getLong("run_id");
+
+    JsonObject run = api.awaitRun(runId, token, Duration.ofSeconds(180));
+    assertEquals("done", run.getString("status"), run.encodePrettily());
+    JsonArray jobs = run.getJsonArray("jobs");
+    assertEquals(5, jobs.size(), jobs.encodePrettily());
+    Set<String> postings = new HashSet<>();
+    for (Object o : jobs) {
+      JsonObject job = (JsonObject) o;
+      assertEquals("submitted", job.getString("status"), job.encode());
+      Integer score = job.getInteger("score");
+      assertNotNull(score, job.encode());
+      assertTrue(score >= 0 && score <= 100, job.encode());
+      assertTrue(job.getString("title").toLowerCase().contains("software engineer"), job.encode());
+      postings.add(job.getString("url"));
+
+      Api.Response pdf = api.get("/api/job/" + job.getLong("job_id") + "/resume.pdf", token);
+      assertEquals(200, pdf.status());
+      assertEquals("application/pdf", pdf.contentType());
+      assertTrue(ParseBackGate.text(pdf.body()).contains("Richard Hendriks"), "the PDF names the candidate");
+    }
+    assertEquals(5, postings.size(), "five different postings");
+    assertTrue(run.getJsonArray("events").size() >= 5 * 6, "every stage left an event");
+
+    JsonArray received = api.submissionsOf(email);
+    assertEquals(5, received.size(), received.encodePrettily());
+    for (Object o : received) {
+      JsonObject s = (JsonObject) o;
+      assertEquals("Richard", s.getString("first_name"));
+      assertEquals("Hendriks", s.getString("last_name"));
+      assertEquals("+1 912 555 4321", s.getString("phone"));
+      JsonObject file = s.getJsonArray("files").getJsonObject(0);
+      assertEquals("resume", file.getString("field"));
+      assertTrue(file.getInteger("bytes") > 1000, file.encode());
+      byte[] sent = api.get("/sandbox/submissions/" + s.getLong("id") + "/files/resume", null).body();
+      assertTrue(ParseBackGate.text(sent).contains("Richard Hendriks"), "the uploaded file is the candidate's PDF");
+    }
+  }
+
+  @Test
+  void theUploadedFileIsExactlyTheStoredPdf() {
+    String email = Api.uniqueEmail("evidence");
+    String token = api.userWithProfile(email);
+    long runId = api.post("/api/search", token, new JsonObject().put("position", "Software Engineer")
+        .put("level", "senior").put("mode", "auto").put("limit", 1)).json().getLong("run_id");
+    JsonObject run = api.awaitRun(runId, token, Duration.ofSeconds(120));
+    JsonObject job = run.getJsonArray("jobs").getJsonObject(0);
+    assertEquals("submitted", job.getString("status"), run.encodePrettily());
+    JsonObject received = api.submissionsOf(email).getJsonObject(0);
+    byte[] sent = api.get("/sandbox/submissions/" + received.getLong("id") + "/files/resume", null).body();
+    byte[] stored = api.get("/api/job/" + job.getLong("job_id") + "/resume.pdf", token).body();
+    assertArrayEquals(stored, sent);
+  }
+}

@@ -1,0 +1,47 @@
+package io.applyflow.platform.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigTest {
+  @Test
+  void defaultsNeedNoVariables() {
+    Config c = Config.fromEnv(Map.of());
+    assertEquals(8080, c.port());
+    assertTrue(c.dataDir().endsWith("data"));
+    assertNull(c.databaseUrl());
+    assertEquals(Config.DEFAULT_GREENHOUSE_API, c.greenhouseApiUrl());
+    assertTrue(c.sandbox());
+    assertTrue(c.searchUsesSandbox());
+    assertEquals(1, c.applyInstances());
+    assertEquals(Config.ALL_ROLES, c.roles());
+  }
+
+  @Test
+  void watchlistTurnsOffTheSandboxAsSearchSource() {
+    Config c = Config.fromEnv(Map.of("WATCHLIST", "greenhouse:vercel, greenhouse:algolia",
+        "GREENHOUSE_API_URL", "http://127.0.0.1:9999/v1/"));
+    assertEquals(List.of("vercel", "algolia"), c.greenhouseBoards());
+    assertEquals("http://127.0.0.1:9999/v1", c.greenhouseApiUrl());
+    assertFalse(c.searchUsesSandbox());
+  }
+
+  @Test
+  void badValuesNameTheVariable() {
+    var port = assertThrows(IllegalArgumentException.class, () -> Config.fromEnv(Map.of("PORT", "eighty")));
+    assertTrue(port.getMessage().contains("PORT"), port.getMessage());
+    var sandbox = assertThrows(IllegalArgumentException.class, () -> Config.fromEnv(Map.of("SANDBOX", "maybe")));
+    assertTrue(sandbox.getMessage().contains("SANDBOX"), sandbox.getMessage());
+    var watch = assertThrows(IllegalArgumentException.class, () -> Config.fromEnv(Map.of("WATCHLIST", "lever:x")));
+    assertTrue(watch.getMessage().contains("lever:x"), watch.getMessage());
+    var roles = assertThrows(IllegalArgumentException.class, () -> Config.fromEnv(Map.of("ROLES", "web,cook")));
+    assertTrue(roles.getMessage().contains("cook"), roles.getMessage());
+  }
+}

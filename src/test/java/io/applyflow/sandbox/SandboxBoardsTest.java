@@ -1,0 +1,165 @@
+package io.applyflow.sandbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.applyflow.sandbox.SandboxBoards.Posting;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+
+class SandboxBoardsTest {
+  private static final Pattern ENTRY = Pattern.compile("\\b(intern|junior|new grad|associate)\\b|software engineer i\\b");
+  private static final Pattern SENIOR = Pattern.compile("\\b(senior|staff|principal|lead)\\b|software engineer iii\\b");
+
+  private final SandboxBoards boards = SandboxBoards.get();
+
+  static String level(String title) {
+    String t = title.toLowerCase(Locale.ROOT);
+    if (ENTRY.matcher(t).find()) {
+      return "entry";
+    }
+    return SENIOR.matcher(t).find() ? "senior" : "mid";
+  }
+
+  @Test
+  void hasAtLeastThreeBoardsAndThirtyPostings() {
+    assertTrue(boards.boardTokens().size() >= 3, "boards: " + boards.boardTokens());
+    assertTrue(boards.boardTokens().containsAll(List.of("acme-robotics", "northwind-data", "lumen-health")));
+    assertTrue(boards.postings().size() >= 30, "postings: " + boards.postings().size());
+    for (String token : boards.boardTokens()) {
+      assertFalse(boards.board(token).orElseThrow().name().isBlank(), token + " has a company name");
+    }
+  }
+
+  @Test
+  void offersAtLeastFiveSoftwareEngineerPostingsAtEachLevel() {
+    Map<String, List<String>> byLevel = boards.postings().stream()
+        .map(Posting::title)
+        .filter(t -> t.toLowerCase(Locale.ROOT).contains("software") && t.toLowerCase(Locale.ROOT).contains("engineer"))
+        .collect(Collectors.groupingBy(SandboxBoardsTest::level));
+    for (String level : List.of("entry", "mid", "senior")) {
+      List<String> titles = byLevel.getOrDefault(level, List.of());
+      assertTrue(titles.size() >= 5, level + " has only " + titles);
+    }
+  }
+
+  @Test
+  void classifiesTitlesWithTheSimpleRules() {
+    assertEquals("entry", level("Software Engineer I, Platform"));
+    assertEquals("mid", level("Software Engineer II, Storage"));
+    assertEquals("senior", level("Software Engineer III, Integrations"));
+    assertEquals("entry", level("New Grad Software Engineer"));
+    assertEquals("mid", level("Backend Software Engineer"));
+  }
+
+  @Test
+  void postingIdsAreUniqueSevenDigitNumbers() {
+    Set<Long> ids = new HashSet<>();
+    for (Posting p : boards.postings()) {
+      assertTrue(ids.add(p.id()), "duplicate id " + p.id());
+      assertEquals(7, String.valueOf(p.id()).length(), "id " + p.id());
+      assertEquals(p, boards.posting(p.board(), p.id()).orElseThrow());
+    }
+    assertTrue(boards.posting("acme-robotics", 1).isEmpty());
+    assertTrue(boards.board("nope").isEmpty());
+  }
+
+  @Test
+  void everyPostingAsksTheBaseQuestionsAndNoRequiredCustomOne() {
+    for (Posting p : boards.postings()) {
+      Map<String, JsonNode> byField = fieldsByName(p);
+      for (String required : List.of("first_name", "last_name", "email", "phone", "resume")) {
+        assertTrue(byField.containsKey(required), p.title() + " lacks " + required);
+        assertTrue(p.questionFor(required).orElseThrow().path("required").asBoolean(), p.title() + ": " + required + " required");
+      }
+      assertEquals("input_file", byField.get("resume").path("type").asText());
+      assertTrue(byField.containsKey("resume_text"), p.title() + " lacks resume_text");
+      assertTrue(byField.containsKey("cover_letter"), p.title() + " lacks cover_letter");
+      assertFalse(p.questionFor("cover_letter").orElseThrow().path("required").asBoolean(), "cover letter optional");
+      JsonNode linkedIn = question(p, "LinkedIn Profile");
+      assertNotNull(linkedIn, p.title() + " lacks LinkedIn Profile");
+      assertFalse(linkedIn.path("required").asBoolean());
+      assertTrue(linkedIn.path("fields").get(0).path("name").asText().matches("question_\\d+"));
+      for (JsonNode q : p.questions()) {
+        String name = q.path("fields").get(0).path("name").asText();
+        if (name.startsWith("question_")) {
+          assertFalse(q.path("required").asBoolean(), p.title() + ": custom question " + name + " must stay optional");
+        }
+      }
+      assertEquals("standard", p.scenario());
+    }
+  }
+
+  @Test
+  void yesNoQuestionsUseValuesZeroAndOne() {
+    long yesNo = 0;
+    for (Posting p : boards.postings()) {
+      for (JsonNode q : p.questions()) {
+        JsonNode f = q.path("fields").get(0);
+        if ("multi_value_single_select".equals(f.path("type").asText())) {
+          Set<Integer> values = new HashSet<>();
+          f.path("values").forEach(v -> values.add(v.path("value").asInt(-1)));
+          assertEquals(Set.of(0, 1), values, p.title() + ": " + q.path("label").asText());
+          yesNo++;
+        }
+      }
+    }
+    assertTrue(yesNo >= 10, "some postings ask yes/no questions");
+  }
+
+  @Test
+  void descriptionsAreRealisticAndVaried() {
+    Set<String> firstResponsibilities = new HashSet<>();
+    for (Posting p : boards.postings()) {
+      var doc = Jsoup.parse(p.contentHtml());
+      int words = doc.text().split("\\s+").length;
+      assertTrue(words >= 150 && words <= 400, p.title() + " has " + words + " words");
+      assertTrue(doc.select("li").size() >= 5, p.title() + " has requirement lists");
+      firstResponsibilities.add(doc.select("li").first().text());
+    }
+    assertTrue(firstResponsibilities.size() >= boards.postings().size() - 1, "descriptions differ");
+    String all = boards.postings().stream().map(Posting::contentHtml).collect(Collectors.joining(" "));
+    for (String tech : List.of("Java", "JavaScript", "HTML", "CSS", "SQL", "PostgreSQL", "Kubernetes", "AWS", "React",
+        "Python", "compression", "algorithms")) {
+      assertTrue(all.contains(tech), "some description mentions " + tech);
+    }
+  }
+
+  @Test
+  void countryOptionsCarryDialCodes() {
+    assertEquals("United States +1", boards.countries().get(0).label());
+    assertEquals("US", boards.country("United States").orElseThrow().code());
+    assertEquals("DE", boards.country("de").orElseThrow().code());
+    assertTrue(boards.country("Atlantis").isEmpty());
+  }
+
+  private static Map<String, JsonNode> fieldsByName(Posting p) {
+    Map<String, JsonNode> out = new HashMap<>();
+    for (JsonNode q : p.questions()) {
+      for (JsonNode f : q.path("fields")) {
+        out.put(f.path("name").asText(), f);
+      }
+    }
+    return out;
+  }
+
+  private static JsonNode question(Posting p, String label) {
+    for (JsonNode q : p.questions()) {
+      if (label.equals(q.path("label").asText())) {
+        return q;
+      }
+    }
+    return null;
+  }
+}

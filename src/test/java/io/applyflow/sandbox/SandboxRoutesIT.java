@@ -1,0 +1,283 @@
+package io.applyflow.sandbox;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.multipart.MultipartForm;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.IntStream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class SandboxRoutesIT {
+  private static final String API = "/sandbox/boards-api/v1/boards";
+  private static final long ACME_JOB = 4012015;
+  private static SandboxServer server;
+
+  @BeforeAll
+  static void start() {
+    server = SandboxServer.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  private static HttpResponse<Buffer> get(String path) {
+    return server.client().get(server.port(), "127.0.0.1", path).send().await();
+  }
+
+  private static HttpResponse<Buffer> post(long jobId, MultipartForm form) {
+    return server.client().post(server.port(), "127.0.0.1", "/sandbox/job-boards/acme-robotics/jobs/" + jobId)
+        .sendMultipartForm(form).await();
+  }
+
+  private static MultipartForm application(String email, byte[] resume, String resumeName) {
+    MultipartForm form = MultipartForm.create()
+        .attribute("first_name", "Grace")
+        .attribute("last_name", "Hopper")
+        .attribute("phone", "+1 412 555 0100")
+        .attribute("country", "US")
+        .attribute("question_401201501", "https://www.linkedin.com/in/grace");
+    if (email != null) {
+      form.attribute("email", email);
+    }
+    if (resume != null) {
+      form.binaryFileUpload("resume", resumeName, Buffer.buffer(resume), "application/pdf");
+    }
+    return form;
+  }
+
+  @Test
+  void boardEndpointNamesTheCompany() {
+    var res = get(API + "/northwind-data");
+    assertEquals(200, res.statusCode());
+    assertEquals("Northwind Data", res.bodyAsJsonObject().getString("name"));
+    assertTrue(res.bodyAsJsonObject().getString("content").contains("sandbox"));
+  }
+
+  @Test
+  void listsJobsWithAbsoluteUrlsOnTheRequestPort() {
+    var res = get(API + "/acme-robotics/jobs");
+    assertEquals(200, res.statusCode());
+    JsonObject body = res.bodyAsJsonObject();
+    JsonArray jobs = body.getJsonArray("jobs");
+    assertEquals(jobs.size(), body.getJsonObject("meta").getInteger("total"));
+    assertTrue(jobs.size() >= 10);
+    JsonObject first = jobs.getJsonObject(0);
+    assertEquals(server.url("/sandbox/job-boards/acme-robotics/jobs/" + first.getLong("id")), first.getString("absolute_url"));
+    assertEquals("Acme Robotics", first.getString("company_name"));
+    assertNotNull(first.getJsonObject("location").getString("name"));
+    assertFalse(first.containsKey("content"), "content only with content=true");
+    assertFalse(first.containsKey("questions"));
+    assertFalse(first.containsKey("sandbox"), "the private sandbox object never leaves the server");
+  }
+
+  @Test
+  void contentComesBackEscapedAndUnescapesOnceToHtml() {
+    JsonArray jobs = get(API + "/lumen-health/jobs?content=true").bodyAsJsonObject().getJsonArray("jobs");
+    for (int i = 0; i < jobs.size(); i++) {
+      JsonObject job = jobs.getJsonObject(i);
+      String content = job.getString("content");
+      assertFalse(content.contains("<"), "escaped: " + content.substring(0, 60));
+      assertTrue(content.contains("&lt;h2&gt;"));
+      Document html = Jsoup.parseBodyFragment(Parser.unescapeEntities(content, false));
+      assertFalse(html.select("h2").isEmpty());
+      assertTrue(html.select("li").size() >= 5);
+      assertFalse(job.getJsonArray("departments").isEmpty());
+      assertFalse(job.getJsonArray("offices").isEmpty());
+    }
+  }
+
+  @Test
+  void jobWithQuestionsCarriesTheApplicationForm() {
+    var res = get(API + "/acme-robotics/jobs/" + ACME_JOB + "?questions=true");
+    assertEquals(200, res.statusCode());
+    JsonObject job = res.bodyAsJsonObject();
+    assertEquals(ACME_JOB, job.getLong("id"));
+    assertTrue(job.getString("content").startsWith("&lt;"));
+    JsonArray questions = job.getJsonArray("questions");
+    var names = IntStream.range(0, questions.size())
+        .mapToObj(i -> questions.getJsonObject(i).getJsonArray("fields").getJsonObject(0).getString("name")).toList();
+    assertTrue(names.containsAll(java.util.List.of("first_name", "last_name", "email", "phone", "resume", "cover_letter")), names.toString());
+    JsonObject resume = questions.getJsonObject(names.indexOf("resume"));
+    assertTrue(resume.getBoolean("required"));
+    assertEquals("resume_text", resume.getJsonArray("fields").getJsonObject(1).getString("name"));
+    assertTrue(job.getJsonArray("location_questions").isEmpty());
+    assertEquals("eeoc", job.getJsonArray("compliance").getJsonObject(0).getString("type"));
+    assertTrue(job.containsKey("demographic_questions"));
+    assertNull(job.getValue("demographic_questions"));
+
+    JsonObject plain = get(API + "/acme-robotics/jobs/" + ACME_JOB).bodyAsJsonObject();
+    assertFalse(plain.containsKey("questions"));
+    assertFalse(plain.containsKey("compliance"));
+  }
+
+  @Test
+  void unknownBoardJobAndNonNumericIdAreNamedErrors() {
+    var board = get(API + "/not-real-inc/jobs");
+    assertEquals(404, board.statusCode());
+    assertEquals("Could not find a job board with token 'not-real-inc'", board.bodyAsJsonObject().getString("error"));
+
+    var job = get(API + "/acme-robotics/jobs/123");
+    assertEquals(404, job.statusCode());
+    assertEquals("Could not find a job with id '123' for acme-robotics", job.bodyAsJsonObject().getString("error"));
+
+    var bad = get(API + "/acme-robotics/jobs/abc");
+    assertEquals(400, bad.statusCode());
+    assertTrue(bad.bodyAsJsonObject().getString("error").contains("'abc'"));
+
+    var page = get("/sandbox/job-boards/acme-robotics/jobs/999");
+    assertEquals(404, page.statusCode());
+    assertEquals("not-found", page.bodyAsJsonObject().getString("error"));
+    assertTrue(page.bodyAsJsonObject().getString("detail").contains("999"));
+  }
+
+  @Test
+  void hostedPageHasTheGreenhouseFormDom() {
+    var res = get("/sandbox/job-boards/acme-robotics/jobs/" + ACME_JOB);
+    assertEquals(200, res.statusCode());
+    assertTrue(res.getHeader("content-type").startsWith("text/html"));
+    Document doc = Jsoup.parse(res.bodyAsString());
+    assertEquals("Job Application for Software Engineer, Robot Fleet Services at Acme Robotics", doc.title());
+    assertTrue(doc.getElementById("sandbox-banner").text().contains("Applyflow sandbox"));
+    assertFalse(doc.select(".job__description h2").isEmpty(), "description rendered as HTML");
+
+    Element form = doc.selectFirst("form#application-form.application--form");
+    assertNotNull(form);
+    assertEquals("/sandbox/job-boards/acme-robotics/jobs/" + ACME_JOB, form.attr("data-submit-path"));
+    assertFalse(form.select("div.application--questions > div.field-wrapper").isEmpty());
+    for (String id : java.util.List.of("first_name", "last_name", "email")) {
+      Element input = form.getElementById(id);
+      assertEquals("text", input.attr("type"), id);
+      assertFalse(input.hasAttr("name"), id + " has no name attribute");
+      assertEquals("true", input.attr("aria-required"), id);
+      assertEquals("*", doc.selectFirst("#" + id + "-label span[aria-hidden=true]").text());
+    }
+    assertEquals("false", form.getElementById("preferred_name").attr("aria-required"));
+    assertNotNull(form.selectFirst("fieldset.phone-input input#country[role=combobox]"));
+    assertNotNull(form.selectFirst("fieldset.phone-input input#phone[type=tel]"));
+    assertEquals("react-select-country-listbox", form.getElementById("country").attr("aria-controls"));
+    assertTrue(form.select("template.select__options").first().html().contains("United States +1"));
+    Element resume = form.selectFirst("div.file-upload[aria-labelledby=upload-label-resume][aria-required=true] input#resume[type=file]");
+    assertNotNull(resume);
+    assertEquals(".pdf,.doc,.docx,.txt,.rtf", resume.attr("accept"));
+    assertNotNull(form.selectFirst("input#cover_letter[type=file]"));
+    assertNotNull(form.selectFirst("input#question_401201501"), "LinkedIn question");
+    assertNotNull(form.selectFirst("input#question_401201503[role=combobox]"), "yes/no combobox");
+    assertEquals("Voluntary Self-Identification", form.selectFirst("div.eeoc__container h2").text());
+    for (String id : java.util.List.of("gender", "hispanic_ethnicity", "veteran_status", "disability_status")) {
+      assertNotNull(form.selectFirst("div.eeoc__container input#" + id + "[role=combobox]"), id);
+    }
+    Element submit = form.selectFirst("div.application--submit > button[type=submit].btn.btn--pill");
+    assertEquals("Submit application", submit.text());
+    assertNotNull(doc.selectFirst("script[src=/static/js/sandbox-form.js]"));
+  }
+
+  @Test
+  void confirmationPageThanksTheApplicant() {
+    var res = get("/sandbox/job-boards/lumen-health/jobs/6034029/confirmation");
+    assertEquals(200, res.statusCode());
+    Document doc = Jsoup.parse(res.bodyAsString());
+    assertEquals("Thank you for applying", doc.getElementById("confirmation-title").text());
+    assertTrue(doc.getElementById("confirmation-message").text().startsWith("Thank you for applying to Lumen Health"));
+  }
+
+  @Test
+  void storesAMultipartApplicationAndListsItWithTheFileSize() {
+    byte[] pdf = "%PDF-1.4\n% sandbox test resume\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    String email = "grace+" + System.nanoTime() + "@example.com";
+    var res = post(ACME_JOB, application(email, pdf, "grace-hopper.pdf"));
+    assertEquals(201, res.statusCode(), res.bodyAsString());
+    JsonObject created = res.bodyAsJsonObject();
+    long id = created.getLong("submission_id");
+    assertEquals(server.url("/sandbox/job-boards/acme-robotics/jobs/" + ACME_JOB + "/confirmation"), created.getString("confirmation_url"));
+
+    JsonObject stored = find(server.submissions(), id);
+    assertNotNull(stored, "submission " + id + " listed");
+    assertEquals("acme-robotics", stored.getString("board"));
+    assertEquals(ACME_JOB, stored.getLong("job_id"));
+    assertEquals("Grace", stored.getString("first_name"));
+    assertEquals("Hopper", stored.getString("last_name"));
+    assertEquals(email, stored.getString("email"));
+    assertEquals("+1 412 555 0100", stored.getString("phone"));
+    assertEquals("US", stored.getJsonObject("answers").getString("country"));
+    assertEquals("https://www.linkedin.com/in/grace", stored.getJsonObject("answers").getString("question_401201501"));
+    assertNotNull(stored.getString("received_at"));
+    JsonArray files = stored.getJsonArray("files");
+    assertEquals(1, files.size());
+    assertEquals("resume", files.getJsonObject(0).getString("field"));
+    assertEquals("grace-hopper.pdf", files.getJsonObject(0).getString("filename"));
+    assertEquals("application/pdf", files.getJsonObject(0).getString("content_type"));
+    assertEquals(pdf.length, files.getJsonObject(0).getInteger("bytes"));
+
+    var file = get("/sandbox/submissions/" + id + "/files/resume");
+    assertEquals(200, file.statusCode());
+    assertEquals("application/pdf", file.getHeader("content-type"));
+    assertArrayEquals(pdf, file.body().getBytes());
+    assertEquals(404, get("/sandbox/submissions/" + id + "/files/cover_letter").statusCode());
+    assertEquals(400, get("/sandbox/submissions/x/files/resume").statusCode());
+  }
+
+  @Test
+  void rejectsAMissingEmailNamingTheFieldAndStoresNothing() {
+    int before = server.submissions().size();
+    var res = post(ACME_JOB, application(null, "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII), "cv.pdf"));
+    assertEquals(400, res.statusCode());
+    JsonObject body = res.bodyAsJsonObject();
+    assertEquals("invalid-attributes", body.getString("error"));
+    assertEquals("Email is required.", body.getJsonObject("fields").getString("email"));
+    assertEquals(1, body.getJsonObject("fields").size(), body.encode());
+    assertEquals(before, server.submissions().size());
+  }
+
+  @Test
+  void rejectsBadEmailsAndResumes() {
+    var badEmail = post(ACME_JOB, application("grace.example.com", "%PDF\n".getBytes(StandardCharsets.US_ASCII), "cv.pdf"));
+    assertEquals(400, badEmail.statusCode());
+    assertTrue(badEmail.bodyAsJsonObject().getJsonObject("fields").getString("email").startsWith("Please enter a valid email"));
+
+    var exe = post(ACME_JOB, application("grace@example.com", new byte[] {1, 2, 3}, "cv.exe"));
+    assertEquals(400, exe.statusCode());
+    assertEquals("Invalid file format selected.", exe.bodyAsJsonObject().getJsonObject("fields").getString("resume"));
+
+    var none = post(ACME_JOB, application("grace@example.com", null, null));
+    assertEquals(400, none.statusCode());
+    assertEquals("Resume/CV is required.", none.bodyAsJsonObject().getJsonObject("fields").getString("resume"));
+
+    var noCountry = post(ACME_JOB, MultipartForm.create().attribute("first_name", "G").attribute("last_name", "H")
+        .attribute("email", "g@example.com").attribute("phone", "4125550100")
+        .binaryFileUpload("resume", "cv.txt", Buffer.buffer("resume"), "text/plain"));
+    assertEquals(400, noCountry.statusCode());
+    assertTrue(noCountry.bodyAsJsonObject().getJsonObject("fields").containsKey("country"));
+  }
+
+  @Test
+  void serverAnswersStaticAssetsForThePage() {
+    assertEquals(200, get("/static/js/sandbox-form.js").statusCode());
+    assertEquals(200, get("/static/css/sandbox.css").statusCode());
+  }
+
+  private static JsonObject find(JsonArray all, long id) {
+    for (int i = 0; i < all.size(); i++) {
+      if (all.getJsonObject(i).getLong("id") == id) {
+        return all.getJsonObject(i);
+      }
+    }
+    return null;
+  }
+}
