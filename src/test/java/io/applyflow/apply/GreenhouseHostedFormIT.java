@@ -3,7 +3,7 @@ package io.applyflow.apply;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -44,7 +44,7 @@ class GreenhouseHostedFormIT {
   @BeforeAll
   static void start() throws IOException {
     String chromium = Browsers.detectChromium(System.getenv("CHROMIUM_PATH"));
-    assumeTrue(chromium != null, "no Chromium: install the chromium package or set CHROMIUM_PATH");
+    assertNotNull(chromium, "no Chromium: install the chromium package or set CHROMIUM_PATH (.ci/run does)");
     server = SandboxServer.start();
     playwright = Browsers.createPlaywright(chromium);
     browser = Browsers.launch(playwright, chromium, true);

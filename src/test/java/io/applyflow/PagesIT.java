@@ -1,0 +1,152 @@
+package io.applyflow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.RequestOptions;
+import io.applyflow.apply.Browsers;
+import io.applyflow.support.Api;
+import io.applyflow.support.TestApp;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The pages, driven in real Chromium the way a person uses them; fragments checked by element id with Jsoup. */
+class PagesIT {
+  private static final Path SHOTS = Paths.get("target", "screenshots");
+  private static Playwright playwright;
+  private static Browser browser;
+  private static String base;
+
+  @BeforeAll
+  static void startBrowser() {
+    base = TestApp.api().base;
+    String chromium = Browsers.detectChromium(System.getenv("CHROMIUM_PATH"));
+    playwright = Browsers.createPlaywright(chromium);
+    browser = Browsers.launch(playwright, chromium, true);
+  }
+
+  @AfterAll
+  static void stopBrowser() {
+    if (playwright != null) {
+      playwright.close();
+    }
+  }
+
+  private static Page signedUp(BrowserContext context, String email) {
+    Page page = context.newPage();
+    page.setDefaultTimeout(20_000);
+    page.navigate(base + "/signup");
+    page.fill("#name", "Richard Hendriks");
+    page.fill("#email", email);
+    page.fill("#password", "correct horse 1");
+    page.click("#signup-form button[type=submit]");
+    page.waitForURL("**/profile");
+    page.fill("#resume", Api.sampleResume(email).encodePrettily());
+    page.fill("input[name=phone]", "+1 912 555 4321");
+    page.click("#profile-form button[type=submit]");
+    page.waitForSelector("#profile-notice");
+    return page;
+  }
+
+  private static void startRun(Page page, String level, int limit, String mode) {
+    page.navigate(base + "/runs/new");
+    page.fill("#position", "Software Engineer");
+    page.selectOption("#level", level);
+    page.fill("#limit", String.valueOf(limit));
+    page.selectOption("#mode", mode);
+    page.click("#run-form button[type=submit]");
+    page.waitForURL(url -> url.matches(".*/runs/\\d+$"));
+  }
+
+  @Test
+  void runPageFollowsTheRunLiveWithoutReloading() {
+    try (BrowserContext context = browser.newContext()) {
+      String email = Api.uniqueEmail("pages");
+      Page page = signedUp(context, email);
+      startRun(page, "senior", 2, "auto");
+      page.evaluate("window.__notReloaded = true");
+      page.waitForSelector("#run-status:text('done')", new Page.WaitForSelectorOptions().setTimeout(120_000));
+      assertEquals(Boolean.TRUE, page.evaluate("window.__notReloaded === true"), "updates came over SSE, not a reload");
+      assertEquals(2, page.locator("#run-jobs tbody tr[data-status=submitted]").count());
+      page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("run-page.png")).setFullPage(true));
+
+      page.locator("#run-jobs tbody tr a").first().click();
+      page.waitForSelector("#job-timeline li");
+      assertTrue(page.locator("#job-timeline li").count() >= 7, "discovered..submitted all on the timeline");
+      assertNotNull(page.getAttribute("#resume-pdf", "href"));
+      assertTrue(page.locator("#job-evidence img").count() >= 1, "screenshots of the filled form are shown");
+      assertTrue(page.locator("#job-description").innerText().length() > 200);
+      page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("job-page.png")).setFullPage(true));
+      APIResponse pdf = context.request().get(base + page.getAttribute("#resume-pdf", "href"));
+      assertEquals("application/pdf", pdf.headers().get("content-type"));
+    }
+  }
+
+  @Test
+  void reviewModeWaitsForTheSubmitButton() {
+    try (BrowserContext context = browser.newContext()) {
+      String email = Api.uniqueEmail("review-page");
+      Page page = signedUp(context, email);
+      startRun(page, "entry", 1, "review");
+      page.waitForSelector("#run-status:text('done')", new Page.WaitForSelectorOptions().setTimeout(120_000));
+      assertEquals(1, page.locator("#run-jobs tbody tr[data-status=awaiting_approval]").count());
+      assertEquals(0, TestApp.api().submissionsOf(email).size(), "review mode sends nothing by itself");
+
+      page.locator("#run-jobs tbody tr a").first().click();
+      page.click("#submit-application");
+      page.waitForSelector("#job-status:text('applying')");
+      assertFalse(page.isVisible("#submit-application"), "the button is gone once clicked");
+      long deadline = System.currentTimeMillis() + 60_000;
+      while (TestApp.api().submissionsOf(email).size() == 0 && System.currentTimeMillis() < deadline) {
+        page.waitForTimeout(300);
+      }
+      assertEquals(1, TestApp.api().submissionsOf(email).size());
+      deadline = System.currentTimeMillis() + 30_000;
+      while (!"submitted".equals(page.textContent("#job-status").trim()) && System.currentTimeMillis() < deadline) {
+        page.waitForTimeout(500);
+        page.reload();
+      }
+      assertEquals("submitted", page.textContent("#job-status").trim());
+      assertFalse(page.isVisible("#submit-application"), "a submitted job offers no second submit");
+    }
+  }
+
+  @Test
+  void oneUrlServesThePageOrItsFragment() {
+    try (BrowserContext context = browser.newContext()) {
+      Page page = signedUp(context, Api.uniqueEmail("fragments"));
+      startRun(page, "mid", 1, "review");
+      String runUrl = page.url();
+
+      Document full = Jsoup.parse(context.request().get(runUrl).text());
+      Element live = full.getElementById("run-live");
+      assertNotNull(live);
+      assertEquals("sse", live.attr("hx-ext"));
+      assertTrue(live.attr("sse-connect").matches("/runs/\\d+/events"), live.attr("sse-connect"));
+      assertNotNull(full.selectFirst("[sse-swap=run-jobs] > table#run-jobs"));
+
+      APIResponse fragment = context.request().get(runUrl, RequestOptions.create().setHeader("HX-Request", "true"));
+      assertEquals("HX-Request", fragment.headers().get("vary"));
+      Document frag = Jsoup.parseBodyFragment(fragment.text());
+      assertEquals("run-jobs", frag.body().child(0).id(), "the fragment's root is the element it is named after");
+      assertTrue(frag.select("nav").isEmpty());
+
+      APIResponse noCsrf = context.request().post(base + "/runs", RequestOptions.create()
+          .setForm(com.microsoft.playwright.options.FormData.create().set("position", "x").set("level", "mid")));
+      assertEquals(403, noCsrf.status(), "a form post without the CSRF token is refused");
+    }
+  }
+}
