@@ -20,6 +20,7 @@ import io.applyflow.score.ScoreVerticle;
 import io.applyflow.search.GreenhouseApi;
 import io.applyflow.search.SearchBus;
 import io.applyflow.search.SearchVerticle;
+import io.applyflow.search.Serper;
 import io.applyflow.tailor.TailorVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -96,7 +97,7 @@ public final class Applyflow implements AutoCloseable {
       GreenhouseApi greenhouse = new GreenhouseApi(client);
       List<Future<String>> all = new ArrayList<>();
       if (config.runs("scrape")) {
-        all.add(vertx.deployVerticle(new SearchVerticle(searchSource(config, port), runs, jobs, greenhouse)));
+        all.add(vertx.deployVerticle(new SearchVerticle(searchSource(config, port, client), runs, jobs, greenhouse)));
         all.add(vertx.deployVerticle(new DescribeVerticle(jobs, greenhouse)));
         all.add(vertx.deployVerticle(new ScoreVerticle(jobs, profiles)));
       }
@@ -123,13 +124,14 @@ public final class Applyflow implements AutoCloseable {
   }
 
   /** With the sandbox as the only source, search its boards through its own Greenhouse-compatible API. */
-  static SearchVerticle.Source searchSource(io.applyflow.platform.config.Config config, int port) {
+  static SearchVerticle.Source searchSource(io.applyflow.platform.config.Config config, int port, WebClient client) {
     if (config.searchUsesSandbox()) {
       String base = (config.publicUrl() != null ? config.publicUrl() : "http://127.0.0.1:" + port)
           + "/sandbox/boards-api/v1";
-      return new SearchVerticle.Source(base, SandboxBoards.get().boardTokens());
+      return new SearchVerticle.Source(base, SandboxBoards.get().boardTokens(), null);
     }
-    return new SearchVerticle.Source(config.greenhouseApiUrl(), config.greenhouseBoards());
+    Serper serper = config.serperApiKey() == null ? null : new Serper(client, config.serperUrl(), config.serperApiKey());
+    return new SearchVerticle.Source(config.greenhouseApiUrl(), config.greenhouseBoards(), serper);
   }
 
   private static String sources(io.applyflow.platform.config.Config config, int port) {
@@ -141,7 +143,7 @@ public final class Applyflow implements AutoCloseable {
       parts.add("greenhouse watch-list " + config.greenhouseBoards() + " via " + config.greenhouseApiUrl());
     }
     if (config.serperApiKey() != null) {
-      parts.add("serper (key set; not used yet by this version)");
+      parts.add("serper at " + config.serperUrl() + " (greenhouse postings via " + config.greenhouseApiUrl() + ")");
     }
     if (config.sandbox()) {
       parts.add("sandbox served at /sandbox");

@@ -15,15 +15,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Search stage (event loop). Consumes {@code search.run}: lists every board of the configured source through
- * the Greenhouse Job Board API, keeps postings whose title matches the run's position and level, takes them
- * round-robin across boards up to the run's limit, and stores each as a discovered job.
+ * Search stage (event loop). Consumes {@code search.run}: lists every board of the watch-list (or the sandbox)
+ * through the Greenhouse Job Board API and, with a Serper key, reads the postings Google finds on Greenhouse;
+ * keeps postings whose title matches the run's position and level, takes them round-robin across boards up to
+ * the run's limit, and stores each as a discovered job.
  */
 public final class SearchVerticle extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(SearchVerticle.class);
 
-  /** Where to search: a Job Board API base URL and the board tokens behind it. */
-  public record Source(String apiBase, List<String> boards) {
+  /** Where to search: a Job Board API base URL, the boards to list there, and Serper when a key is set. */
+  public record Source(String apiBase, List<String> boards, Serper serper) {
   }
 
   private final Source source;
@@ -70,15 +71,45 @@ public final class SearchVerticle extends VerticleBase {
             return Future.succeededFuture(List.of());
           }));
     }
+    if (source.serper() != null) {
+      perBoard.add(fromSerper(run, level).recover(t -> {
+        problems.add("serper: " + t.getMessage());
+        return Future.succeededFuture(List.of());
+      }));
+    }
     return Future.all(perBoard).compose(all -> {
-      if (problems.size() == source.boards().size() && !problems.isEmpty()) {
-        return Future.failedFuture(Failure.UPSTREAM.with("no board could be read: " + String.join("; ", problems)));
+      if (problems.size() == perBoard.size() && !problems.isEmpty()) {
+        return Future.failedFuture(Failure.UPSTREAM.with("no source could be read: " + String.join("; ", problems)));
       }
       List<List<Jobs.Posting>> lists = new ArrayList<>();
       for (int i = 0; i < perBoard.size(); i++) {
         lists.add(all.resultAt(i));
       }
       return Future.succeededFuture(new Candidates(roundRobin(lists, run.limit()), problems));
+    });
+  }
+
+  /** Postings Serper found, each read through the Job Board API (title, company, URL) and filtered like a board. */
+  private Future<List<Jobs.Posting>> fromSerper(Runs.Run run, Level level) {
+    return source.serper().search(run.position(), level, run.limit()).compose(hits -> {
+      List<Future<List<Jobs.Posting>>> reads = new ArrayList<>();
+      for (Serper.Hit hit : hits) {
+        String url = GreenhouseApi.jobUrl(source.apiBase(), hit.board(), hit.jobId());
+        reads.add(api.job(url)
+            .map(job -> matching(hit.board(), new JsonObject().put("jobs", new JsonArray().add(job)),
+                run.position(), level))
+            .otherwise(t -> {
+              log.info("skipping {} from Serper: {}", url, t.getMessage());
+              return List.of();
+            }));
+      }
+      return Future.all(reads).map(all -> {
+        List<Jobs.Posting> out = new ArrayList<>();
+        for (int i = 0; i < reads.size(); i++) {
+          out.addAll(all.<List<Jobs.Posting>>resultAt(i));
+        }
+        return out;
+      });
     });
   }
 
@@ -100,16 +131,23 @@ public final class SearchVerticle extends VerticleBase {
     return out;
   }
 
-  /** Takes one posting from each board in turn so a run spreads across companies. */
+  /**
+   * Takes one posting from each source in turn so a run spreads across companies; a posting found twice (on its
+   * board and by Serper) counts once.
+   */
   static List<Jobs.Posting> roundRobin(List<List<Jobs.Posting>> lists, int limit) {
     List<Iterator<Jobs.Posting>> its = lists.stream().map(List::iterator).toList();
     List<Jobs.Posting> out = new ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
     boolean any = true;
     while (out.size() < limit && any) {
       any = false;
       for (Iterator<Jobs.Posting> it : its) {
         if (it.hasNext() && out.size() < limit) {
-          out.add(it.next());
+          Jobs.Posting p = it.next();
+          if (seen.add(p.source() + "/" + p.board() + "/" + p.externalId())) {
+            out.add(p);
+          }
           any = true;
         }
       }
