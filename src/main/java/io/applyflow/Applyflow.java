@@ -167,7 +167,7 @@ public final class Applyflow implements AutoCloseable {
     join.getTcpIpConfig().setEnabled(true);
     List<String> members = config.clusterMembers().isEmpty() ? List.of("127.0.0.1") : config.clusterMembers();
     members.forEach(m -> join.getTcpIpConfig().addMember(m));
-    String host = System.getenv().getOrDefault("CLUSTER_HOST", "127.0.0.1");
+    String host = config.clusterHost();
     if ("127.0.0.1".equals(host)) {
       hz.setProperty("hazelcast.socket.bind.any", "false");
       hz.setProperty("hazelcast.local.localAddress", "127.0.0.1");

@@ -18,7 +18,7 @@ public final class JsonCodec<T> implements MessageCodec<T, T> {
 
   private final Class<T> type;
 
-  private JsonCodec(Class<T> type) {
+  JsonCodec(Class<T> type) {
     this.type = type;
   }
 

@@ -28,6 +28,7 @@ public record Config(
     String publicUrl,
     boolean cluster,
     List<String> clusterMembers,
+    String clusterHost,
     Set<String> roles) {
 
   public static final String DEFAULT_GREENHOUSE_API = "https://boards-api.greenhouse.io/v1";
@@ -67,6 +68,7 @@ public record Config(
         blankToNull(env.get("PUBLIC_URL")),
         boolVar(env, "CLUSTER", false),
         list(env.get("CLUSTER_MEMBERS")),
+        env.getOrDefault("CLUSTER_HOST", "127.0.0.1").trim(),
         roles);
   }
 
@@ -82,12 +84,6 @@ public record Config(
 
   public boolean runs(String role) {
     return roles.contains(role);
-  }
-
-  public Config withPort(int newPort) {
-    return new Config(newPort, dataDir, databaseUrl, greenhouseApiUrl, serperApiKey, serperUrl, llmBaseUrl,
-        llmApiKey, llmModel, chromiumPath, sandbox, watchlist, applyInstances, headless, publicUrl, cluster,
-        clusterMembers, roles);
   }
 
   private static int intVar(Map<String, String> env, String name, int dflt, int min, int max) {

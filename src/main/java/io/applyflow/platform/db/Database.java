@@ -60,12 +60,13 @@ public final class Database implements AutoCloseable {
   }
 
   public Database migrate() {
-    var result = Flyway.configure()
+    Flyway flyway = Flyway.configure()
         .dataSource(jdbcUrl(), options.getUser(), options.getPassword())
         .locations("classpath:db/migration")
-        .load()
-        .migrate();
-    log.info("schema at version {} ({} migrations applied)", result.targetSchemaVersion, result.migrationsExecuted);
+        .load();
+    var result = flyway.migrate();
+    log.info("schema at version {} ({} migrations applied)", flyway.info().current().getVersion(),
+        result.migrationsExecuted);
     return this;
   }
 

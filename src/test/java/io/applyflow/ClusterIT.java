@@ -1,0 +1,87 @@
+package io.applyflow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.applyflow.apply.ApplyBus;
+import io.applyflow.platform.bus.Failure;
+import io.applyflow.platform.config.Config;
+import io.applyflow.platform.db.TestDatabase;
+import io.applyflow.render.RenderBus;
+import io.applyflow.run.RunBus;
+import io.applyflow.support.Api;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two clustered nodes on loopback (Hazelcast, TCP join, one external Postgres): node A serves the web and runs
+ * search, describe, score and tailor; node B renders and applies. Every stage call crosses the cluster wire.
+ */
+class ClusterIT {
+  private static Applyflow node(String roles) throws IOException {
+    Map<String, String> env = new HashMap<>();
+    env.put("PORT", "0");
+    env.put("DATA_DIR", Files.createTempDirectory("applyflow-node").toString());
+    env.put("DATABASE_URL", TestDatabase.shared().url());
+    env.put("CLUSTER", "true");
+    env.put("CLUSTER_MEMBERS", "127.0.0.1");
+    env.put("ROLES", roles);
+    String chromium = io.applyflow.apply.Browsers.detectChromium(System.getenv("CHROMIUM_PATH"));
+    if (chromium != null) {
+      env.put("CHROMIUM_PATH", chromium);
+    }
+    return Applyflow.start(Config.fromEnv(env));
+  }
+
+  /** Waits until node A's bus reaches a consumer of {@code address} (it answers NOT_FOUND for a job that does not exist). */
+  private static void awaitConsumer(Applyflow a, String address) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        a.vertx().eventBus().request(address, new RunBus.JobCommand(Long.MAX_VALUE, 0)).await();
+        return;
+      } catch (ReplyException e) {
+        if (e.failureType() == ReplyFailure.RECIPIENT_FAILURE && e.failureCode() == Failure.NOT_FOUND.code) {
+          return;
+        }
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    fail("no consumer of " + address + " became reachable across the cluster");
+  }
+
+  @Test
+  void stagesOnAnotherNodeCarryARunToSubmission() throws IOException {
+    Applyflow a = node("web,scrape,tailor");
+    Applyflow b = node("render,apply");
+    try {
+      awaitConsumer(a, RenderBus.RESUME);
+      awaitConsumer(a, ApplyBus.JOB);
+      Api api = new Api("http://127.0.0.1:" + a.port());
+      String email = Api.uniqueEmail("cluster");
+      String token = api.userWithProfile(email);
+      long runId = api.post("/api/search", token, new JsonObject().put("position", "Software Engineer")
+          .put("level", "entry").put("limit", 2).put("mode", "auto")).json().getLong("run_id");
+      JsonObject run = api.awaitRun(runId, token, Duration.ofSeconds(150));
+      assertEquals("done", run.getString("status"), run.encodePrettily());
+      run.getJsonArray("jobs").forEach(j -> assertEquals("submitted", ((JsonObject) j).getString("status"),
+          run.encodePrettily()));
+      assertEquals(2, api.submissionsOf(email).size());
+    } finally {
+      b.close();
+      a.close();
+    }
+  }
+}
