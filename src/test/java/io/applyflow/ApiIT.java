@@ -122,6 +122,38 @@ class ApiIT {
   }
 
   @Test
+  void theRunStreamStartsWithTheCurrentStateFromPostgres() throws Exception {
+    String token = api.userWithProfile(Api.uniqueEmail("sse"));
+    long runId = api.post("/api/search", token, new JsonObject().put("position", "Software Engineer")
+        .put("level", "mid").put("limit", 1)).json().getLong("run_id");
+    api.awaitRun(runId, token, Duration.ofSeconds(120));
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    java.net.http.HttpResponse<java.util.stream.Stream<String>> stream = http.send(java.net.http.HttpRequest
+            .newBuilder(java.net.URI.create(api.base + "/api/search/" + runId + "/events"))
+            .header("Authorization", "Bearer " + token).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofLines());
+    assertEquals(200, stream.statusCode());
+    assertTrue(stream.headers().firstValue("content-type").orElse("").startsWith("text/event-stream"));
+    java.util.Iterator<String> lines = stream.body().iterator();
+    String event = null;
+    String data = null;
+    while (lines.hasNext() && data == null) {
+      String line = lines.next();
+      if (line.startsWith("event: ")) {
+        event = line.substring(7);
+      } else if (line.startsWith("data: ")) {
+        data = line.substring(6);
+      }
+    }
+    stream.body().close();
+    assertEquals("run", event);
+    JsonObject state = new JsonObject(data);
+    assertEquals(runId, state.getLong("run_id"));
+    assertEquals("done", state.getString("status"));
+    assertEquals("awaiting_approval", state.getJsonArray("jobs").getJsonObject(0).getString("status"));
+  }
+
+  @Test
   void anUnconfirmedLedgerAttemptIsNeverSubmittedAgain() throws SQLException {
     String email = Api.uniqueEmail("crash");
     String token = api.userWithProfile(email);

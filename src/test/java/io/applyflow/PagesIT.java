@@ -125,6 +125,25 @@ class PagesIT {
   }
 
   @Test
+  void profilePageNamesWhatIsWrongAndLogOutEndsTheSession() {
+    try (BrowserContext context = browser.newContext()) {
+      Page page = signedUp(context, Api.uniqueEmail("profile-page"));
+      page.fill("#resume", "{\"basics\": {\"name\": \"Richard Hendriks\"}}");
+      page.click("#profile-form button[type=submit]");
+      page.waitForSelector("#profile-error");
+      assertTrue(page.textContent("#profile-error").contains("resume.basics.email"), page.textContent("#profile-error"));
+      page.fill("#resume", "{not json");
+      page.click("#profile-form button[type=submit]");
+      page.waitForSelector("#profile-error:has-text('not a valid JSON')");
+
+      page.click("nav form button[type=submit]");
+      page.waitForURL("**/login");
+      page.navigate(base + "/runs");
+      assertTrue(page.url().contains("/login?next=%2Fruns"), page.url());
+    }
+  }
+
+  @Test
   void oneUrlServesThePageOrItsFragment() {
     try (BrowserContext context = browser.newContext()) {
       Page page = signedUp(context, Api.uniqueEmail("fragments"));

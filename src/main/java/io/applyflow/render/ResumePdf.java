@@ -43,9 +43,10 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  * extractor would read "Page 1 of 2" before the name. Dates like {@code 2020-02-01} are shown as
  * "Feb 2020"; every other text is shown as written.
  *
- * <p>Threading: blocking and CPU-bound (about 30 ms warm, about 1 s for the very first render in a
- * JVM), so call it from a worker thread. One instance may be shared by any number of threads: the
- * template engine and the font-metrics cache are thread-safe, and each render builds its own
+ * <p>Threading: blocking and CPU-bound (a one-page resume takes about 40 ms of CPU warm, and 2–4 s
+ * for the first render in a JVM, on the project's 2-core machine), so call it from a worker thread.
+ * One instance may be shared by any number of threads: the template engine and the font-metrics
+ * cache are thread-safe, and each render builds its own
  * {@link PdfRendererBuilder}. The template is cached after its first use. The renderer fetches no
  * external resource (no images, fonts or stylesheets from URLs).
  */
