@@ -3,7 +3,6 @@ package io.applyflow.apply;
 import io.applyflow.run.RunBus;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.eventbus.Message;
 
 /**
  * Contract of the apply stage, consumed by {@link ApplyVerticle} on the {@code apply} worker pool.
@@ -19,10 +18,10 @@ public final class ApplyBus {
   }
 
   public static Future<RunBus.StageResult> apply(EventBus bus, RunBus.JobCommand cmd) {
-    return bus.<RunBus.StageResult>request(JOB, cmd, RunBus.timeout(TIMEOUT_MS)).map(Message::body);
+    return RunBus.request(bus, JOB, cmd, TIMEOUT_MS);
   }
 
   public static Future<RunBus.StageResult> submit(EventBus bus, RunBus.JobCommand cmd) {
-    return bus.<RunBus.StageResult>request(SUBMIT, cmd, RunBus.timeout(TIMEOUT_MS)).map(Message::body);
+    return RunBus.request(bus, SUBMIT, cmd, TIMEOUT_MS);
   }
 }

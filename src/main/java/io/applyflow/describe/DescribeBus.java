@@ -3,7 +3,6 @@ package io.applyflow.describe;
 import io.applyflow.run.RunBus;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.eventbus.Message;
 
 /**
  * Contract of the describe stage. {@code describe.job} (request/reply, consumed by {@link DescribeVerticle}):
@@ -16,6 +15,6 @@ public final class DescribeBus {
   }
 
   public static Future<RunBus.StageResult> describe(EventBus bus, RunBus.JobCommand cmd) {
-    return bus.<RunBus.StageResult>request(JOB, cmd, RunBus.timeout(60_000)).map(Message::body);
+    return RunBus.request(bus, JOB, cmd, 60_000);
   }
 }

@@ -1,16 +1,16 @@
 package io.applyflow.describe;
 
-import io.applyflow.platform.bus.Failure;
 import io.applyflow.run.Job;
 import io.applyflow.run.JobStatus;
 import io.applyflow.run.Jobs;
 import io.applyflow.run.RunBus;
+import io.applyflow.run.Stages;
 import io.applyflow.search.GreenhouseApi;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Tuple;
+import java.util.EnumSet;
 
 /**
  * Describe stage (event loop). Consumes {@code describe.job}: reads the posting with {@code questions=true},
@@ -28,17 +28,7 @@ public final class DescribeVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    return vertx.eventBus().<RunBus.JobCommand>consumer(DescribeBus.JOB, this::handle).completion();
-  }
-
-  private void handle(Message<RunBus.JobCommand> msg) {
-    RunBus.JobCommand cmd = msg.body();
-    jobs.get(cmd.jobId(), cmd.userId())
-        .compose(job -> job.status() != JobStatus.DISCOVERED
-            ? Future.succeededFuture(new RunBus.StageResult(job.id(), job.status().db()))
-            : describe(cmd, job))
-        .onSuccess(msg::reply)
-        .onFailure(t -> Failure.reply(msg, t));
+    return Stages.consume(vertx, DescribeBus.JOB, jobs, EnumSet.of(JobStatus.DISCOVERED), this::describe);
   }
 
   private Future<RunBus.StageResult> describe(RunBus.JobCommand cmd, Job job) {

@@ -3,7 +3,6 @@ package io.applyflow.render;
 import io.applyflow.run.RunBus;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.eventbus.Message;
 
 /**
  * Contract of the render stage. {@code render.resume} (request/reply, consumed by {@link RenderVerticle} on
@@ -16,6 +15,6 @@ public final class RenderBus {
   }
 
   public static Future<RunBus.StageResult> render(EventBus bus, RunBus.JobCommand cmd) {
-    return bus.<RunBus.StageResult>request(RESUME, cmd, RunBus.timeout(120_000)).map(Message::body);
+    return RunBus.request(bus, RESUME, cmd, 120_000);
   }
 }

@@ -1,17 +1,17 @@
 package io.applyflow.render;
 
-import io.applyflow.platform.bus.Failure;
 import io.applyflow.run.Document;
 import io.applyflow.run.Job;
 import io.applyflow.run.JobStatus;
 import io.applyflow.run.Jobs;
 import io.applyflow.run.RunBus;
+import io.applyflow.run.Stages;
 import io.applyflow.tailor.TailoredResume;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.EnumSet;
 import java.util.List;
 
 /**
@@ -31,20 +31,10 @@ public final class RenderVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    return vertx.eventBus().<RunBus.JobCommand>consumer(RenderBus.RESUME, this::handle).completion();
+    return Stages.consume(vertx, RenderBus.RESUME, jobs, EnumSet.of(JobStatus.TAILORED), this::render);
   }
 
   private record Rendered(byte[] bytes, List<String> problems) {
-  }
-
-  private void handle(Message<RunBus.JobCommand> msg) {
-    RunBus.JobCommand cmd = msg.body();
-    jobs.get(cmd.jobId(), cmd.userId())
-        .compose(job -> job.status() != JobStatus.TAILORED
-            ? Future.succeededFuture(new RunBus.StageResult(job.id(), job.status().db()))
-            : render(cmd, job))
-        .onSuccess(msg::reply)
-        .onFailure(t -> Failure.reply(msg, t));
   }
 
   private Future<RunBus.StageResult> render(RunBus.JobCommand cmd, Job job) {

@@ -1,7 +1,9 @@
 package io.applyflow.run;
 
+import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
 
 /**
  * The contract of the run feature. {@code run.start} (point-to-point, consumed by {@link RunVerticle}) starts
@@ -43,5 +45,10 @@ public final class RunBus {
   /** Delivery options for a stage request; Playwright and PDF stages need longer than the default 30 s. */
   public static DeliveryOptions timeout(long millis) {
     return new DeliveryOptions().setSendTimeout(millis);
+  }
+
+  /** Asks the stage at {@code address} to work on a job; completes with the job's new status. */
+  public static Future<StageResult> request(EventBus bus, String address, JobCommand cmd, long timeoutMillis) {
+    return bus.<StageResult>request(address, cmd, timeout(timeoutMillis)).map(Message::body);
   }
 }

@@ -1,17 +1,17 @@
 package io.applyflow.score;
 
-import io.applyflow.platform.bus.Failure;
 import io.applyflow.profile.Profiles;
 import io.applyflow.run.Job;
 import io.applyflow.run.JobStatus;
 import io.applyflow.run.Jobs;
 import io.applyflow.run.RunBus;
+import io.applyflow.run.Stages;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Tuple;
+import java.util.EnumSet;
 
 /**
  * Score stage (event loop; scoring is pure and takes well under a millisecond). Consumes {@code score.job}:
@@ -28,17 +28,8 @@ public final class ScoreVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    return vertx.eventBus().<RunBus.JobCommand>consumer(ScoreBus.JOB, this::handle).completion();
-  }
-
-  private void handle(Message<RunBus.JobCommand> msg) {
-    RunBus.JobCommand cmd = msg.body();
-    jobs.get(cmd.jobId(), cmd.userId())
-        .compose(job -> job.status() != JobStatus.DESCRIBED
-            ? Future.succeededFuture(new RunBus.StageResult(job.id(), job.status().db()))
-            : profiles.load(cmd.userId()).compose(p -> score(cmd, job, p)))
-        .onSuccess(msg::reply)
-        .onFailure(t -> Failure.reply(msg, t));
+    return Stages.consume(vertx, ScoreBus.JOB, jobs, EnumSet.of(JobStatus.DESCRIBED),
+        (cmd, job) -> profiles.load(cmd.userId()).compose(p -> score(cmd, job, p)));
   }
 
   private Future<RunBus.StageResult> score(RunBus.JobCommand cmd, Job job, JsonObject profile) {

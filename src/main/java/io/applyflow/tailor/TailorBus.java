@@ -3,7 +3,6 @@ package io.applyflow.tailor;
 import io.applyflow.run.RunBus;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.eventbus.Message;
 
 /**
  * Contract of the tailor stage. {@code tailor.job} (request/reply, consumed by {@link TailorVerticle}): select
@@ -16,6 +15,6 @@ public final class TailorBus {
   }
 
   public static Future<RunBus.StageResult> tailor(EventBus bus, RunBus.JobCommand cmd) {
-    return bus.<RunBus.StageResult>request(JOB, cmd, RunBus.timeout(30_000)).map(Message::body);
+    return RunBus.request(bus, JOB, cmd, 30_000);
   }
 }

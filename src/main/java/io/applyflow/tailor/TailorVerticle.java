@@ -1,18 +1,18 @@
 package io.applyflow.tailor;
 
-import io.applyflow.platform.bus.Failure;
 import io.applyflow.profile.Profiles;
 import io.applyflow.run.Job;
 import io.applyflow.run.JobStatus;
 import io.applyflow.run.Jobs;
 import io.applyflow.run.RunBus;
+import io.applyflow.run.Stages;
 import io.applyflow.score.Resumes;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Tuple;
+import java.util.EnumSet;
 
 /**
  * Tailor stage (event loop; the engine is pure and fast). Consumes {@code tailor.job}: chooses and orders the
@@ -29,17 +29,8 @@ public final class TailorVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    return vertx.eventBus().<RunBus.JobCommand>consumer(TailorBus.JOB, this::handle).completion();
-  }
-
-  private void handle(Message<RunBus.JobCommand> msg) {
-    RunBus.JobCommand cmd = msg.body();
-    jobs.get(cmd.jobId(), cmd.userId())
-        .compose(job -> job.status() != JobStatus.SCORED && job.status() != JobStatus.ACCEPTED
-            ? Future.succeededFuture(new RunBus.StageResult(job.id(), job.status().db()))
-            : profiles.load(cmd.userId()).compose(p -> tailor(cmd, job, p)))
-        .onSuccess(msg::reply)
-        .onFailure(t -> Failure.reply(msg, t));
+    return Stages.consume(vertx, TailorBus.JOB, jobs, EnumSet.of(JobStatus.SCORED, JobStatus.ACCEPTED),
+        (cmd, job) -> profiles.load(cmd.userId()).compose(p -> tailor(cmd, job, p)));
   }
 
   private Future<RunBus.StageResult> tailor(RunBus.JobCommand cmd, Job job, JsonObject profile) {

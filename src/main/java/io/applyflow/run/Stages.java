@@ -1,0 +1,31 @@
+package io.applyflow.run;
+
+import io.applyflow.platform.bus.Failure;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.Message;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+/**
+ * The common shape of a pipeline stage's consumer: load the job (through its owner's id), leave it alone unless
+ * it is in one of the stage's input states (so a re-sent command is a no-op), run the stage's work, and reply
+ * with the job's new status or fail with a code.
+ */
+public final class Stages {
+  private Stages() {
+  }
+
+  public static Future<Void> consume(Vertx vertx, String address, Jobs jobs, Set<JobStatus> ready,
+                                     BiFunction<RunBus.JobCommand, Job, Future<RunBus.StageResult>> work) {
+    return vertx.eventBus().<RunBus.JobCommand>consumer(address, (Message<RunBus.JobCommand> msg) -> {
+      RunBus.JobCommand cmd = msg.body();
+      jobs.get(cmd.jobId(), cmd.userId())
+          .compose(job -> ready.contains(job.status())
+              ? work.apply(cmd, job)
+              : Future.succeededFuture(new RunBus.StageResult(job.id(), job.status().db())))
+          .onSuccess(msg::reply)
+          .onFailure(t -> Failure.reply(msg, t));
+    }).completion();
+  }
+}
