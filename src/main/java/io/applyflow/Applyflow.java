@@ -72,7 +72,7 @@ public final class Applyflow implements AutoCloseable {
       int port = deploy(vertx, config, pool).await();
       long ms = (System.nanoTime() - started) / 1_000_000;
       log.info("Applyflow ready in {} ms on {} | database: {} | search: {} | roles: {}{}", ms,
-          config.runs("web") ? "http://localhost:" + port : "(no web role)", database.describe(),
+          config.runs("web") ? "http://" + ("0.0.0.0".equals(config.host()) ? "localhost" : config.host()) + ":" + port : "(no web role)", database.describe(),
           sources(config, port), String.join(",", config.roles().stream().sorted().toList()),
           config.cluster() ? " | cluster members: " + config.clusterMembers() : "");
       return new Applyflow(vertx, database, port);
@@ -85,7 +85,7 @@ public final class Applyflow implements AutoCloseable {
   private static Future<Integer> deploy(Vertx vertx, io.applyflow.platform.config.Config config, Pool pool) {
     Future<Integer> web = Future.succeededFuture(config.port());
     if (config.runs("web")) {
-      WebVerticle verticle = new WebVerticle(config.port(), config.sandbox(), pool);
+      WebVerticle verticle = new WebVerticle(config.host(), config.port(), config.sandbox(), pool);
       web = vertx.deployVerticle(verticle).map(id -> verticle.actualPort());
     }
     return web.compose(port -> {

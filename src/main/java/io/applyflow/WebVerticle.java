@@ -29,12 +29,14 @@ import io.vertx.sqlclient.Pool;
 public final class WebVerticle extends VerticleBase {
   private static final long BODY_LIMIT = 2L * 1024 * 1024;
 
+  private final String host;
   private final int port;
   private final boolean sandbox;
   private final Pool pool;
   private HttpServer server;
 
-  public WebVerticle(int port, boolean sandbox, Pool pool) {
+  public WebVerticle(String host, int port, boolean sandbox, Pool pool) {
+    this.host = host;
     this.port = port;
     this.sandbox = sandbox;
     this.pool = pool;
@@ -76,7 +78,7 @@ public final class WebVerticle extends VerticleBase {
             status == 413 ? "the request body is larger than " + BODY_LIMIT / 1024 + " KB" : "the request could not be read");
       }
     });
-    return vertx.createHttpServer().requestHandler(router).listen(port).onSuccess(s -> server = s);
+    return vertx.createHttpServer().requestHandler(router).listen(port, host).onSuccess(s -> server = s);
   }
 
   public int actualPort() {

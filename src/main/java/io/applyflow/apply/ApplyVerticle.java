@@ -107,6 +107,7 @@ public final class ApplyVerticle extends VerticleBase {
               "submit outcome unknown: a submit was attempted at " + entry.attemptedAt()
                   + " but no confirmation was recorded; check the employer's site before doing anything", null);
     }
+    // an apply.job for a job already applying is a restart's recovery: submit only if the run is in auto mode
     boolean submit = approved || "auto".equals(c.mode());
     return jobs.transition(cmd, "apply", JobStatus.APPLYING,
             submit ? "opening the application form to submit it" : "opening the application form (review mode)",

@@ -127,6 +127,21 @@ public final class Jobs {
         });
   }
 
+  /**
+   * Jobs of finished runs that were left {@code applying} (the process stopped after an approval), of every user:
+   * the recovery list at start-up.
+   */
+  public Future<List<RunBus.JobCommand>> interruptedApplications() {
+    return pool.query("""
+            select j.id, j.user_id from jobs j join runs r on r.id = j.run_id
+            where j.status = 'applying' and r.status <> 'running' order by j.id""").execute()
+        .map(rs -> {
+          List<RunBus.JobCommand> out = new ArrayList<>();
+          rs.forEach(r -> out.add(new RunBus.JobCommand(r.getLong("id"), r.getLong("user_id"))));
+          return out;
+        });
+  }
+
   /** Records an event without changing the job's state. */
   public Future<Void> note(RunBus.JobCommand cmd, String stage, String message, JsonObject data) {
     return pool.withConnection(conn -> conn.preparedQuery("select status from jobs where id = $1 and user_id = $2")

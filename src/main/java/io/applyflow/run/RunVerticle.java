@@ -51,11 +51,20 @@ public final class RunVerticle extends VerticleBase {
         .onSuccess(v -> resumeUnfinished());
   }
 
+  /**
+   * After a restart: drives unfinished runs on from each job's stored status, and hands approved jobs that were
+   * interrupted while applying back to the apply stage, whose ledger check decides (an attempt without a
+   * confirmation → needs_attention; no attempt → filled again and waiting for approval).
+   */
   private void resumeUnfinished() {
     runs.unfinished().onSuccess(list -> list.forEach(run -> {
       log.info("resuming run {} after a restart", run.id());
       drive(new RunBus.Start(run.id(), run.userId()));
     })).onFailure(t -> log.error("could not list unfinished runs", t));
+    jobs.interruptedApplications().onSuccess(list -> list.forEach(cmd -> {
+      log.info("job {} was interrupted while applying; checking the ledger", cmd.jobId());
+      apply.run(() -> ApplyBus.apply(vertx.eventBus(), cmd)).onFailure(t -> failJob(cmd, "apply", t));
+    })).onFailure(t -> log.error("could not list interrupted applications", t));
   }
 
   private void handle(Message<RunBus.Start> msg) {

@@ -11,6 +11,7 @@ import java.util.Set;
  * fails fast with a message that names the variable when a value cannot be used.
  */
 public record Config(
+    String host,
     int port,
     Path dataDir,
     String databaseUrl,
@@ -51,6 +52,7 @@ public record Config(
       }
     }
     return new Config(
+        env.getOrDefault("HOST", "127.0.0.1").trim(),
         port,
         Path.of(env.getOrDefault("DATA_DIR", "./data")).toAbsolutePath().normalize(),
         blankToNull(env.get("DATABASE_URL")),

@@ -15,6 +15,7 @@ class ConfigTest {
   void defaultsNeedNoVariables() {
     Config c = Config.fromEnv(Map.of());
     assertEquals(8080, c.port());
+    assertEquals("127.0.0.1", c.host());
     assertTrue(c.dataDir().endsWith("data"));
     assertNull(c.databaseUrl());
     assertEquals(Config.DEFAULT_GREENHOUSE_API, c.greenhouseApiUrl());

@@ -1,0 +1,108 @@
+package io.applyflow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.applyflow.apply.Browsers;
+import io.applyflow.platform.config.Config;
+import io.applyflow.platform.db.TestDatabase;
+import io.applyflow.support.Api;
+import io.applyflow.support.TestApp;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a restart finds in Postgres and what it does with it: the state a stopped process leaves is written into
+ * the database directly, then a fresh Applyflow starts on the same database and picks it up.
+ */
+class RecoveryIT {
+  private final Api api = TestApp.api();
+
+  private static Connection db() throws SQLException {
+    return DriverManager.getConnection(TestDatabase.shared().jdbcUrl(), "postgres", null);
+  }
+
+  private static long update(String sql, Object... args) throws SQLException {
+    try (Connection c = db(); PreparedStatement st = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        st.setObject(i + 1, args[i]);
+      }
+      if (sql.trim().startsWith("insert") && sql.contains("returning")) {
+        try (ResultSet rs = st.executeQuery()) {
+          rs.next();
+          return rs.getLong(1);
+        }
+      }
+      return st.executeUpdate();
+    }
+  }
+
+  private static Applyflow restarted() throws IOException {
+    Map<String, String> env = new HashMap<>();
+    env.put("PORT", "0");
+    env.put("DATA_DIR", Files.createTempDirectory("applyflow-restart").toString());
+    env.put("DATABASE_URL", TestDatabase.shared().url());
+    String chromium = Browsers.detectChromium(System.getenv("CHROMIUM_PATH"));
+    if (chromium != null) {
+      env.put("CHROMIUM_PATH", chromium);
+    }
+    return Applyflow.start(Config.fromEnv(env));
+  }
+
+  @Test
+  void aRestartFinishesRunsAndNeverResubmitsAnInterruptedApproval() throws Exception {
+    String email = Api.uniqueEmail("restart");
+    String token = api.userWithProfile(email);
+    long userId = userIdOf(email);
+
+    // 1. a run the process accepted but never searched for
+    long orphanRun = update("""
+        insert into runs (user_id, position, level, job_limit, mode) values (?, 'Software Engineer', 'entry', 1, 'review')
+        returning id""", userId);
+
+    // 2. two approved review jobs that were applying when the process stopped; one had reached the ledger
+    long reviewRun = api.post("/api/search", token, new JsonObject().put("position", "Software Engineer")
+        .put("level", "mid").put("limit", 2)).json().getLong("run_id");
+    var jobs = api.awaitRun(reviewRun, token, Duration.ofSeconds(120)).getJsonArray("jobs");
+    long clean = jobs.getJsonObject(0).getLong("job_id");
+    long attempted = jobs.getJsonObject(1).getLong("job_id");
+    update("update jobs set status = 'applying' where id in (?, ?)", clean, attempted);
+    update("""
+        insert into submit_ledger (user_id, job_id, source, board, external_id)
+        select user_id, id, source, board, external_id from jobs where id = ?""", attempted);
+
+    try (Applyflow second = restarted()) {
+      Api api2 = new Api("http://127.0.0.1:" + second.port());
+      JsonObject run = api2.awaitRun(orphanRun, token, Duration.ofSeconds(120));
+      assertEquals("done", run.getString("status"), run.encodePrettily());
+      assertEquals(1, run.getJsonArray("jobs").size());
+      assertEquals("awaiting_approval", run.getJsonArray("jobs").getJsonObject(0).getString("status"));
+
+      api2.awaitJob(clean, token, "awaiting_approval", Duration.ofSeconds(60));
+      JsonObject unknown = api2.awaitJob(attempted, token, "needs_attention", Duration.ofSeconds(60));
+      var events = unknown.getJsonArray("events");
+      assertTrue(events.getJsonObject(events.size() - 1).getString("message").contains("submit outcome unknown"));
+      assertEquals(0, api2.submissionsOf(email).size(), "nothing was submitted by the recovery");
+    }
+  }
+
+  private static long userIdOf(String email) throws SQLException {
+    try (Connection c = db(); PreparedStatement st = c.prepareStatement("select id from users where email = ?")) {
+      st.setString(1, email.toLowerCase());
+      try (ResultSet rs = st.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+}
