@@ -30,6 +30,7 @@ class ClusterIT {
     env.put("PORT", "0");
     env.put("DATA_DIR", Files.createTempDirectory("applyflow-node").toString());
     env.put("DATABASE_URL", TestDatabase.shared().url());
+    env.put("APPLY_BOARD_INTERVAL_SECONDS", "0");
     env.put("CLUSTER", "true");
     env.put("CLUSTER_MEMBERS", "127.0.0.1");
     env.put("ROLES", roles);

@@ -52,6 +52,7 @@ class RecoveryIT {
     env.put("PORT", "0");
     env.put("DATA_DIR", Files.createTempDirectory("applyflow-restart").toString());
     env.put("DATABASE_URL", TestDatabase.shared().url());
+    env.put("APPLY_BOARD_INTERVAL_SECONDS", "0");
     String chromium = Browsers.detectChromium(System.getenv("CHROMIUM_PATH"));
     if (chromium != null) {
       env.put("CHROMIUM_PATH", chromium);

@@ -17,6 +17,12 @@ final class Applicants {
   private Applicants() {
   }
 
+  /** Where the phone country comes from: the applicant's own answer, or the resume's country code. */
+  static String countryProvenance(JsonObject profile) {
+    return profile.getJsonObject("applicant", new JsonObject()).getString("phone_country") != null
+        ? "profile:phone_country" : "profile:basics.location.countryCode";
+  }
+
   static ApplicantData from(JsonObject profile) {
     JsonObject resume = profile.getJsonObject("resume", new JsonObject());
     JsonObject basics = resume.getJsonObject("basics", new JsonObject());

@@ -40,6 +40,23 @@ public final class SubmitLedger {
         });
   }
 
+  /** The newest attempt on a board and the number of attempts in the last 24 hours, for pacing. */
+  public record Recent(java.time.Instant lastOnBoard, long last24h) {
+  }
+
+  public Future<Recent> recent(long userId, String board) {
+    return pool.preparedQuery("""
+            select (select max(attempted_at) from submit_ledger where user_id = $1 and board = $2) as last_on_board,
+                   (select count(*) from submit_ledger where user_id = $1
+                      and attempted_at > now() - interval '24 hours') as last_24h""")
+        .execute(Tuple.of(userId, board))
+        .map(rs -> {
+          Row r = rs.iterator().next();
+          var last = r.getOffsetDateTime("last_on_board");
+          return new Recent(last == null ? null : last.toInstant(), r.getLong("last_24h"));
+        });
+  }
+
   /** Records the attempt; false when this posting already has a row (someone submitted or is submitting it). */
   public Future<Boolean> attempt(Job job) {
     return pool.preparedQuery("""

@@ -60,7 +60,9 @@ public final class JobRoutes {
             .put("missing_keywords", job.missingKeywords() == null ? new JsonArray() : job.missingKeywords())
             .put("tailored", job.tailored())
             .put("questions", job.questions() == null ? null : job.questions().getValue("questions"))
+            .put("fill_plan", job.fillPlan() == null ? null : job.fillPlan().getJsonArray("entries"))
             .put("documents", docs)
+            .put("schema", job.questions())
             .put("events", events)))));
   }
 
@@ -135,7 +137,10 @@ public final class JobRoutes {
       model.put("matching", d.getJsonArray("matching_keywords").getList());
       model.put("missing", d.getJsonArray("missing_keywords").getList());
       model.put("bullets", bullets(d.getJsonObject("tailored")));
-      model.put("error", error);
+      model.put("error", error != null ? error : ctx.request().getParam("error"));
+      JsonArray plan = d.getJsonArray("fill_plan") == null ? new JsonArray() : d.getJsonArray("fill_plan");
+      model.put("plan", planRows(plan));
+      model.put("open", openQuestions(plan, d.getJsonObject("schema")));
       views.page(ctx, "job/page", "job-actions", model);
       return "";
     });
@@ -143,6 +148,39 @@ public final class JobRoutes {
 
   private void page(RoutingContext ctx) {
     renderJob(ctx, Http.idParam(ctx, "job_id"), Auth.userId(ctx), null).onFailure(t -> Http.fail(ctx, t));
+  }
+
+  /** The plan as table rows: what will be typed or chosen, and where it comes from. */
+  private static List<Map<String, Object>> planRows(JsonArray plan) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (int i = 0; i < plan.size(); i++) {
+      JsonObject e = plan.getJsonObject(i);
+      Map<String, Object> row = new HashMap<>(e.getMap());
+      JsonArray options = e.getJsonArray("options", new JsonArray());
+      String shown = e.getString("value") != null ? e.getString("value")
+          : options.isEmpty() ? "—" : String.join(", ", options.getList());
+      row.put("shown", shown);
+      row.putIfAbsent("category", "NONE");
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  /** Required questions the plan could not answer, with their options when they are selects. */
+  private static List<Map<String, Object>> openQuestions(JsonArray plan, JsonObject schema) {
+    List<Map<String, Object>> open = new ArrayList<>();
+    for (int i = 0; i < plan.size(); i++) {
+      JsonObject e = plan.getJsonObject(i);
+      if ("missing".equals(e.getString("provenance")) && e.getBoolean("required", false)
+          && !"input_file".equals(e.getString("type"))) {
+        Map<String, Object> q = new HashMap<>();
+        q.put("field", e.getString("field"));
+        q.put("label", e.getString("label"));
+        q.put("choices", SchemaFields.options(schema, e.getString("field")));
+        open.add(q);
+      }
+    }
+    return open;
   }
 
   private static List<Map<String, Object>> list(JsonArray a) {

@@ -21,7 +21,8 @@ public enum JobStatus {
   NEEDS_INPUT(90, false, true),
   NEEDS_ATTENTION(90, false, true),
   FAILED(100, true, false),
-  DUPLICATE(100, true, false);
+  DUPLICATE(100, true, false),
+  DISCARDED(100, true, false);
 
   public final int progress;
   private final boolean fin;

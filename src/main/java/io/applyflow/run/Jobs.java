@@ -32,27 +32,49 @@ public final class Jobs {
   }
 
   public Future<Long> insertDiscovered(long runId, long userId, Posting p) {
-    return pool.withTransaction(conn -> conn.preparedQuery("""
-            insert into jobs (run_id, user_id, source, board, external_id, api_url, url, title, company, location)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-            on conflict on constraint jobs_run_posting_key do nothing
-            returning id""")
-        .execute(Tuple.from(List.of(runId, userId, p.source(), p.board(), p.externalId(), p.apiUrl(), p.url(),
-            p.title(), p.company(), p.location() == null ? "" : p.location())))
-        .compose(rs -> {
-          if (!rs.iterator().hasNext()) {
-            return Future.succeededFuture((Long) null);
-          }
-          long id = rs.iterator().next().getLong("id");
-          return event(conn, id, userId, "search", JobStatus.DISCOVERED,
-              "found " + p.title() + " at " + p.company(), new JsonObject().put("url", p.url()))
-              .map(v -> id);
-        }))
+    return pool.withTransaction(conn -> earlierApplication(conn, userId, p).compose(earlier -> conn.preparedQuery("""
+                insert into jobs (run_id, user_id, source, board, external_id, api_url, url, title, company, location,
+                  status)
+                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+                on conflict on constraint jobs_run_posting_key do nothing
+                returning id""")
+            .execute(Tuple.from(List.of(runId, userId, p.source(), p.board(), p.externalId(), p.apiUrl(), p.url(),
+                p.title(), p.company(), p.location() == null ? "" : p.location(),
+                (earlier == null ? JobStatus.DISCOVERED : JobStatus.DUPLICATE).db())))
+            .compose(rs -> {
+              if (!rs.iterator().hasNext()) {
+                return Future.succeededFuture((Long) null);
+              }
+              long id = rs.iterator().next().getLong("id");
+              Future<Void> found = event(conn, id, userId, "search", JobStatus.DISCOVERED,
+                  "found " + p.title() + " at " + p.company(), new JsonObject().put("url", p.url()));
+              return (earlier == null ? found : found.compose(v -> event(conn, id, userId, "search", JobStatus.DUPLICATE,
+                      "you already applied to this posting (job " + earlier + "); it will not be opened again",
+                      new JsonObject().put("earlier_job_id", earlier))))
+                  .map(v -> id);
+            })))
         .onSuccess(id -> {
           if (id != null) {
             RunBus.publish(bus, new RunBus.Progress(runId, id, userId, JobStatus.DISCOVERED.db()));
           }
         });
+  }
+
+  /**
+   * The job through which the user already applied (or tried to) to this posting, or to a posting with the same
+   * company and normalised title (a repost), or null.
+   */
+  private static Future<Long> earlierApplication(SqlConnection conn, long userId, Posting p) {
+    return conn.preparedQuery("""
+            select j.id from submit_ledger l join jobs j on j.id = l.job_id
+            where l.user_id = $1
+              and ((l.source = $2 and l.board = $3 and l.external_id = $4)
+                or (lower(j.company) = lower($5)
+                    and trim(regexp_replace(lower(j.title), '[^a-z0-9]+', ' ', 'g'))
+                      = trim(regexp_replace(lower($6), '[^a-z0-9]+', ' ', 'g'))))
+            order by l.id limit 1""")
+        .execute(Tuple.of(userId, p.source(), p.board(), p.externalId(), p.company(), p.title()))
+        .map(rs -> rs.iterator().hasNext() ? rs.iterator().next().getLong("id") : null);
   }
 
   /** The job, or NOT_FOUND when it does not exist or belongs to someone else. */
@@ -138,6 +160,51 @@ public final class Jobs {
         .map(rs -> {
           List<RunBus.JobCommand> out = new ArrayList<>();
           rs.forEach(r -> out.add(new RunBus.JobCommand(r.getLong("id"), r.getLong("user_id"))));
+          return out;
+        });
+  }
+
+  /** Moves the job to {@code to} if it is in one of {@code from}; false when it is not. */
+  public Future<Boolean> moveIfIn(RunBus.JobCommand cmd, java.util.Set<JobStatus> from, JobStatus to, String stage,
+                                  String message) {
+    List<String> states = from.stream().map(JobStatus::db).toList();
+    return pool.withTransaction(conn -> conn.preparedQuery("""
+            update jobs set status = $3, updated_at = now()
+            where id = $1 and user_id = $2 and status = any($4)
+            returning run_id""")
+        .execute(Tuple.of(cmd.jobId(), cmd.userId(), to.db(), states.toArray(new String[0])))
+        .compose(rs -> {
+          if (!rs.iterator().hasNext()) {
+            return Future.succeededFuture(-1L);
+          }
+          long runId = rs.iterator().next().getLong("run_id");
+          return event(conn, cmd.jobId(), cmd.userId(), stage, to, message, null).map(runId);
+        }))
+        .map(runId -> {
+          if (runId > 0) {
+            RunBus.publish(bus, new RunBus.Progress(runId, cmd.jobId(), cmd.userId(), to.db()));
+          }
+          return runId > 0;
+        });
+  }
+
+  /** The user's jobs waiting for them (review queue), newest first, with their newest screenshot's id. */
+  public Future<List<JsonObject>> waiting(long userId) {
+    return pool.preparedQuery("""
+            select j.id, j.run_id, j.title, j.company, j.status, j.score, j.fill_plan,
+              (select d.id from documents d where d.job_id = j.id and d.user_id = j.user_id and d.kind = 'screenshot'
+               order by d.id desc limit 1) as screenshot_id
+            from jobs j where j.user_id = $1 and j.status in ('awaiting_approval', 'needs_input', 'needs_attention')
+            order by j.updated_at desc limit 200""")
+        .execute(Tuple.of(userId))
+        .map(rs -> {
+          List<JsonObject> out = new ArrayList<>();
+          for (Row r : rs) {
+            out.add(new JsonObject().put("job_id", r.getLong("id")).put("run_id", r.getLong("run_id"))
+                .put("title", r.getString("title")).put("company", r.getString("company"))
+                .put("status", r.getString("status")).put("score", r.getInteger("score"))
+                .put("fill_plan", r.getValue("fill_plan")).put("screenshot_id", r.getLong("screenshot_id")));
+          }
           return out;
         });
   }

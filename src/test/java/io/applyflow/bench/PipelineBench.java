@@ -39,6 +39,7 @@ public final class PipelineBench {
       env.put("PORT", "0");
       env.put("DATA_DIR", dataDir.toString());
       env.put("APPLY_INSTANCES", count.trim());
+      env.put("APPLY_BOARD_INTERVAL_SECONDS", "0");
       String chromium = Browsers.detectChromium(System.getenv("CHROMIUM_PATH"));
       if (chromium != null) {
         env.put("CHROMIUM_PATH", chromium);

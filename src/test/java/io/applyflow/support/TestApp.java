@@ -27,6 +27,7 @@ public final class TestApp {
         env.put("DATA_DIR", Files.createTempDirectory("applyflow-test-app").toString());
         env.put("DATABASE_URL", TestDatabase.shared().url());
         env.put("APPLY_INSTANCES", "2");
+        env.put("APPLY_BOARD_INTERVAL_SECONDS", "0");
         String chromium = Browsers.detectChromium(System.getenv("CHROMIUM_PATH"));
         if (chromium != null) {
           env.put("CHROMIUM_PATH", chromium);
