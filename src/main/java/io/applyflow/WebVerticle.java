@@ -8,7 +8,9 @@ import io.applyflow.platform.web.Http;
 import io.applyflow.platform.web.Views;
 import io.applyflow.profile.ProfileRoutes;
 import io.applyflow.profile.Profiles;
+import io.applyflow.apply.AnswerBank;
 import io.applyflow.run.JobRoutes;
+import io.applyflow.run.ReviewRoutes;
 import io.applyflow.run.Jobs;
 import io.applyflow.run.RunRoutes;
 import io.applyflow.run.Runs;
@@ -67,6 +69,7 @@ public final class WebVerticle extends VerticleBase {
     ProfileRoutes.mount(router, profiles, views);
     RunRoutes.mount(router, vertx, runs, jobs, profiles, views);
     JobRoutes.mount(router, vertx, jobs, runs, views);
+    ReviewRoutes.mount(router, vertx, jobs, new AnswerBank(pool), views);
     router.route("/api/*").last().handler(ctx -> Http.error(ctx, 404, "not_found", "no such endpoint: "
         + ctx.request().method() + " " + ctx.request().path()));
     router.route().failureHandler(ctx -> {

@@ -3,6 +3,7 @@ package io.applyflow.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.applyflow.sandbox.SandboxBoards.Board;
 import io.applyflow.sandbox.SandboxBoards.Country;
+import io.applyflow.sandbox.SandboxBoards.Location;
 import io.applyflow.sandbox.SandboxBoards.Posting;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,7 +33,7 @@ final class JobPage {
   private JobPage() {
   }
 
-  static Map<String, Object> model(Board board, Posting p, List<Country> countries) {
+  static Map<String, Object> model(Board board, Posting p, List<Country> countries, List<Location> locations) {
     Map<String, Object> m = new HashMap<>();
     m.put("board", board.token());
     m.put("company", p.companyName());
@@ -42,7 +43,7 @@ final class JobPage {
     m.put("scenario", p.scenario());
     m.put("descriptionHtml", sanitise(p.contentHtml()));
     m.put("submitPath", "/sandbox/job-boards/" + board.token() + "/jobs/" + p.id());
-    m.put("questions", questions(p, countries));
+    m.put("questions", questions(p, countries, locations));
     m.put("eeoc", eeoc(p));
     m.put("demographic", demographic(p));
     return m;
@@ -63,7 +64,7 @@ final class JobPage {
     return html == null || html.isBlank() ? null : Jsoup.clean(html, Safelist.relaxed());
   }
 
-  private static List<Map<String, Object>> questions(Posting p, List<Country> countries) {
+  private static List<Map<String, Object>> questions(Posting p, List<Country> countries, List<Location> locations) {
     List<Map<String, Object>> out = new ArrayList<>();
     for (JsonNode q : p.questions()) {
       JsonNode fields = q.path("fields");
@@ -102,8 +103,15 @@ final class JobPage {
               v.put("combobox", combobox(name, label, required, values(first)));
             }
             case "multi_value_multi_select" -> {
-              v.put("kind", "checkboxes");
-              v.put("options", values(first));
+              if ("checkbox".equals(first.path("multi_select_style").asText())) {
+                v.put("kind", "checkboxes");
+                v.put("options", values(first));
+              } else {
+                Map<String, Object> c = combobox(name, label, required, values(first));
+                c.put("multi", true);
+                v.put("kind", "select");
+                v.put("combobox", c);
+              }
             }
             case "input_hidden" -> v.put("kind", "hidden");
             default -> text(v, "text", null);
@@ -111,8 +119,39 @@ final class JobPage {
         }
       }
       out.add(v);
+      if ("phone".equals(name)) {
+        p.locationQuestion().ifPresent(lq -> out.add(location(lq, locations)));
+      }
+    }
+    if (!p.hasField("phone")) {
+      p.locationQuestion().ifPresent(lq -> out.add(location(lq, locations)));
     }
     return out;
+  }
+
+  /**
+   * The location typeahead: {@code #candidate-location}, a combobox that offers places only once two
+   * characters are typed (the real renderer asks Pelias; the sandbox filters a local list), submitted as
+   * {@code location} with hidden {@code latitude}/{@code longitude}.
+   */
+  private static Map<String, Object> location(JsonNode question, List<Location> locations) {
+    List<Map<String, Object>> options = new ArrayList<>();
+    for (Location l : locations) {
+      options.add(Map.of("value", l.name(), "label", l.name(),
+          "latitude", String.valueOf(l.latitude()), "longitude", String.valueOf(l.longitude())));
+    }
+    boolean required = question.path("required").asBoolean(false);
+    String label = question.path("label").asText("Location (City)");
+    Map<String, Object> c = combobox("candidate-location", label, required, options);
+    c.put("typeahead", true);
+    c.put("name", "location");
+    Map<String, Object> v = new HashMap<>();
+    v.put("id", "candidate-location");
+    v.put("label", label);
+    v.put("required", required);
+    v.put("kind", "location");
+    v.put("combobox", c);
+    return v;
   }
 
   private static void text(Map<String, Object> v, String type, String autocomplete) {
@@ -129,7 +168,7 @@ final class JobPage {
     return ext.isEmpty() ? ".pdf,.doc,.docx,.txt,.rtf" : String.join(",", ext);
   }
 
-  private static List<Map<String, Object>> values(JsonNode field) {
+  static List<Map<String, Object>> values(JsonNode field) {
     List<Map<String, Object>> out = new ArrayList<>();
     for (JsonNode v : field.path("values")) {
       out.add(option(v.path("value").asText(), v.path("label").asText()));
@@ -141,7 +180,7 @@ final class JobPage {
     return countries.stream().map(c -> option(c.code(), c.label())).toList();
   }
 
-  private static Map<String, Object> option(String value, String label) {
+  static Map<String, Object> option(String value, String label) {
     return Map.of("value", value, "label", label);
   }
 
@@ -155,11 +194,15 @@ final class JobPage {
     return c;
   }
 
-  /** The hosted EEOC comboboxes, or null when the posting asks no compliance questions. */
-  private static Map<String, Object> eeoc(Posting p) {
+  /** One EEOC question as the renderers show it: field name, renderer label, options in order. */
+  record EeocQuestion(String name, String label, List<Map<String, Object>> options) {
+  }
+
+  /** The EEOC questions of a posting in renderer order (hispanic_ethnicity added), empty without compliance. */
+  static List<EeocQuestion> eeocQuestions(Posting p) {
     JsonNode compliance = p.compliance();
     if (compliance == null) {
-      return null;
+      return List.of();
     }
     Map<String, List<Map<String, Object>>> optionsByName = new HashMap<>();
     optionsByName.put("hispanic_ethnicity", HISPANIC_OPTIONS);
@@ -170,14 +213,26 @@ final class JobPage {
         }
       }
     }
-    List<Map<String, Object>> boxes = new ArrayList<>();
+    List<EeocQuestion> out = new ArrayList<>();
     for (String[] e : EEOC) {
       List<Map<String, Object>> options = optionsByName.get(e[0]);
       if (options != null) {
-        Map<String, Object> c = combobox(e[0], e[1], false, options);
-        c.put("dependsOn", "race".equals(e[0]) ? "hispanic_ethnicity" : null);
-        boxes.add(c);
+        out.add(new EeocQuestion(e[0], e[1], options));
       }
+    }
+    return out;
+  }
+
+  /** The hosted EEOC comboboxes, or null when the posting asks no compliance questions. */
+  private static Map<String, Object> eeoc(Posting p) {
+    if (p.compliance() == null) {
+      return null;
+    }
+    List<Map<String, Object>> boxes = new ArrayList<>();
+    for (EeocQuestion e : eeocQuestions(p)) {
+      Map<String, Object> c = combobox(e.name(), e.label(), false, e.options());
+      c.put("dependsOn", "race".equals(e.name()) ? "hispanic_ethnicity" : null);
+      boxes.add(c);
     }
     Map<String, Object> m = new HashMap<>();
     m.put("questions", boxes);

@@ -18,7 +18,9 @@ import java.util.Optional;
  * The postings of the built-in sandbox job boards, read once from {@code sandbox/boards.json} on the
  * classpath. The file holds Greenhouse-shaped job objects (with {@code questions}, {@code compliance} and
  * unescaped {@code content}) plus a {@code sandbox} object per posting that never leaves the server and
- * says which scenario the hosted page plays ({@code standard} for all of them today).
+ * says which scenario the hosted page plays: {@code standard} for the ordinary postings, and for the
+ * "Solutions Engineer" postings at the end of each board one of {@link #SCENARIOS} (see {@link SandboxRoutes}).
+ * {@code sandbox/locations.json} feeds the location typeahead.
  *
  * <p>Threading: immutable after loading; {@link #get()} is safe from any thread, including event loops
  * (the first call parses the resource, about 400 kB, once per JVM).
@@ -27,8 +29,13 @@ public final class SandboxBoards {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static volatile SandboxBoards instance;
 
+  /** Every scenario a posting can play, {@code standard} first. */
+  public static final List<String> SCENARIOS = List.of("standard", "every-field", "knockout", "captcha", "reject-first",
+      "slow", "login-wall", "classic");
+
   private final Map<String, Board> boards;
   private final List<Country> countries;
+  private final List<Location> locations;
 
   /** One sandbox board: its token (the path segment), company name and postings in file order. */
   public record Board(String token, String name, String content, String confirmationMessage, List<Posting> postings) {
@@ -53,6 +60,22 @@ public final class SandboxBoards {
     public ArrayNode questions() {
       JsonNode q = json.get("questions");
       return q instanceof ArrayNode a ? a : MAPPER.createArrayNode();
+    }
+
+    /** The {@code location_questions} array; empty when the form asks for no location. */
+    public ArrayNode locationQuestions() {
+      JsonNode q = json.get("location_questions");
+      return q instanceof ArrayNode a ? a : MAPPER.createArrayNode();
+    }
+
+    /** The location question ({@code fields[0].name == "location"}), if the form asks for one. */
+    public Optional<JsonNode> locationQuestion() {
+      for (JsonNode q : locationQuestions()) {
+        if ("location".equals(q.path("fields").path(0).path("name").asText())) {
+          return Optional.of(q);
+        }
+      }
+      return Optional.empty();
     }
 
     /** The {@code compliance} blocks, or null when the posting has none. */
@@ -100,9 +123,14 @@ public final class SandboxBoards {
     }
   }
 
-  private SandboxBoards(Map<String, Board> boards, List<Country> countries) {
+  /** A place the location typeahead offers ({@code "Pittsburgh, Pennsylvania, United States"}) with coordinates. */
+  public record Location(String name, double latitude, double longitude) {
+  }
+
+  private SandboxBoards(Map<String, Board> boards, List<Country> countries, List<Location> locations) {
     this.boards = boards;
     this.countries = countries;
+    this.locations = locations;
   }
 
   /** The boards from the classpath resource, loaded on first use. */
@@ -138,7 +166,11 @@ public final class SandboxBoards {
     for (JsonNode c : readResource("sandbox/countries.json")) {
       countries.add(new Country(c.path("code").asText(), c.path("name").asText(), c.path("dial_code").asText()));
     }
-    return new SandboxBoards(Collections.unmodifiableMap(boards), List.copyOf(countries));
+    List<Location> locations = new ArrayList<>();
+    for (JsonNode l : readResource("sandbox/locations.json")) {
+      locations.add(new Location(l.path("name").asText(), l.path("latitude").asDouble(), l.path("longitude").asDouble()));
+    }
+    return new SandboxBoards(Collections.unmodifiableMap(boards), List.copyOf(countries), List.copyOf(locations));
   }
 
   private static JsonNode readResource(String path) {
@@ -173,6 +205,11 @@ public final class SandboxBoards {
   /** Options of the phone-country combobox, United States first, then by name. */
   public List<Country> countries() {
     return countries;
+  }
+
+  /** Places of the location typeahead, by name. */
+  public List<Location> locations() {
+    return locations;
   }
 
   /** A country by ISO code, name or combobox label ({@code US}, {@code United States}, {@code United States +1}). */
