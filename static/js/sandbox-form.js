@@ -1,8 +1,9 @@
 /*
  * Applyflow sandbox: behaviour of the hosted application form (templates/sandbox/job.html).
  * Mirrors the job-boards.greenhouse.io renderer closely enough for the same automation to work on both:
- * react-select-style comboboxes, file-upload groups, client-side required checks and a multipart fetch submit.
- * Vanilla JS, no dependencies.
+ * react-select-style comboboxes (single, multi, and the location typeahead), checkbox groups, file-upload groups,
+ * client-side required checks and a multipart fetch submit. On the captcha scenario it only drives the fake
+ * "I'm not a robot" box, which never passes. Vanilla JS, no dependencies.
  */
 (function () {
   'use strict';
@@ -82,11 +83,26 @@
     this.placeholder = root.querySelector('.select__placeholder');
     this.template = root.querySelector('template.select__options');
     this.listboxId = this.input.getAttribute('aria-controls') || ('react-select-' + this.id + '-listbox');
+    this.multi = root.dataset.multi === 'true';
+    this.typeahead = root.dataset.typeahead === 'true';
+    this.chips = root.querySelector('.select__multi-values');
+    this.values = [];
+    this.timer = null;
     this.menu = null;
     this.active = -1;
     this.input.dataset.value = '';
+    this.input.combobox = this;
     this.bind();
   }
+
+  /** The form field name: the API's name where it differs from the id (location), else the id. */
+  Combobox.prototype.name = function () {
+    return this.input.dataset.name || this.id;
+  };
+
+  Combobox.prototype.chosen = function (value) {
+    return this.multi ? this.values.some(function (v) { return v.value === value; }) : value === this.input.dataset.value;
+  };
 
   Combobox.prototype.options = function () {
     return Array.prototype.slice.call(this.template.content.querySelectorAll('[role="option"]'));
@@ -98,7 +114,13 @@
     this.input.addEventListener('input', function () {
       self.single.hidden = true;
       self.placeholder.hidden = self.input.value.length > 0 || !!self.input.dataset.value;
-      self.open(self.input.value);
+      if (self.typeahead) {
+        // Like the Pelias-backed control: results arrive a moment after typing stops.
+        clearTimeout(self.timer);
+        self.timer = setTimeout(function () { self.open(self.input.value); }, 150);
+      } else {
+        self.open(self.input.value);
+      }
     });
     this.input.addEventListener('keydown', function (e) { self.key(e); });
     this.input.addEventListener('blur', function () { self.close(); });
@@ -121,20 +143,23 @@
     list.setAttribute('role', 'listbox');
     list.setAttribute('aria-labelledby', this.id + '-label');
     var n = 0;
+    var tooShort = this.typeahead && needle.length < 2;
     this.options().forEach(function (tpl) {
+      if (tooShort) { return; }
       if (needle && tpl.textContent.toLowerCase().indexOf(needle) < 0) { return; }
+      if (self.multi && self.chosen(tpl.dataset.value)) { return; }
       var opt = tpl.cloneNode(true);
       opt.id = 'react-select-' + self.id + '-option-' + n++;
-      opt.setAttribute('aria-selected', String(opt.dataset.value === self.input.dataset.value));
-      if (opt.dataset.value === self.input.dataset.value) { opt.classList.add('select__option--is-selected'); }
+      opt.setAttribute('aria-selected', String(self.chosen(opt.dataset.value)));
+      if (self.chosen(opt.dataset.value)) { opt.classList.add('select__option--is-selected'); }
       opt.addEventListener('mousedown', function (e) { e.preventDefault(); });
-      opt.addEventListener('click', function () { self.choose(opt.dataset.value, opt.textContent); });
+      opt.addEventListener('click', function () { self.choose(opt.dataset.value, opt.textContent, opt); });
       list.appendChild(opt);
     });
     if (n === 0) {
       var none = document.createElement('div');
       none.className = 'select__menu-notice';
-      none.textContent = 'No options';
+      none.textContent = tooShort ? 'Type at least two characters' : 'No options';
       list.appendChild(none);
     }
     menu.appendChild(list);
@@ -152,9 +177,10 @@
 
   Combobox.prototype.close = function () {
     this.closeMenuOnly();
+    clearTimeout(this.timer);
     this.input.value = '';
     this.placeholder.hidden = !!this.input.dataset.value;
-    this.single.hidden = !this.input.dataset.value;
+    this.single.hidden = this.multi || !this.input.dataset.value;
   };
 
   Combobox.prototype.key = function (e) {
@@ -172,22 +198,62 @@
       if (this.menu) {
         e.preventDefault();
         var pick = opts[this.active >= 0 ? this.active : 0];
-        if (pick) { this.choose(pick.dataset.value, pick.textContent); }
+        if (pick) { this.choose(pick.dataset.value, pick.textContent, pick); }
       }
     } else if (e.key === 'Escape') {
       this.close();
     }
   };
 
-  Combobox.prototype.choose = function (value, label) {
-    this.input.dataset.value = value;
-    this.single.textContent = label;
+  Combobox.prototype.choose = function (value, label, opt) {
+    if (this.multi) {
+      if (!this.chosen(value)) { this.values.push({ value: value, label: label }); }
+      this.renderChips();
+      this.input.dataset.value = this.values.map(function (v) { return v.value; }).join(',');
+    } else {
+      this.input.dataset.value = value;
+      this.single.textContent = label;
+      if (this.typeahead) {
+        var lat = document.getElementById('latitude');
+        var lon = document.getElementById('longitude');
+        if (lat) { lat.value = (opt && opt.dataset.latitude) || ''; }
+        if (lon) { lon.value = (opt && opt.dataset.longitude) || ''; }
+      }
+    }
     this.close();
     clearError(this.id);
     document.querySelectorAll('[data-depends-on="' + this.id + '"]').forEach(function (dep) {
       dep.hidden = !value;
     });
     this.input.dispatchEvent(new CustomEvent('combobox:change', { bubbles: true, detail: { value: value, label: label } }));
+  };
+
+  Combobox.prototype.renderChips = function () {
+    var self = this;
+    this.chips.textContent = '';
+    this.values.forEach(function (v) {
+      var chip = document.createElement('div');
+      chip.className = 'select__multi-value';
+      chip.dataset.value = v.value;
+      var text = document.createElement('div');
+      text.className = 'select__multi-value__label';
+      text.textContent = v.label;
+      var remove = document.createElement('button');
+      remove.type = 'button';
+      remove.className = 'select__multi-value__remove';
+      remove.setAttribute('aria-label', 'Remove ' + v.label);
+      remove.textContent = '\u00d7';
+      remove.addEventListener('mousedown', function (e) { e.preventDefault(); e.stopPropagation(); });
+      remove.addEventListener('click', function () {
+        self.values = self.values.filter(function (x) { return x.value !== v.value; });
+        self.input.dataset.value = self.values.map(function (x) { return x.value; }).join(',');
+        self.renderChips();
+        self.close();
+      });
+      chip.appendChild(text);
+      chip.appendChild(remove);
+      self.chips.appendChild(chip);
+    });
   };
 
   // ---- file uploads ---------------------------------------------------------------------------------
@@ -286,7 +352,16 @@
       data.append(el.id, el.value.trim());
     });
     form.querySelectorAll('input[role="combobox"]').forEach(function (el) {
-      if (el.dataset.value && !el.closest('[hidden]')) { data.append(el.id, el.dataset.value); }
+      var box = el.combobox;
+      if (!el.dataset.value || el.closest('[hidden]') || !box) { return; }
+      if (box.multi) {
+        box.values.forEach(function (v) { data.append(box.name() + '[]', v.value); });
+      } else {
+        data.append(box.name(), el.dataset.value);
+      }
+    });
+    form.querySelectorAll('input[type="hidden"][id]').forEach(function (el) {
+      if (el.value) { data.append(el.id, el.value); }
     });
     form.querySelectorAll('fieldset.checkbox').forEach(function (set) {
       set.querySelectorAll('input[type="checkbox"]:checked').forEach(function (box) { data.append(set.id + '[]', box.value); });
@@ -338,7 +413,23 @@
       });
   }
 
+  // A challenge nobody passes: the sandbox's stand-in for reCAPTCHA when the form is withheld.
+  function initCaptcha() {
+    var anchor = document.getElementById('recaptcha-anchor');
+    var status = document.getElementById('recaptcha-status');
+    if (!anchor || !status) { return; }
+    anchor.addEventListener('change', function () {
+      if (!anchor.checked) { return; }
+      setTimeout(function () {
+        anchor.checked = false;
+        status.textContent = 'Verification expired. Check the checkbox again.';
+        status.hidden = false;
+      }, 800);
+    });
+  }
+
   function init() {
+    initCaptcha();
     var form = document.getElementById('application-form');
     if (!form) { return; }
     document.querySelectorAll('.select[data-combobox]').forEach(function (root) { new Combobox(root); });

@@ -3,6 +3,7 @@ package io.applyflow;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
+import io.applyflow.apply.AnswerBank;
 import io.applyflow.apply.ApplyVerticle;
 import io.applyflow.apply.SubmitLedger;
 import io.applyflow.describe.DescribeVerticle;
@@ -111,7 +112,8 @@ public final class Applyflow implements AutoCloseable {
       }
       if (config.runs("apply")) {
         SubmitLedger ledger = new SubmitLedger(pool);
-        all.add(vertx.deployVerticle(() -> new ApplyVerticle(config, jobs, runs, profiles, ledger),
+        AnswerBank answers = new AnswerBank(pool);
+        all.add(vertx.deployVerticle(() -> new ApplyVerticle(config, jobs, runs, profiles, ledger, answers),
             new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER).setWorkerPoolName("apply")
                 .setWorkerPoolSize(config.applyInstances()).setInstances(config.applyInstances())));
       }

@@ -14,12 +14,19 @@ import io.applyflow.run.Jobs;
 import io.applyflow.run.RunBus;
 import io.applyflow.run.Runs;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,9 +36,14 @@ import org.slf4j.LoggerFactory;
  * {@code apply.submit}. Database calls are asynchronous; the browser work runs in their callbacks, which Vert.x
  * runs on this instance's worker thread, one at a time.
  *
+ * <p>Before a browser opens, the job's {@link FillPlan} is computed from its form schema, the profile and the
+ * answer bank, and stored. A required question without a trusted answer sends the job to needs_input; nothing is
+ * guessed. Auto mode submits only when the score reaches {@code AUTO_SUBMIT_MIN_SCORE}; otherwise the job waits
+ * for approval like in review mode.
+ *
  * <p>Never submits twice: before the submit click a ledger row is committed; only the confirmation page marks
  * the job submitted. A ledger row without a confirmation means the outcome is unknown: the job goes to
- * needs_attention and is never submitted again automatically.
+ * needs_attention and is never submitted again automatically. Submissions are paced per board and capped per day.
  */
 public final class ApplyVerticle extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(ApplyVerticle.class);
@@ -41,16 +53,21 @@ public final class ApplyVerticle extends VerticleBase {
   private final Runs runs;
   private final Profiles profiles;
   private final SubmitLedger ledger;
+  private final AnswerBank answers;
+  private final Pacing pacing;
   private final GreenhouseHostedForm form = new GreenhouseHostedForm();
   private Playwright playwright;
   private Browser browser;
 
-  public ApplyVerticle(Config config, Jobs jobs, Runs runs, Profiles profiles, SubmitLedger ledger) {
+  public ApplyVerticle(Config config, Jobs jobs, Runs runs, Profiles profiles, SubmitLedger ledger,
+                       AnswerBank answers) {
     this.config = config;
     this.jobs = jobs;
     this.runs = runs;
     this.profiles = profiles;
     this.ledger = ledger;
+    this.answers = answers;
+    this.pacing = new Pacing(Duration.ofSeconds(config.boardIntervalSeconds()), config.dailyCap());
   }
 
   @Override
@@ -69,7 +86,8 @@ public final class ApplyVerticle extends VerticleBase {
   }
 
   /** Everything a job needs before a browser opens. */
-  private record Context(Job job, String mode, JsonObject profile, Document resume, SubmitLedger.Entry entry) {
+  private record Context(Job job, Runs.Run run, JsonObject profile, Document resume, SubmitLedger.Entry entry,
+                         Map<String, SavedAnswer> saved) {
   }
 
   private void handle(Message<RunBus.JobCommand> msg, boolean approved) {
@@ -77,8 +95,8 @@ public final class ApplyVerticle extends VerticleBase {
     jobs.get(cmd.jobId(), cmd.userId())
         .compose(job -> runs.get(job.runId(), cmd.userId()).compose(run -> profiles.load(cmd.userId())
             .compose(profile -> jobs.document(job.id(), cmd.userId(), Document.RESUME_PDF)
-                .compose(pdf -> ledger.find(job)
-                    .map(entry -> new Context(job, run.mode(), profile, pdf, entry))))))
+                .compose(pdf -> ledger.find(job).compose(entry -> answers.load(cmd.userId())
+                    .map(saved -> new Context(job, run, profile, pdf, entry, saved)))))))
         .compose(c -> decide(cmd, c, approved))
         .onSuccess(msg::reply)
         .onFailure(t -> {
@@ -107,16 +125,71 @@ public final class ApplyVerticle extends VerticleBase {
               "submit outcome unknown: a submit was attempted at " + entry.attemptedAt()
                   + " but no confirmation was recorded; check the employer's site before doing anything", null);
     }
+    FillPlan plan = planFor(c);
+    JsonObject planJson = planJson(plan);
+    Function<SqlConnection, Future<?>> storePlan = conn -> conn.preparedQuery(
+            "update jobs set fill_plan = $3 where id = $1 and user_id = $2")
+        .execute(Tuple.of(cmd.jobId(), cmd.userId(), planJson));
+    List<PlanEntry> open = plan.missingRequired();
+    if (!open.isEmpty()) {
+      JsonArray questions = new JsonArray();
+      open.forEach(e -> questions.add(new JsonObject().put("field", e.field()).put("label", e.label())
+          .put("type", e.type()).put("sensitive", e.category().isSensitive())));
+      return jobs.transition(cmd, "apply", JobStatus.NEEDS_INPUT, "needs your answer to " + open.size()
+              + " required question(s): " + String.join("; ", open.stream().map(PlanEntry::label).toList()),
+          new JsonObject().put("questions", questions), storePlan);
+    }
     // an apply.job for a job already applying is a restart's recovery: submit only if the run is in auto mode
-    boolean submit = approved || "auto".equals(c.mode());
-    return jobs.transition(cmd, "apply", JobStatus.APPLYING,
-            submit ? "opening the application form to submit it" : "opening the application form (review mode)",
-            new JsonObject().put("url", c.job().url()))
-        .compose(v -> fillAndMaybeSubmit(cmd, c, submit));
+    boolean auto = "auto".equals(c.run().mode());
+    String held = approved || !auto ? null : autoSubmitBlocker(c, plan);
+    boolean submit = approved || (auto && held == null);
+    String opening = submit ? "opening the application form to submit it"
+        : held != null ? "auto mode holds this one for your approval: " + held
+        : "opening the application form (review mode)";
+    return jobs.transition(cmd, "apply", JobStatus.APPLYING, opening,
+            new JsonObject().put("url", c.job().url()).put("planned", plan.filled().size()), storePlan)
+        .compose(v -> fillAndMaybeSubmit(cmd, c, plan, submit));
+  }
+
+  /** Why auto mode must not submit this job on its own, or null when it may. */
+  private String autoSubmitBlocker(Context c, FillPlan plan) {
+    Integer score = c.job().score();
+    if (score == null || score < config.autoSubmitMinScore()) {
+      return "its score " + score + " is below AUTO_SUBMIT_MIN_SCORE " + config.autoSubmitMinScore();
+    }
+    List<String> untrusted = plan.entries().stream()
+        .filter(e -> e.required() && ("llm-draft".equals(e.provenance()) || e.isMissing()))
+        .map(PlanEntry::label).toList();
+    return untrusted.isEmpty() ? null : "required answers without a trusted source: " + untrusted;
+  }
+
+  /** The plan from the schema, the profile and the answer bank, plus the phone country the hosted form asks for. */
+  private static FillPlan planFor(Context c) {
+    JsonObject schema = c.job().questions() == null ? new JsonObject() : c.job().questions();
+    FillPlan plan = FillPlanner.plan(schema, c.profile(), c.saved(), true);
+    ApplicantData applicant = Applicants.from(c.profile());
+    boolean hasCountry = plan.entries().stream().anyMatch(e -> "country".equals(e.field()));
+    if (applicant.country() == null || hasCountry || applicant.phone() == null) {
+      return plan;
+    }
+    List<PlanEntry> entries = new ArrayList<>(plan.entries());
+    entries.add(new PlanEntry("country", "Country (phone)", "multi_value_single_select", false, null,
+        List.of(applicant.country()), Applicants.countryProvenance(c.profile()), Sensitivity.NONE));
+    return new FillPlan(entries);
+  }
+
+  static JsonObject planJson(FillPlan plan) {
+    JsonArray entries = new JsonArray();
+    for (PlanEntry e : plan.entries()) {
+      entries.add(new JsonObject().put("field", e.field()).put("label", e.label()).put("type", e.type())
+          .put("required", e.required()).put("value", e.value()).put("options", new JsonArray(e.options()))
+          .put("provenance", e.provenance()).put("category", e.category().name()));
+    }
+    return new JsonObject().put("entries", entries);
   }
 
   /** An open page with the form filled; closed by whoever finishes with it. */
-  private record Filled(BrowserContext context, Page page, List<FilledField> fields, byte[] screenshot) {
+  private record Filled(BrowserContext context, Page page, FillReport report, byte[] screenshot) {
     void close() {
       try {
         context.close();
@@ -126,38 +199,69 @@ public final class ApplyVerticle extends VerticleBase {
     }
   }
 
-  private Future<RunBus.StageResult> fillAndMaybeSubmit(RunBus.JobCommand cmd, Context c, boolean submit) {
+  private Future<RunBus.StageResult> fillAndMaybeSubmit(RunBus.JobCommand cmd, Context c, FillPlan plan,
+                                                        boolean submit) {
     Filled filled;
     BrowserContext context = browser().newContext();
     context.setDefaultTimeout(15_000);
     Page page = context.newPage();
     try {
-      List<FilledField> fields = form.fill(page, c.job().url(), Applicants.from(c.profile()),
+      FillReport report = form.fill(page, c.job().url(), plan,
           new Upload(c.resume().filename(), c.resume().contentType(), c.resume().content()));
-      filled = new Filled(context, page, fields, screenshot(page));
+      filled = new Filled(context, page, report, screenshot(page));
     } catch (RuntimeException e) {
       byte[] shot = screenshot(page);
       context.close();
       return trouble(cmd, e, shot, "before submitting");
     }
-    JsonObject evidence = new JsonObject().put("fields", fieldsJson(filled.fields()));
-    if (!submit) {
+    JsonObject evidence = new JsonObject().put("fields", fieldsJson(filled.report().filled()))
+        .put("required_on_page", new JsonArray(filled.report().requiredOnPage()))
+        .put("resume_sha256", c.resume().sha256());
+    if (!filled.report().requiredUnfilled().isEmpty()) {
       filled.close();
-      return jobs.transition(cmd, "apply", JobStatus.AWAITING_APPROVAL,
-          "filled " + filled.fields().size() + " fields; waiting for your approval to submit", evidence,
+      return jobs.transition(cmd, "apply", JobStatus.NEEDS_ATTENTION,
+          "the page requires fields the form's schema did not announce, so there is no trusted answer and nothing "
+              + "was guessed: " + filled.report().requiredUnfilled(), evidence,
           conn -> Jobs.insertDocument(conn, cmd.jobId(), cmd.userId(), Document.SCREENSHOT, "filled-form.png",
               "image/png", filled.screenshot()));
     }
-    return ledger.attempt(c.job())
-        .compose(recorded -> recorded
-            ? jobs.note(cmd, "apply", "ledger: submit attempt recorded; clicking submit", evidence)
-                .compose(v -> clickSubmit(cmd, c, filled))
-            : jobs.transition(cmd, "apply", JobStatus.DUPLICATE,
-                "another attempt for this posting is already in the ledger; not submitting", null))
+    if (!submit) {
+      filled.close();
+      return jobs.transition(cmd, "apply", JobStatus.AWAITING_APPROVAL,
+          "filled " + filled.report().filled().size() + " fields; waiting for your approval to submit", evidence,
+          conn -> Jobs.insertDocument(conn, cmd.jobId(), cmd.userId(), Document.SCREENSHOT, "filled-form.png",
+              "image/png", filled.screenshot()));
+    }
+    return paced(c.job())
+        .compose(capReached -> capReached
+            ? jobs.transition(cmd, "apply", JobStatus.AWAITING_APPROVAL, "the daily cap of " + pacing.dailyCap()
+                + " submissions is reached, so nothing was sent; submit it later from the review queue", evidence,
+                conn -> Jobs.insertDocument(conn, cmd.jobId(), cmd.userId(), Document.SCREENSHOT, "filled-form.png",
+                    "image/png", filled.screenshot()))
+            : ledger.attempt(c.job()).compose(recorded -> recorded
+                ? jobs.note(cmd, "apply", "ledger: submit attempt recorded; clicking submit", evidence)
+                    .compose(v -> clickSubmit(cmd, c, filled, evidence))
+                : jobs.transition(cmd, "apply", JobStatus.DUPLICATE,
+                    "another attempt for this posting is already in the ledger; not submitting", null)))
         .onComplete(ar -> filled.close());
   }
 
-  private Future<RunBus.StageResult> clickSubmit(RunBus.JobCommand cmd, Context c, Filled filled) {
+  /** Waits out the board's interval; true when the daily cap forbids submitting at all. */
+  private Future<Boolean> paced(Job job) {
+    return ledger.recent(job.userId(), job.board()).compose(recent -> {
+      Pacing.Decision d = pacing.decide(Instant.now(), recent.lastOnBoard(), recent.last24h());
+      if (d.capReached() || d.waitMillis() == 0) {
+        return Future.succeededFuture(d.capReached());
+      }
+      log.info("pacing: waiting {} ms before submitting to board {}", d.waitMillis(), job.board());
+      Promise<Boolean> waited = Promise.promise();
+      vertx.setTimer(d.waitMillis(), t -> waited.complete(false));
+      return waited.future();
+    });
+  }
+
+  private Future<RunBus.StageResult> clickSubmit(RunBus.JobCommand cmd, Context c, Filled filled,
+                                                 JsonObject evidence) {
     Confirmation confirmation;
     try {
       confirmation = form.submit(filled.page());
@@ -177,7 +281,7 @@ public final class ApplyVerticle extends VerticleBase {
     byte[] after = screenshot(filled.page());
     return jobs.transition(cmd, "apply", JobStatus.SUBMITTED,
         "submitted; the confirmation page says \"" + confirmation.heading() + "\"",
-        new JsonObject().put("confirmation_url", confirmation.url()).put("fields", fieldsJson(filled.fields())),
+        evidence.copy().put("confirmation_url", confirmation.url()),
         conn -> SubmitLedger.confirm(conn, c.job())
             .compose(v -> Jobs.insertDocument(conn, cmd.jobId(), cmd.userId(), Document.SCREENSHOT,
                 "before-submit.png", "image/png", filled.screenshot()))
@@ -224,8 +328,7 @@ public final class ApplyVerticle extends VerticleBase {
   private static JsonArray fieldsJson(List<FilledField> fields) {
     JsonArray out = new JsonArray();
     fields.forEach(f -> out.add(new JsonObject().put("field", f.field()).put("label", f.label())
-        .put("value", f.value())
-        .put("provenance", f.provenance())));
+        .put("value", f.value()).put("provenance", f.provenance())));
     return out;
   }
 }

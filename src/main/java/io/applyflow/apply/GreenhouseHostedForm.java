@@ -7,25 +7,45 @@ import com.microsoft.playwright.Response;
 import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.LoadState;
+import com.microsoft.playwright.options.SelectOption;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import com.microsoft.playwright.options.WaitUntilState;
 import io.applyflow.apply.ApplyTrouble.Kind;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fills and submits the hosted application form of Greenhouse's job-board renderer
- * ({@code job-boards.greenhouse.io/{board}/jobs/{id}}, and the sandbox board that copies its DOM): inputs
- * found by id ({@code #first_name}, {@code #last_name}, {@code #preferred_name}, {@code #email},
- * {@code #phone}), the react-select phone-country combobox {@code #country} and the file input
- * {@code #resume}. It fills only what it is given and only fields the page has; it never answers a
- * question on its own (no EEOC, no custom questions).
+ * Fills and submits Greenhouse application forms from a {@link FillPlan}: the hosted job-board renderer
+ * ({@code job-boards.greenhouse.io/{board}/jobs/{id}}, {@code #application-form}, inputs found by id, react-select
+ * comboboxes) and the classic boards form ({@code #application_form}, inputs found by their
+ * {@code job_application[...]} names, native selects), and the sandbox board that copies both. It fills only what
+ * the plan gives and only fields the page has; it never answers a question on its own.
+ *
+ * <p>Field rules, by the plan entry's {@code field} (a trailing {@code []} is ignored):
+ * <ul>
+ *   <li>hosted: {@code [id='<field>']}; {@code location} is the typeahead {@code #candidate-location}; {@code country}
+ *       is the phone-country combobox {@code #country}; demographic questions are {@code [id='<numeric id>']};</li>
+ *   <li>classic: {@code [name='job_application[<field>]']}; {@code question_<id>} is the {@code answers_attributes}
+ *       row whose hidden {@code question_id} is {@code <id>} ({@code [text_value]}, {@code [boolean_value]} or its
+ *       option checkboxes); there is no country combobox, so a {@code country} entry is skipped;</li>
+ *   <li>the widget decides how: text inputs and textareas are typed (a hidden {@code resume_text} is revealed by its
+ *       "Enter manually" button), react-select comboboxes get the option label typed and the matching
+ *       {@code [role=option]} clicked (once per label for a multi-select), native selects are chosen by label,
+ *       checkbox groups are ticked by label, the location typeahead takes the first option starting with the value,
+ *       and file inputs get the {@link Upload} ({@code resume}) or, for another file question with a text value
+ *       (a cover letter), that text as a {@code .txt} file;</li>
+ *   <li>a field the page shows only after another answer ({@code #race} after {@code #hispanic_ethnicity}) is filled
+ *       after the rest of the plan.</li>
+ * </ul>
  *
  * <p>Plain Java, no Vert.x. Threading: stateless, but a {@link Page} must only be used on the thread of the
  * {@code Playwright} that made it, so call this from that worker thread.
@@ -37,8 +57,12 @@ public final class GreenhouseHostedForm {
   static final double FIELD_TIMEOUT_MS = 5_000;
   static final long SUBMIT_TIMEOUT_MS = 30_000;
   private static final double FORM_TIMEOUT_MS = 10_000;
+  /** How long a field that appears only after another answer (race) may take to show up. */
+  private static final double DEPENDENT_TIMEOUT_MS = 2_000;
 
-  private static final String FORM = "#application-form";
+  private static final String HOSTED = "#application-form";
+  private static final String CLASSIC = "#application_form";
+  private static final String ANY_FORM = HOSTED + ", " + CLASSIC;
   /** A challenge a person has to solve (reCAPTCHA/hCaptcha challenge frames, Cloudflare). */
   private static final String CAPTCHA_CHALLENGE = String.join(", ",
       "iframe[src*='recaptcha'][src*='bframe']", "iframe[title*='challenge' i]", "iframe[src*='hcaptcha.com']",
@@ -46,39 +70,108 @@ public final class GreenhouseHostedForm {
   /** Also the visible reCAPTCHA v2 checkbox, which stands in for a missing form. */
   private static final String CAPTCHA = CAPTCHA_CHALLENGE + ", .g-recaptcha";
   private static final String LOGIN = "input[type='password']";
+  private static final Set<String> FILE_FIELDS = Set.of("resume", "cover_letter");
+  /** Fields the hosted page shows only once another question is answered. */
+  private static final Set<String> DEPENDENT_FIELDS = Set.of("race");
+
+  private enum Renderer { HOSTED, CLASSIC }
+
+  /** A plan entry's element on the page and what kind of widget it is ({@link FormScripts#KIND}). */
+  private record Target(Locator element, String kind, String id) {
+  }
 
   /**
-   * Opens {@code url} and fills the applicant's fields and the resume.
+   * Opens {@code url} and fills the applicant's fields and the resume; kept for callers without a plan.
    *
    * @return the fields set, in page order, with where each value came from
    * @throws ApplyTrouble when the page is not an application form, shows a captcha or a login, times
    *     out, or refuses a value (a country it does not offer, a file type it rejects)
    */
   public List<FilledField> fill(Page page, String url, ApplicantData a, Upload resume) {
-    open(page, url);
-    List<FilledField> filled = new ArrayList<>();
-    text(page, "first_name", a.firstName(), "profile:first_name", filled);
-    text(page, "last_name", a.lastName(), "profile:last_name", filled);
-    text(page, "preferred_name", a.preferredName(), "profile:preferred_name", filled);
-    text(page, "email", a.email(), "profile:email", filled);
-    country(page, a.country(), filled);
-    text(page, "phone", a.phone(), "profile:phone", filled);
-    resume(page, resume, filled);
-    log.info("filled {} fields at {}", filled.size(), page.url());
-    return filled;
+    return fill(page, url, planFor(a, resume), resume).filled();
   }
 
   /**
-   * Clicks "Submit application" and waits for the outcome.
+   * Opens {@code url}, fills every plan entry that is not missing, and reads back which fields the page
+   * marks required and which of those are still empty.
+   *
+   * @param resume the file for the plan's {@code resume} entry (ignored when the plan has none)
+   * @throws ApplyTrouble {@code CAPTCHA} / {@code LOGIN_WALL} / {@code UNEXPECTED_PAGE} when there is no form
+   *     to fill, {@code TIMEOUT} when the page or a field does not respond, {@code VALIDATION} when the page
+   *     refuses a value of the plan (no such option, a file type it rejects)
+   */
+  public FillReport fill(Page page, String url, FillPlan plan, Upload resume) {
+    Renderer renderer = open(page, url);
+    List<PlanEntry> entries = plan.filled();
+    Map<Integer, FilledField> done = new TreeMap<>();
+    List<Integer> later = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i++) {
+      PlanEntry e = entries.get(i);
+      if ("input_hidden".equals(e.type())) {
+        continue; // latitude/longitude and the like: the page sets them itself
+      }
+      Target t = target(page, renderer, e);
+      if (t == null && !DEPENDENT_FIELDS.contains(base(e))) {
+        log.debug("field {} of the plan is not on the page {}", e.field(), page.url());
+        continue;
+      }
+      if (t != null && "hidden".equals(t.kind())) {
+        continue;
+      }
+      if (t == null || !shown(t)) {
+        later.add(i);
+        continue;
+      }
+      Optional<FilledField> f = fillOne(page, e, t, resume);
+      if (f.isPresent()) {
+        done.put(i, f.get());
+      }
+    }
+    for (int i : later) {
+      PlanEntry e = entries.get(i);
+      Target t = waitForTarget(page, renderer, e);
+      if (t == null) {
+        log.info("field {} never appeared on {}; left empty", e.field(), page.url());
+        continue;
+      }
+      Optional<FilledField> f = fillOne(page, e, t, resume);
+      if (f.isPresent()) {
+        done.put(i, f.get());
+      }
+    }
+    List<String> requiredOnPage = new ArrayList<>();
+    List<String> requiredUnfilled = new ArrayList<>();
+    for (Object o : (List<?>) page.evaluate(FormScripts.REQUIRED, renderer == Renderer.CLASSIC)) {
+      Map<?, ?> m = (Map<?, ?>) o;
+      String field = String.valueOf(m.get("field"));
+      requiredOnPage.add(field);
+      if (Boolean.TRUE.equals(m.get("empty"))) {
+        requiredUnfilled.add(field);
+      }
+    }
+    log.info("filled {} of {} planned fields at {}; {} required on the page, {} still empty", done.size(),
+        entries.size(), page.url(), requiredOnPage.size(), requiredUnfilled.size());
+    return new FillReport(List.copyOf(done.values()), requiredOnPage, requiredUnfilled);
+  }
+
+  /**
+   * Clicks the form's submit button ("Submit application", or {@code #submit_app} on the classic form) and
+   * waits for the outcome.
    *
    * @return the confirmation page reached
    * @throws ApplyTrouble {@code VALIDATION} with the page's error text when the form refused the answers,
    *     {@code CAPTCHA} when a challenge appeared, {@code TIMEOUT} when nothing happened in time
    */
   public Confirmation submit(Page page) {
-    Locator button = page.locator(FORM + " button[type='submit'], .application--submit button").first();
+    boolean classic = page.locator(HOSTED).count() == 0 && page.locator(CLASSIC).count() > 0;
+    Locator button = page.locator(classic ? "#submit_app, " + CLASSIC + " [type='submit']"
+        : HOSTED + " button[type='submit'], .application--submit button").first();
     if (button.count() == 0) {
       throw new ApplyTrouble(Kind.UNEXPECTED_PAGE, "no submit button on " + page.url());
+    }
+    if (classic) {
+      // The classic form posts and loads a new document; until it does, errors on the page are the old ones.
+      page.evaluate("() => { window.__applyflowSubmitting = true; }");
     }
     try {
       button.click(new Locator.ClickOptions().setTimeout(FIELD_TIMEOUT_MS));
@@ -95,7 +188,8 @@ public final class GreenhouseHostedForm {
           log.info("application confirmed at {}", url);
           return new Confirmation(true, url, heading);
         }
-        Optional<ApplyTrouble> trouble = troubleAfterSubmit(page);
+        boolean oldDocument = classic && Boolean.TRUE.equals(page.evaluate("() => window.__applyflowSubmitting === true"));
+        Optional<ApplyTrouble> trouble = oldDocument ? challenge(page) : troubleAfterSubmit(page);
         if (trouble.isPresent()) {
           throw trouble.get();
         }
@@ -111,26 +205,62 @@ public final class GreenhouseHostedForm {
         + " s after submitting at " + page.url());
   }
 
+  /** The plan the {@link ApplicantData} overload fills: profile fields, then the resume when there is one. */
+  static FillPlan planFor(ApplicantData a, Upload resume) {
+    List<PlanEntry> entries = new ArrayList<>();
+    text(entries, "first_name", a.firstName());
+    text(entries, "last_name", a.lastName());
+    text(entries, "preferred_name", a.preferredName());
+    text(entries, "email", a.email());
+    if (a.country() != null && !a.country().isBlank()) {
+      entries.add(new PlanEntry("country", null, "multi_value_single_select", false, null, List.of(a.country().strip()),
+          "profile:country", Sensitivity.NONE));
+    }
+    text(entries, "phone", a.phone());
+    if (resume != null && resume.bytes() != null && resume.bytes().length > 0) {
+      entries.add(new PlanEntry("resume", null, "input_file", false, resume.filename(), List.of(), "document:resume",
+          Sensitivity.NONE));
+    }
+    return new FillPlan(entries);
+  }
+
+  private static void text(List<PlanEntry> entries, String field, String value) {
+    if (value != null && !value.isBlank()) {
+      entries.add(new PlanEntry(field, null, "input_text", false, value, List.of(), "profile:" + field, Sensitivity.NONE));
+    }
+  }
+
   // --- opening ---------------------------------------------------------------------------------------
 
-  private void open(Page page, String url) {
+  private Renderer open(Page page, String url) {
     Response response = navigate(page, url);
-    if (page.locator(FORM).count() == 0 && page.locator("iframe#grnhse_iframe").count() > 0) {
+    if (page.locator(ANY_FORM).count() == 0 && page.locator("iframe#grnhse_iframe").count() > 0) {
       // A company page embedding the board: the form lives in Greenhouse's iframe; open it directly.
       String src = page.locator("iframe#grnhse_iframe").first().getAttribute("src");
       if (src != null && !src.isBlank()) {
         response = navigate(page, src);
       }
     }
-    if (response != null && response.status() >= 400 && page.locator(FORM).count() == 0) {
+    if (response != null && response.status() >= 400 && page.locator(ANY_FORM).count() == 0) {
       throw classifyMissingForm(page, response);
     }
     try {
-      page.locator(FORM).first().waitFor(new Locator.WaitForOptions()
+      // A form, or what stands in its way; whichever shows first.
+      page.locator(ANY_FORM + ", " + CAPTCHA + ", " + LOGIN).first().waitFor(new Locator.WaitForOptions()
           .setState(WaitForSelectorState.ATTACHED).setTimeout(FORM_TIMEOUT_MS));
     } catch (TimeoutError e) {
       throw classifyMissingForm(page, response);
     }
+    Renderer renderer = page.locator(HOSTED).count() > 0 ? Renderer.HOSTED
+        : page.locator(CLASSIC).count() > 0 ? Renderer.CLASSIC : null;
+    if (renderer == null) {
+      throw classifyMissingForm(page, response);
+    }
+    boolean formShown = page.locator(renderer == Renderer.HOSTED ? HOSTED : CLASSIC).first().isVisible();
+    if (!formShown && (page.locator(CAPTCHA).count() > 0 || page.locator(LOGIN).count() > 0)) {
+      throw classifyMissingForm(page, response);
+    }
+    return renderer;
   }
 
   private static Response navigate(Page page, String url) {
@@ -150,7 +280,7 @@ public final class GreenhouseHostedForm {
       return new ApplyTrouble(Kind.CAPTCHA, "the page shows a captcha instead of the form: " + title);
     }
     if (page.locator(LOGIN).count() > 0) {
-      return new ApplyTrouble(Kind.LOGIN_WALL, "the page asks to sign in: " + title);
+      return new ApplyTrouble(Kind.LOGIN_WALL, "the page asks to sign in: " + title + " (" + page.url() + ")");
     }
     String status = response == null ? "" : " (HTTP " + response.status() + ")";
     String h1 = page.locator("h1").count() > 0 ? safe(() -> page.locator("h1").first().innerText()) : "";
@@ -158,88 +288,287 @@ public final class GreenhouseHostedForm {
         + "; title '" + title + "'" + (h1.isBlank() ? "" : ", heading '" + h1.strip() + "'"));
   }
 
-  // --- fields ----------------------------------------------------------------------------------------
+  // --- finding fields --------------------------------------------------------------------------------
 
-  private static void text(Page page, String id, String value, String provenance, List<FilledField> filled) {
-    if (value == null || value.isBlank()) {
-      return;
-    }
-    Locator input = page.locator("[id='" + id + "']");
-    if (input.count() == 0) {
-      return;
-    }
-    try {
-      input.first().fill(value, new Locator.FillOptions().setTimeout(FIELD_TIMEOUT_MS));
-    } catch (TimeoutError e) {
-      throw new ApplyTrouble(Kind.TIMEOUT, "field #" + id + " could not be filled within 5 s", e);
-    }
-    filled.add(new FilledField(id, label(page, id), value, provenance));
+  private static String base(PlanEntry e) {
+    String f = e.field() == null ? "" : e.field().strip();
+    return f.endsWith("[]") ? f.substring(0, f.length() - 2) : f;
   }
 
-  private static void country(Page page, String country, List<FilledField> filled) {
-    if (country == null || country.isBlank()) {
-      return;
+  /** The element a plan entry fills, or null when the page has none. */
+  private static Target target(Page page, Renderer renderer, PlanEntry e) {
+    String field = base(e);
+    if (field.isEmpty() || !field.matches("[A-Za-z0-9_\\-]+")) {
+      return null;
     }
-    Locator input = page.locator("input#country");
-    if (input.count() == 0) {
-      return;
+    List<String> selectors = new ArrayList<>();
+    boolean file = FILE_FIELDS.contains(field) || "input_file".equals(e.type());
+    if (renderer == Renderer.HOSTED) {
+      if ("location".equals(field)) {
+        selectors.add("#candidate-location");
+      }
+      selectors.add(file ? "input[id='" + field + "'][type='file']" : "[id='" + field + "']");
+    } else {
+      if ("country".equals(field)) {
+        return null;
+      }
+      if (field.matches("question_\\d+")) {
+        String row = classicRow(page, field.substring("question_".length()));
+        if (row != null) {
+          selectors.add("[name='" + row + "[text_value]'], [name='" + row + "[boolean_value]']");
+          selectors.add(".field:has(> input[type='hidden'][name='" + row + "[question_id]']) .checkbox-group");
+          selectors.add(".field:has(> input[type='hidden'][name='" + row + "[question_id]'])");
+        }
+      } else if (file) {
+        selectors.add("[name='job_application[" + field + "]'][type='file']");
+        selectors.add("#" + field + "_fieldset input[type='file']");
+      } else {
+        selectors.add("[name='job_application[" + field + "]']");
+      }
+      selectors.add("[id='" + field + "']");
     }
+    for (String s : selectors) {
+      Locator l = page.locator(s);
+      if (l.count() > 0) {
+        Locator el = l.first();
+        String kind = String.valueOf(el.evaluate(FormScripts.KIND));
+        String id = el.getAttribute("id");
+        return new Target(el, kind, id == null ? field : id);
+      }
+    }
+    return null;
+  }
+
+  /** {@code job_application[answers_attributes][N]} for the classic row asking question {@code id}, or null. */
+  private static String classicRow(Page page, String id) {
+    Locator hidden = page.locator(CLASSIC + " input[type='hidden'][name$='[question_id]'][value='" + id + "']");
+    if (hidden.count() == 0) {
+      return null;
+    }
+    String name = hidden.first().getAttribute("name");
+    return name == null ? null : name.substring(0, name.length() - "[question_id]".length());
+  }
+
+  private static boolean shown(Target t) {
+    return "file".equals(t.kind()) || t.element().isVisible() || revealable(t);
+  }
+
+  /** A hidden "paste your resume" textarea counts as shown: its "Enter manually" button reveals it. */
+  private static boolean revealable(Target t) {
+    return "text".equals(t.kind()) && t.id().endsWith("_text");
+  }
+
+  private static Target waitForTarget(Page page, Renderer renderer, PlanEntry e) {
+    long deadline = System.currentTimeMillis() + (long) DEPENDENT_TIMEOUT_MS;
+    while (true) {
+      Target t = target(page, renderer, e);
+      if (t != null && shown(t)) {
+        return t;
+      }
+      if (System.currentTimeMillis() >= deadline) {
+        return null;
+      }
+      page.waitForTimeout(100);
+    }
+  }
+
+  // --- filling ---------------------------------------------------------------------------------------
+
+  private static Optional<FilledField> fillOne(Page page, PlanEntry e, Target t, Upload resume) {
+    List<String> wanted = wanted(e);
+    boolean multi = "multi_value_multi_select".equals(e.type()) || e.field().endsWith("[]");
     try {
-      input.click(new Locator.ClickOptions().setTimeout(FIELD_TIMEOUT_MS));
-      input.fill("", new Locator.FillOptions().setTimeout(FIELD_TIMEOUT_MS));
-      input.pressSequentially(country.strip(), new Locator.PressSequentiallyOptions().setDelay(15));
-      Locator options = page.locator("#react-select-country-listbox [role='option']");
-      if (page.locator("#react-select-country-listbox").count() == 0) {
-        options = page.locator("[role='listbox'] [role='option']");
+      String value = switch (t.kind()) {
+        case "file" -> upload(page, e, t, resume);
+        case "combobox" -> {
+          if (wanted.isEmpty()) {
+            yield null;
+          }
+          if ("location".equals(base(e)) && "candidate-location".equals(t.id())) {
+            yield typeahead(page, t, wanted.get(0));
+          }
+          boolean multiBox = multi || t.element().evaluate(
+              "el => !!el.closest('.select__value-container--is-multi')").equals(Boolean.TRUE);
+          List<String> chosen = new ArrayList<>();
+          for (String w : multiBox ? wanted : wanted.subList(0, 1)) {
+            chosen.add(combobox(page, t, w, multiBox));
+          }
+          yield String.join("; ", chosen);
+        }
+        case "select" -> wanted.isEmpty() ? null : nativeSelect(t, wanted, multi);
+        case "group", "checkbox", "radio" -> wanted.isEmpty() ? null : checkboxes(page, t, wanted);
+        case "text" -> typeText(page, t, e);
+        default -> {
+          log.info("field {} is a {} element; the filler leaves it alone", e.field(), t.kind());
+          yield null;
+        }
+      };
+      if (value == null) {
+        return Optional.empty();
       }
-      try {
-        options.first().waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE).setTimeout(FIELD_TIMEOUT_MS));
-      } catch (TimeoutError e) {
-        input.press("Escape");
-        throw new ApplyTrouble(Kind.VALIDATION, "the country list offers nothing for '" + country + "'", e);
+      return Optional.of(new FilledField(e.field(), label(t, e), value, e.provenance()));
+    } catch (TimeoutError ex) {
+      throw new ApplyTrouble(Kind.TIMEOUT, "field " + e.field() + " did not respond within 5 s", ex);
+    }
+  }
+
+  /** The option labels to choose (or the one text to type into a select-like widget). */
+  private static List<String> wanted(PlanEntry e) {
+    if (!e.options().isEmpty()) {
+      return e.options().stream().filter(o -> o != null && !o.isBlank()).map(String::strip).toList();
+    }
+    return e.value() == null || e.value().isBlank() ? List.of() : List.of(e.value().strip());
+  }
+
+  private static String typeText(Page page, Target t, PlanEntry e) {
+    String value = e.value();
+    if (value == null || value.isBlank()) {
+      if (e.options().isEmpty()) {
+        return null;
       }
-      List<String> labels = options.allInnerTexts();
-      int best = bestOption(labels, country);
-      if (best < 0) {
-        input.press("Escape");
-        throw new ApplyTrouble(Kind.VALIDATION, "the country list has no option '" + country + "' (it offers "
-            + String.join(", ", labels.subList(0, Math.min(5, labels.size()))) + ")");
+      value = String.join(", ", e.options());
+    }
+    Locator el = t.element();
+    if (!el.isVisible() && revealable(t)) {
+      // "Enter manually": the paste box of a file question is hidden until its button is pressed.
+      String question = t.id().substring(0, t.id().length() - "_text".length());
+      Locator manual = page.locator("[data-testid='" + question + "-text']");
+      if (manual.count() > 0) {
+        manual.first().click(new Locator.ClickOptions().setTimeout(FIELD_TIMEOUT_MS));
       }
-      String chosen = labels.get(best).strip();
-      options.nth(best).click(new Locator.ClickOptions().setTimeout(FIELD_TIMEOUT_MS));
-      Locator shown = page.locator(".select__control:has(#country) .select__single-value");
-      if (shown.count() > 0) {
-        String text = shown.first().innerText().strip();
-        if (!text.equalsIgnoreCase(chosen)) {
-          throw new ApplyTrouble(Kind.UNEXPECTED_PAGE, "the country combobox shows '" + text + "' after choosing '" + chosen + "'");
+    }
+    el.fill(value, new Locator.FillOptions().setTimeout(FIELD_TIMEOUT_MS));
+    return value;
+  }
+
+  private static String upload(Page page, PlanEntry e, Target t, Upload resume) {
+    String field = base(e);
+    FilePayload payload;
+    if ("resume".equals(field)) {
+      if (resume == null || resume.bytes() == null || resume.bytes().length == 0) {
+        log.info("the plan has a resume but no file was given; {} left empty", page.url());
+        return null;
+      }
+      payload = new FilePayload(resume.filename(), resume.contentType(), resume.bytes());
+    } else if (e.value() != null && !e.value().isBlank()) {
+      // A file question answered with text (a drafted cover letter): attached as a plain-text file.
+      payload = new FilePayload(field.replace('_', '-') + ".txt", "text/plain", e.value().getBytes(StandardCharsets.UTF_8));
+    } else {
+      return null;
+    }
+    t.element().setInputFiles(payload, new Locator.SetInputFilesOptions().setTimeout(FIELD_TIMEOUT_MS));
+    Locator error = page.locator("[id='" + t.id() + "-error']:visible");
+    if (error.count() > 0) {
+      throw new ApplyTrouble(Kind.VALIDATION, "the form refused the " + field.replace('_', ' ') + ": "
+          + error.first().innerText().strip());
+    }
+    return payload.name;
+  }
+
+  /** Chooses {@code wanted} in a react-select combobox; returns the option label clicked. */
+  private static String combobox(Page page, Target t, String wanted, boolean multi) {
+    Locator input = t.element();
+    input.click(new Locator.ClickOptions().setTimeout(FIELD_TIMEOUT_MS));
+    // One input event with the whole label: react-select filters on it, and long EEOC labels type slowly.
+    input.fill(wanted, new Locator.FillOptions().setTimeout(FIELD_TIMEOUT_MS));
+    Locator options = optionsOf(page, t);
+    String chosen = pick(page, input, options, t, wanted, false);
+    String shownValue = String.valueOf(input.evaluate("""
+        (el, multi) => {
+          const c = el.closest('.select__control') || el.closest('.select') || el.parentElement;
+          const sel = multi ? '.select__multi-value__label, .select__multi-value' : '.select__single-value';
+          return Array.from(c.querySelectorAll(sel)).filter(v => !v.hidden).map(v => v.textContent.trim()).join('\\n');
+        }""", multi));
+    boolean ok = multi ? List.of(shownValue.split("\n")).stream().anyMatch(s -> s.strip().startsWith(chosen))
+        : shownValue.isEmpty() || shownValue.equalsIgnoreCase(chosen);
+    if (!ok) {
+      throw new ApplyTrouble(Kind.UNEXPECTED_PAGE, "the " + t.id() + " combobox shows '" + shownValue.replace('\n', ',')
+          + "' after choosing '" + chosen + "'");
+    }
+    return chosen;
+  }
+
+  /** The location typeahead: types the place and takes the first suggestion that starts with it. */
+  private static String typeahead(Page page, Target t, String wanted) {
+    Locator input = t.element();
+    input.click(new Locator.ClickOptions().setTimeout(FIELD_TIMEOUT_MS));
+    input.fill("", new Locator.FillOptions().setTimeout(FIELD_TIMEOUT_MS));
+    input.pressSequentially(wanted, new Locator.PressSequentiallyOptions().setDelay(20));
+    return pick(page, input, optionsOf(page, t), t, wanted, true);
+  }
+
+  private static Locator optionsOf(Page page, Target t) {
+    String listbox = t.element().getAttribute("aria-controls");
+    List<String> lists = new ArrayList<>();
+    if (listbox != null && !listbox.isBlank()) {
+      lists.add("[id='" + listbox + "'] [role='option']");
+    }
+    lists.add("[id='react-select-" + t.id() + "-listbox'] [role='option']");
+    lists.add("#react-portal-mount-point [role='option']");
+    return page.locator(String.join(", ", lists));
+  }
+
+  /**
+   * Clicks the option naming {@code wanted} ({@link #bestOption}, or with {@code prefix} the first whose text
+   * starts with it), waiting while the list is still being filled (typeahead results arrive late).
+   */
+  private static String pick(Page page, Locator input, Locator options, Target t, String wanted, boolean prefix) {
+    long deadline = System.currentTimeMillis() + (long) FIELD_TIMEOUT_MS;
+    List<String> labels = List.of();
+    while (System.currentTimeMillis() < deadline) {
+      labels = options.allInnerTexts();
+      int best = prefix ? startsWith(labels, wanted) : bestOption(labels, wanted);
+      if (best >= 0) {
+        try {
+          String chosen = labels.get(best).strip();
+          options.nth(best).click(new Locator.ClickOptions().setTimeout(FIELD_TIMEOUT_MS));
+          return chosen;
+        } catch (PlaywrightException e) {
+          // The list was redrawn under the click (results updating); look again.
+          log.debug("option list of {} changed while clicking: {}", t.id(), firstLine(e.getMessage()));
         }
       }
-      filled.add(new FilledField("country", label(page, "country"), chosen, "profile:country"));
-    } catch (TimeoutError e) {
-      throw new ApplyTrouble(Kind.TIMEOUT, "the country combobox did not respond within 5 s", e);
+      page.waitForTimeout(100);
     }
+    input.press("Escape");
+    if (labels.isEmpty()) {
+      throw new ApplyTrouble(Kind.VALIDATION, "the " + t.id() + " list offers nothing for '" + wanted + "'");
+    }
+    throw new ApplyTrouble(Kind.VALIDATION, "the " + t.id() + " list has no option '" + wanted + "' (it offers "
+        + String.join(", ", labels.subList(0, Math.min(5, labels.size()))) + ")");
   }
 
-  private static void resume(Page page, Upload resume, List<FilledField> filled) {
-    if (resume == null || resume.bytes() == null || resume.bytes().length == 0) {
-      return;
+  private static String nativeSelect(Target t, List<String> wanted, boolean multi) {
+    @SuppressWarnings("unchecked")
+    List<String> labels = (List<String>) t.element().evaluate("s => Array.from(s.options).map(o => o.textContent.trim())");
+    List<SelectOption> chosen = new ArrayList<>();
+    List<String> chosenLabels = new ArrayList<>();
+    for (String w : multi ? wanted : wanted.subList(0, 1)) {
+      int i = bestOption(labels, w);
+      if (i < 0) {
+        throw new ApplyTrouble(Kind.VALIDATION, "the " + t.id() + " select has no option '" + w + "' (it offers "
+            + String.join(", ", labels.subList(0, Math.min(6, labels.size()))) + ")");
+      }
+      chosen.add(new SelectOption().setIndex(i));
+      chosenLabels.add(labels.get(i));
     }
-    Locator input = page.locator("input#resume[type='file']");
-    if (input.count() == 0) {
-      return;
+    t.element().selectOption(chosen.toArray(SelectOption[]::new), new Locator.SelectOptionOptions().setTimeout(FIELD_TIMEOUT_MS));
+    return String.join("; ", chosenLabels);
+  }
+
+  private static String checkboxes(Page page, Target t, List<String> wanted) {
+    Locator group = "group".equals(t.kind()) ? t.element()
+        : t.element().locator("xpath=ancestor::*[self::fieldset or contains(@class,'checkbox-group')][1]");
+    List<String> chosen = new ArrayList<>();
+    for (String w : wanted) {
+      Locator box = group.getByLabel(w, new Locator.GetByLabelOptions().setExact(true));
+      if (box.count() == 0) {
+        throw new ApplyTrouble(Kind.VALIDATION, "the question " + t.id() + " has no option '" + w + "'");
+      }
+      box.first().check(new Locator.CheckOptions().setTimeout(FIELD_TIMEOUT_MS));
+      chosen.add(w);
     }
-    try {
-      input.setInputFiles(new FilePayload(resume.filename(), resume.contentType(), resume.bytes()),
-          new Locator.SetInputFilesOptions().setTimeout(FIELD_TIMEOUT_MS));
-    } catch (TimeoutError e) {
-      throw new ApplyTrouble(Kind.TIMEOUT, "the resume could not be attached within 5 s", e);
-    }
-    Locator error = page.locator("#resume-error:visible");
-    if (error.count() > 0) {
-      throw new ApplyTrouble(Kind.VALIDATION, "the form refused the resume: " + error.first().innerText().strip());
-    }
-    String label = page.locator("#upload-label-resume").count() > 0 ? clean(page.locator("#upload-label-resume").first().innerText()) : "Resume/CV";
-    filled.add(new FilledField("resume", label, resume.filename(), "document:resume"));
+    return String.join("; ", chosen);
   }
 
   /**
@@ -261,20 +590,33 @@ public final class GreenhouseHostedForm {
     return -1;
   }
 
+  /** Index of the first label starting with {@code wanted} (case and spacing ignored), or -1. */
+  static int startsWith(List<String> labels, String wanted) {
+    String w = normalise(wanted);
+    for (int i = 0; i < labels.size(); i++) {
+      if (!w.isEmpty() && normalise(labels.get(i)).startsWith(w)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   private static String normalise(String s) {
     return s == null ? "" : s.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
   }
 
-  private static String label(Page page, String id) {
-    Locator l = page.locator("[id='" + id + "-label']");
-    if (l.count() == 0) {
-      l = page.locator("label[for='" + id + "']");
+  /** The label the page shows for the field, else the plan's. */
+  private static String label(Target t, PlanEntry e) {
+    String shown = "";
+    try {
+      shown = String.valueOf(t.element().evaluate(FormScripts.LABEL));
+    } catch (PlaywrightException ex) {
+      log.debug("no label for {}: {}", e.field(), firstLine(ex.getMessage()));
     }
-    return l.count() == 0 ? id : clean(l.first().innerText());
-  }
-
-  private static String clean(String label) {
-    return label == null ? "" : label.replace("*", "").strip();
+    if (!shown.isBlank()) {
+      return shown;
+    }
+    return e.label() == null || e.label().isBlank() ? e.field() : e.label().strip();
   }
 
   // --- outcome ---------------------------------------------------------------------------------------
@@ -295,21 +637,29 @@ public final class GreenhouseHostedForm {
     return u.endsWith("/confirmation");
   }
 
-  private static Optional<ApplyTrouble> troubleAfterSubmit(Page page) {
+  private static Optional<ApplyTrouble> challenge(Page page) {
     if (page.locator(CAPTCHA_CHALLENGE).filter(new Locator.FilterOptions().setVisible(true)).count() > 0) {
       return Optional.of(new ApplyTrouble(Kind.CAPTCHA, "a captcha challenge appeared after submitting"));
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<ApplyTrouble> troubleAfterSubmit(Page page) {
+    Optional<ApplyTrouble> challenge = challenge(page);
+    if (challenge.isPresent()) {
+      return challenge;
     }
     Locator code = page.locator("text=/verification code was sent/i");
     if (code.count() > 0 && code.first().isVisible()) {
       return Optional.of(new ApplyTrouble(Kind.CAPTCHA, code.first().innerText().strip()));
     }
     Set<String> messages = new LinkedHashSet<>();
-    Locator formError = page.locator("#application-error:visible");
-    String top = formError.count() > 0 ? formError.first().innerText().strip() : "";
+    Locator formError = page.locator("#application-error:visible, #error_flash:visible");
+    String top = formError.count() > 0 ? formError.first().innerText().strip().replaceAll("\\s+", " ") : "";
     if (!top.isEmpty()) {
       messages.add(top);
     }
-    for (String t : page.locator("[id$='-error']:visible, .helper-text--error:visible").allInnerTexts()) {
+    for (String t : page.locator("[id$='-error']:visible, .helper-text--error:visible, .field-error:visible").allInnerTexts()) {
       String s = t.strip();
       if (!s.isEmpty() && !top.contains(s)) {
         messages.add(s);

@@ -7,6 +7,7 @@ import io.applyflow.sandbox.SandboxBoards.Posting;
 import io.applyflow.sandbox.SandboxSubmissions.NewFile;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.HostAndPort;
@@ -16,12 +17,18 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.templ.thymeleaf.ThymeleafTemplateEngine;
 import io.vertx.sqlclient.Pool;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,8 +42,19 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /sandbox/job-boards/{board}/jobs/{id}}: the hosted job page and application form, DOM
  *       modelled on job-boards.greenhouse.io ({@code templates/sandbox/job.html}, {@code /static/js/sandbox-form.js});</li>
  *   <li>{@code POST} of the same URL: a multipart application, checked and stored; {@code 201} or {@code 400};</li>
- *   <li>{@code GET .../confirmation}, {@code GET /sandbox/submissions}, {@code GET /sandbox/submissions/{id}/files/{field}}.</li>
+ *   <li>{@code GET .../confirmation}, {@code GET /sandbox/submissions}, {@code GET /sandbox/submissions/{id}/files/{field}};</li>
+ *   <li>{@code GET|POST /sandbox/login}: the page a login wall redirects to (no account ever signs in).</li>
  * </ul>
+ *
+ * <p>Scenarios (the posting's private {@code sandbox.scenario}, see {@link SandboxBoards}) change how a posting's
+ * page and POST behave: {@code every-field} and {@code knockout} only differ in their questions; {@code captcha}
+ * shows a challenge instead of the form and answers a POST with 428 {@code captcha-failed}; {@code reject-first}
+ * refuses the first otherwise valid POST of each (email, job) with a 400 phone error and accepts later ones;
+ * {@code slow} stores the application at once and answers {@code SANDBOX_SLOW_MS} ms later (system property,
+ * else environment variable, default 8000); {@code login-wall} redirects the job page to {@code /sandbox/login}
+ * and answers a POST with 401; {@code classic} renders the legacy boards.greenhouse.io form, takes a plain
+ * form POST of {@code job_application[...]} names and answers 303 to the confirmation (or the form again, 400,
+ * with the errors).
  *
  * <p>Threading: handlers run on the event loop and never block; database work goes through the
  * Vert.x {@link Pool}, uploaded temp files are read with the async file system and deleted when the
@@ -47,9 +65,14 @@ public final class SandboxRoutes {
   static final long UPLOAD_LIMIT_BYTES = 10L * 1024 * 1024;
   private static final String API = "/sandbox/boards-api/v1/boards";
   private static final String PAGES = "/sandbox/job-boards";
+  static final String SLOW_MS = "SANDBOX_SLOW_MS";
+  static final long DEFAULT_SLOW_MS = 8_000;
+  static final String REJECT_FIRST_MESSAGE = "Please confirm your phone number";
 
   private final SandboxBoards boards;
   private final SandboxSubmissions submissions;
+  /** (email, board, job) keys whose first valid POST the reject-first scenario has refused. */
+  private final Set<String> rejectedOnce = ConcurrentHashMap.newKeySet();
   private volatile ThymeleafTemplateEngine engine;
 
   private SandboxRoutes(SandboxBoards boards, Pool pool) {
@@ -73,6 +96,8 @@ public final class SandboxRoutes {
     router.get(PAGES + "/:board/jobs/:id/confirmation").handler(r::confirmation);
     router.get("/sandbox/submissions").handler(r::listSubmissions);
     router.get("/sandbox/submissions/:id/files/:field").handler(r::submissionFile);
+    router.get("/sandbox/login").handler(r::login);
+    router.post("/sandbox/login").handler(BodyHandler.create(false).setBodyLimit(16 * 1024)).handler(r::login);
     router.route("/sandbox/*").failureHandler(SandboxRoutes::failure);
   }
 
@@ -120,8 +145,32 @@ public final class SandboxRoutes {
   // --- hosted pages --------------------------------------------------------------------------------
 
   private void jobPage(RoutingContext ctx) {
-    postingOrError(ctx).ifPresent(p -> render(ctx, "templates/sandbox/job.html",
-        JobPage.model(boards.board(p.board()).orElseThrow(), p, boards.countries())));
+    postingOrError(ctx).ifPresent(p -> {
+      Board board = boards.board(p.board()).orElseThrow();
+      switch (p.scenario()) {
+        case "login-wall" -> ctx.response().setStatusCode(302)
+            .putHeader("location", "/sandbox/login?next=" + URLEncoder.encode(ctx.request().path(), StandardCharsets.UTF_8))
+            .putHeader("cache-control", "no-store")
+            .end();
+        case "classic" -> render(ctx, 200, "templates/sandbox/classic.html", ClassicPage.model(board, p, Map.of(), Map.of()));
+        default -> render(ctx, "templates/sandbox/job.html", JobPage.model(board, p, boards.countries(), boards.locations()));
+      }
+    });
+  }
+
+  /** The login wall: a sign-in form that never signs anyone in. */
+  private void login(RoutingContext ctx) {
+    String next = ctx.request().getParam("next");
+    if (next == null || !next.startsWith("/sandbox/")) {
+      next = "/sandbox/";
+    }
+    Map<String, Object> m = new HashMap<>();
+    m.put("next", next);
+    boolean post = ctx.request().method() == HttpMethod.POST;
+    String email = post ? ctx.request().getFormAttribute("email") : null;
+    m.put("email", email == null ? "" : email);
+    m.put("error", post ? "Invalid email or password." : null);
+    render(ctx, post ? 401 : 200, "templates/sandbox/login.html", m);
   }
 
   private void confirmation(RoutingContext ctx) {
@@ -130,8 +179,13 @@ public final class SandboxRoutes {
   }
 
   private void render(RoutingContext ctx, String template, Map<String, Object> model) {
+    render(ctx, 200, template, model);
+  }
+
+  private void render(RoutingContext ctx, int status, String template, Map<String, Object> model) {
     engine(ctx).render(model, template)
         .onSuccess(html -> ctx.response()
+            .setStatusCode(status)
             .putHeader("content-type", "text/html; charset=utf-8")
             .putHeader("cache-control", "no-store")
             .end(html))
@@ -156,6 +210,16 @@ public final class SandboxRoutes {
       return;
     }
     Posting posting = found.get();
+    if ("captcha".equals(posting.scenario())) {
+      ctx.response().setStatusCode(428).putHeader("content-type", "application/json")
+          .end(new JsonObject().put("error", "captcha-failed").put("code", "captcha-failed")
+              .put("detail", "Please complete the reCAPTCHA and resubmit your application.").encode());
+      return;
+    }
+    if ("login-wall".equals(posting.scenario())) {
+      error(ctx, 401, "login-required", "Please sign in to apply for this position.");
+      return;
+    }
     Map<String, List<String>> form = new LinkedHashMap<>();
     MultiMap attrs = ctx.request().formAttributes();
     for (String name : attrs.names()) {
@@ -165,7 +229,29 @@ public final class SandboxRoutes {
     for (FileUpload u : ctx.fileUploads()) {
       parts.add(new SubmissionForm.Part(u.name(), u.fileName(), u.contentType(), u.size(), u.uploadedFileName()));
     }
-    SubmissionForm.Result result = SubmissionForm.check(posting, form, parts, boards::country);
+    boolean classic = "classic".equals(posting.scenario());
+    if (classic) {
+      ClassicPage.Normalised n = ClassicPage.normalise(form, parts);
+      form = n.form();
+      parts = n.parts();
+    }
+    SubmissionForm.Result result = SubmissionForm.check(posting, form, parts, boards::country, !classic);
+    if (!result.valid() && classic) {
+      render(ctx, 400, "templates/sandbox/classic.html",
+          ClassicPage.model(boards.board(posting.board()).orElseThrow(), posting, form, result.errors()));
+      return;
+    }
+    if (result.valid() && "reject-first".equals(posting.scenario())
+        && rejectedOnce.add(result.email().toLowerCase(Locale.ROOT) + "|" + posting.board() + "/" + posting.id())) {
+      log.info("sandbox refused the first application for {}/{} (reject-first scenario)", posting.board(), posting.id());
+      ctx.response().setStatusCode(400).putHeader("content-type", "application/json")
+          .end(new JsonObject()
+              .put("error", "invalid-attributes")
+              .put("detail", "Please fix: phone")
+              .put("fields", new JsonObject().put("phone", REJECT_FIRST_MESSAGE))
+              .encode());
+      return;
+    }
     if (!result.valid()) {
       JsonObject fields = new JsonObject();
       result.errors().forEach(fields::put);
@@ -186,12 +272,43 @@ public final class SandboxRoutes {
         .onSuccess(id -> {
           String confirmation = origin(ctx.request()) + PAGES + "/" + posting.board() + "/jobs/" + posting.id() + "/confirmation";
           log.info("sandbox received application {} for {}/{}", id, posting.board(), posting.id());
-          ctx.response().setStatusCode(201)
+          if (classic) {
+            ctx.response().setStatusCode(303).putHeader("location", confirmation).end();
+            return;
+          }
+          Runnable answer = () -> ctx.response().setStatusCode(201)
               .putHeader("content-type", "application/json")
               .putHeader("location", confirmation)
               .end(new JsonObject().put("submission_id", id).put("confirmation_url", confirmation).encode());
+          long delay = "slow".equals(posting.scenario()) ? slowMillis() : 0;
+          if (delay > 0) {
+            ctx.vertx().setTimer(delay, t -> {
+              if (!ctx.response().closed()) {
+                answer.run();
+              }
+            });
+          } else {
+            answer.run();
+          }
         })
         .onFailure(ctx::fail);
+  }
+
+  /** The slow scenario's delay: {@code SANDBOX_SLOW_MS} as a system property, else the environment, else 8 s. */
+  static long slowMillis() {
+    String raw = System.getProperty(SLOW_MS);
+    if (raw == null || raw.isBlank()) {
+      raw = System.getenv(SLOW_MS);
+    }
+    if (raw == null || raw.isBlank()) {
+      return DEFAULT_SLOW_MS;
+    }
+    try {
+      return Math.max(0, Math.min(120_000, Long.parseLong(raw.strip())));
+    } catch (NumberFormatException e) {
+      log.warn("{}='{}' is not a number of milliseconds; using {}", SLOW_MS, raw, DEFAULT_SLOW_MS);
+      return DEFAULT_SLOW_MS;
+    }
   }
 
   private void listSubmissions(RoutingContext ctx) {

@@ -40,6 +40,16 @@ final class SubmissionForm {
 
   static Result check(Posting posting, Map<String, List<String>> form, List<Part> parts,
       Function<String, Optional<Country>> countries) {
+    return check(posting, form, parts, countries, true);
+  }
+
+  /**
+   * Checks a form already in the API's field names ({@code first_name}, {@code question_42}, {@code question_7[]},
+   * {@code gender}, {@code location}...). {@code phoneCountry}: whether a phone needs the hosted renderer's
+   * country combobox (the classic form has none).
+   */
+  static Result check(Posting posting, Map<String, List<String>> form, List<Part> parts,
+      Function<String, Optional<Country>> countries, boolean phoneCountry) {
     Map<String, String> errors = new LinkedHashMap<>();
     String first = single(form, "first_name");
     String last = single(form, "last_name");
@@ -67,9 +77,12 @@ final class SubmissionForm {
       } else {
         countryCode = c.get().code();
       }
-    } else if (!phone.isEmpty()) {
+    } else if (!phone.isEmpty() && phoneCountry) {
       errors.put("country", "Country is required.");
     }
+    posting.locationQuestion()
+        .filter(q -> q.path("required").asBoolean(false) && single(form, "location").isEmpty())
+        .ifPresent(q -> errors.put("location", q.path("label").asText("Location") + " is required."));
 
     List<Part> files = new ArrayList<>();
     for (String field : List.of("resume", "cover_letter")) {
@@ -89,7 +102,8 @@ final class SubmissionForm {
       }
     }
 
-    // Custom questions the posting marks required (none of the standard postings has one).
+    // Custom questions the posting marks required (none of the standard postings has one; the every-field and
+    // knockout scenarios do).
     for (JsonNode q : posting.questions()) {
       if (!q.path("required").asBoolean(false)) {
         continue;

@@ -76,7 +76,7 @@ class SandboxBoardsTest {
   }
 
   @Test
-  void everyPostingAsksTheBaseQuestionsAndNoRequiredCustomOne() {
+  void everyPostingAsksTheBaseQuestionsAndOnlyScenariosRequireACustomOne() {
     for (Posting p : boards.postings()) {
       Map<String, JsonNode> byField = fieldsByName(p);
       for (String required : List.of("first_name", "last_name", "email", "phone", "resume")) {
@@ -91,6 +91,11 @@ class SandboxBoardsTest {
       assertNotNull(linkedIn, p.title() + " lacks LinkedIn Profile");
       assertFalse(linkedIn.path("required").asBoolean());
       assertTrue(linkedIn.path("fields").get(0).path("name").asText().matches("question_\\d+"));
+      if (p.title().contains("Solutions Engineer")) {
+        assertTrue(SandboxBoards.SCENARIOS.contains(p.scenario()), p.title() + ": " + p.scenario());
+        assertFalse("standard".equals(p.scenario()), p.title() + " plays a scenario");
+        continue;
+      }
       for (JsonNode q : p.questions()) {
         String name = q.path("fields").get(0).path("name").asText();
         if (name.startsWith("question_")) {
@@ -99,6 +104,88 @@ class SandboxBoardsTest {
       }
       assertEquals("standard", p.scenario());
     }
+  }
+
+  @Test
+  void scenarioPostingsAreMidLevelSolutionsEngineersAtTheEndOfTheirBoards() {
+    Map<String, String> titles = Map.of(
+        "every-field", "Solutions Engineer, Applications",
+        "knockout", "Solutions Engineer, Cleared Programs",
+        "captcha", "Solutions Engineer, Fraud Prevention",
+        "reject-first", "Solutions Engineer, Enterprise",
+        "slow", "Solutions Engineer, Latency",
+        "login-wall", "Solutions Engineer, Partner Portal",
+        "classic", "Solutions Engineer, Legacy Board");
+    Map<String, Posting> byScenario = new HashMap<>();
+    for (String token : boards.boardTokens()) {
+      List<Posting> postings = boards.board(token).orElseThrow().postings();
+      boolean inScenarios = false;
+      for (Posting p : postings) {
+        if (!"standard".equals(p.scenario())) {
+          inScenarios = true;
+          assertEquals(null, byScenario.put(p.scenario(), p), "one posting per scenario: " + p.scenario());
+        } else {
+          assertFalse(inScenarios, token + ": standard posting " + p.title() + " after a scenario posting");
+        }
+      }
+    }
+    assertEquals(titles.keySet(), byScenario.keySet());
+    titles.forEach((scenario, title) -> {
+      Posting p = byScenario.get(scenario);
+      assertEquals(title, p.title(), scenario);
+      assertEquals("mid", level(p.title()), title);
+      assertFalse(p.title().toLowerCase(Locale.ROOT).contains("software"), title);
+    });
+    assertEquals(List.of("acme-robotics", "acme-robotics", "northwind-data", "northwind-data", "northwind-data",
+        "acme-robotics", "lumen-health"), List.of("every-field", "knockout", "captcha", "reject-first", "slow",
+        "login-wall", "classic").stream().map(s -> byScenario.get(s).board()).toList());
+  }
+
+  @Test
+  void softwareEngineerPostingsAreUnchangedByTheScenarios() {
+    List<String> titles = boards.postings().stream().map(Posting::title)
+        .filter(t -> t.toLowerCase(Locale.ROOT).contains("software engineer")).toList();
+    assertEquals(20, titles.size(), titles.toString());
+    assertTrue(boards.postings().stream().filter(p -> titles.contains(p.title())).allMatch(p -> "standard".equals(p.scenario())));
+    assertEquals(36, boards.postings().stream().filter(p -> "standard".equals(p.scenario())).count());
+  }
+
+  @Test
+  void knockoutPostingRequiresAClearanceTheApiReportsAsRequired() {
+    Posting p = scenario("knockout");
+    JsonNode q = question(p, "Do you currently hold an active TS/SCI security clearance?");
+    assertNotNull(q);
+    assertTrue(q.path("required").asBoolean());
+    JsonNode field = q.path("fields").get(0);
+    assertEquals("question_401209208", field.path("name").asText());
+    assertEquals("multi_value_single_select", field.path("type").asText());
+  }
+
+  @Test
+  void everyFieldPostingAsksEveryHostedFieldType() {
+    Posting p = scenario("every-field");
+    Map<String, JsonNode> byField = fieldsByName(p);
+    Set<String> types = new HashSet<>();
+    byField.values().forEach(f -> types.add(f.path("type").asText()));
+    assertTrue(types.containsAll(List.of("input_text", "textarea", "input_file", "multi_value_single_select",
+        "multi_value_multi_select")), types.toString());
+    assertEquals("textarea", byField.get("question_401208505").path("type").asText());
+    assertTrue(p.questionFor("question_401208503").orElseThrow().path("required").asBoolean(), "work authorisation");
+    assertTrue(p.questionFor("question_401208504").orElseThrow().path("required").asBoolean(), "sponsorship");
+    assertEquals("checkbox", byField.get("question_401208506").path("multi_select_style").asText());
+    assertEquals("Which languages do you write?", p.questionFor("question_401208506").orElseThrow().path("label").asText());
+    assertEquals("select", byField.get("question_401208507").path("multi_select_style").asText());
+    assertTrue(p.locationQuestion().orElseThrow().path("required").asBoolean());
+    assertEquals(List.of("gender", "hispanic_ethnicity", "race", "veteran_status", "disability_status"),
+        JobPage.eeocQuestions(p).stream().map(JobPage.EeocQuestion::name).toList());
+    JsonNode demographic = p.demographicQuestions().path("questions");
+    assertEquals(4012085007L, demographic.get(0).path("id").asLong());
+    assertEquals("Woman", demographic.get(0).path("answer_options").get(1).path("label").asText());
+    assertTrue(boards.locations().stream().anyMatch(l -> l.name().equals("Pittsburgh, Pennsylvania, United States")));
+  }
+
+  private Posting scenario(String name) {
+    return boards.postings().stream().filter(p -> name.equals(p.scenario())).findFirst().orElseThrow();
   }
 
   @Test

@@ -25,6 +25,13 @@ import org.junit.jupiter.api.Test;
 class SandboxRoutesIT {
   private static final String API = "/sandbox/boards-api/v1/boards";
   private static final long ACME_JOB = 4012015;
+  private static final String EVERY_FIELD = "/sandbox/job-boards/acme-robotics/jobs/4012085";
+  private static final String KNOCKOUT = "/sandbox/job-boards/acme-robotics/jobs/4012092";
+  private static final String LOGIN_WALL = "/sandbox/job-boards/acme-robotics/jobs/4012099";
+  private static final String REJECT_FIRST = "/sandbox/job-boards/northwind-data/jobs/5023085";
+  private static final String SLOW = "/sandbox/job-boards/northwind-data/jobs/5023092";
+  private static final String CAPTCHA = "/sandbox/job-boards/northwind-data/jobs/5023099";
+  private static final String CLASSIC = "/sandbox/job-boards/lumen-health/jobs/6034085";
   private static SandboxServer server;
 
   @BeforeAll
@@ -44,6 +51,20 @@ class SandboxRoutesIT {
   private static HttpResponse<Buffer> post(long jobId, MultipartForm form) {
     return server.client().post(server.port(), "127.0.0.1", "/sandbox/job-boards/acme-robotics/jobs/" + jobId)
         .sendMultipartForm(form).await();
+  }
+
+  private static HttpResponse<Buffer> post(String path, MultipartForm form) {
+    return server.client().post(server.port(), "127.0.0.1", path).followRedirects(false).sendMultipartForm(form).await();
+  }
+
+  private static MultipartForm simpleApplication(String email) {
+    return MultipartForm.create()
+        .attribute("first_name", "Grace")
+        .attribute("last_name", "Hopper")
+        .attribute("email", email)
+        .attribute("phone", "+1 412 555 0100")
+        .attribute("country", "US")
+        .binaryFileUpload("resume", "cv.pdf", Buffer.buffer("%PDF-1.4\n%%EOF\n"), "application/pdf");
   }
 
   private static MultipartForm application(String email, byte[] resume, String resumeName) {
@@ -270,6 +291,199 @@ class SandboxRoutesIT {
   void serverAnswersStaticAssetsForThePage() {
     assertEquals(200, get("/static/js/sandbox-form.js").statusCode());
     assertEquals(200, get("/static/css/sandbox.css").statusCode());
+  }
+
+  @Test
+  void loginWallRedirectsTheJobPageToASignInForm() {
+    var res = server.client().get(server.port(), "127.0.0.1", LOGIN_WALL).followRedirects(false).send().await();
+    assertEquals(302, res.statusCode());
+    assertEquals("/sandbox/login?next=%2Fsandbox%2Fjob-boards%2Facme-robotics%2Fjobs%2F4012099", res.getHeader("location"));
+
+    Document login = Jsoup.parse(get(res.getHeader("location")).bodyAsString());
+    assertNotNull(login.selectFirst("form#login-form input[type=email][name=email]"));
+    assertNotNull(login.selectFirst("form#login-form input[type=password][name=password]"));
+    assertEquals("/sandbox/job-boards/acme-robotics/jobs/4012099", login.selectFirst("input[name=next]").val());
+    assertNull(login.selectFirst("#application-form"));
+
+    var signIn = server.client().post(server.port(), "127.0.0.1", "/sandbox/login")
+        .sendForm(io.vertx.core.MultiMap.caseInsensitiveMultiMap().add("email", "a@example.com").add("password", "x")
+            .add("next", "/sandbox/job-boards/acme-robotics/jobs/4012099")).await();
+    assertEquals(401, signIn.statusCode());
+    assertEquals("Invalid email or password.", Jsoup.parse(signIn.bodyAsString()).getElementById("login-error").text());
+    assertEquals(401, post(LOGIN_WALL, simpleApplication("wall@example.com")).statusCode());
+  }
+
+  @Test
+  void rejectFirstRefusesTheFirstValidSubmissionOfEachEmailAndJob() {
+    int before = server.submissions().size();
+    String email = "reject+" + System.nanoTime() + "@example.com";
+
+    var first = post(REJECT_FIRST, simpleApplication(email));
+    assertEquals(400, first.statusCode(), first.bodyAsString());
+    assertEquals("invalid-attributes", first.bodyAsJsonObject().getString("error"));
+    assertEquals("Please confirm your phone number", first.bodyAsJsonObject().getJsonObject("fields").getString("phone"));
+    assertEquals(before, server.submissions().size(), "a refused submission is not stored");
+
+    var second = post(REJECT_FIRST, simpleApplication(email));
+    assertEquals(201, second.statusCode(), second.bodyAsString());
+    JsonObject stored = find(server.submissions(), second.bodyAsJsonObject().getLong("submission_id"));
+    assertEquals(email, stored.getString("email"));
+    assertEquals(5023085L, stored.getLong("job_id"));
+
+    var otherEmail = post(REJECT_FIRST, simpleApplication("other+" + email));
+    assertEquals(400, otherEmail.statusCode(), "the first submission of another email is refused too");
+    var invalid = post(REJECT_FIRST, simpleApplication("not-an-email"));
+    assertTrue(invalid.bodyAsJsonObject().getJsonObject("fields").containsKey("email"), "ordinary checks come first");
+  }
+
+  @Test
+  void slowScenarioStoresAtOnceAndAnswersAfterTheConfiguredDelay() throws Exception {
+    System.setProperty("SANDBOX_SLOW_MS", "1200");
+    try {
+      String email = "slow+" + System.nanoTime() + "@example.com";
+      long start = System.nanoTime();
+      var pending = server.client().post(server.port(), "127.0.0.1", SLOW).sendMultipartForm(simpleApplication(email));
+      Thread.sleep(600);
+      assertFalse(pending.isComplete(), "the answer is still delayed");
+      assertTrue(server.submissions().stream().map(JsonObject.class::cast).anyMatch(o -> email.equals(o.getString("email"))),
+          "stored before the delayed answer");
+      var res = pending.await();
+      long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+      assertEquals(201, res.statusCode(), res.bodyAsString());
+      assertTrue(elapsedMs >= 1200, "answered after " + elapsedMs + " ms");
+      assertTrue(elapsedMs < 6000, "the small SANDBOX_SLOW_MS was honoured, not the 8 s default: " + elapsedMs + " ms");
+    } finally {
+      System.clearProperty("SANDBOX_SLOW_MS");
+    }
+    assertEquals(8000, SandboxRoutes.slowMillis());
+  }
+
+  @Test
+  void captchaPageShowsAChallengeInsteadOfTheFormAndRefusesPosts() {
+    Document doc = Jsoup.parse(get(CAPTCHA).bodyAsString());
+    assertNotNull(doc.selectFirst("#captcha-wall .g-recaptcha #recaptcha-anchor[type=checkbox]"));
+    assertNull(doc.selectFirst("#application-form"), "no usable form");
+    assertTrue(doc.select("script[src^=http], iframe[src^=http]").isEmpty(), "nothing external is loaded");
+    var res = post(CAPTCHA, simpleApplication("bot@example.com"));
+    assertEquals(428, res.statusCode());
+    assertEquals("captcha-failed", res.bodyAsJsonObject().getString("code"));
+  }
+
+  @Test
+  void everyFieldPageRendersEveryWidgetWithTheApiNames() {
+    Document doc = Jsoup.parse(get(EVERY_FIELD).bodyAsString());
+    Element form = doc.selectFirst("form#application-form");
+    assertNotNull(form.selectFirst("input#question_401208501"), "LinkedIn");
+    assertNotNull(form.selectFirst("input#question_401208502"), "how did you hear");
+    assertNotNull(form.selectFirst("textarea#question_401208505"), "anything else");
+    assertEquals("true", form.selectFirst("input#question_401208503[role=combobox]").attr("aria-required"));
+    assertEquals("true", form.selectFirst("input#question_401208504[role=combobox]").attr("aria-required"));
+    assertEquals(6, form.select("fieldset.checkbox#question_401208506 input[type=checkbox]").size());
+    assertEquals("true", form.selectFirst(".select[data-combobox=question_401208507]").attr("data-multi"));
+    Element location = form.selectFirst("input#candidate-location[role=combobox]");
+    assertEquals("location", location.attr("data-name"));
+    assertEquals("true", location.attr("aria-required"));
+    assertNotNull(form.selectFirst("input#latitude[type=hidden]"));
+    assertNotNull(form.selectFirst("input#resume[type=file]"));
+    assertNotNull(form.selectFirst("input#cover_letter[type=file]"));
+    assertTrue(form.selectFirst("input#race").parents().stream().anyMatch(e -> e.hasAttr("hidden")), "race waits for hispanic_ethnicity");
+    assertNotNull(form.selectFirst("div.eeoc__container input#hispanic_ethnicity[role=combobox]"));
+    assertNotNull(form.selectFirst(".demographic-questions [id=4012085007][role=combobox]"));
+
+    JsonObject job = get(API + "/acme-robotics/jobs/4012085?questions=true").bodyAsJsonObject();
+    assertEquals("location", job.getJsonArray("location_questions").getJsonObject(0).getJsonArray("fields").getJsonObject(0).getString("name"));
+    assertEquals(4012085007L, job.getJsonObject("demographic_questions").getJsonArray("questions").getJsonObject(0).getLong("id"));
+    JsonObject knockout = get(API + "/acme-robotics/jobs/4012092?questions=true").bodyAsJsonObject();
+    JsonArray questions = knockout.getJsonArray("questions");
+    JsonObject clearance = questions.getJsonObject(questions.size() - 1);
+    assertEquals("Do you currently hold an active TS/SCI security clearance?", clearance.getString("label"));
+    assertTrue(clearance.getBoolean("required"));
+    assertEquals("true", Jsoup.parse(get(KNOCKOUT).bodyAsString()).selectFirst("input#question_401209208").attr("aria-required"));
+  }
+
+  @Test
+  void everyFieldSubmissionStoresLocationSelectsAndCheckboxesInAnswers() {
+    String email = "every+" + System.nanoTime() + "@example.com";
+    MultipartForm form = simpleApplication(email)
+        .attribute("location", "Pittsburgh, Pennsylvania, United States")
+        .attribute("latitude", "40.4406")
+        .attribute("longitude", "-79.9959")
+        .attribute("question_401208503", "1")
+        .attribute("question_401208504", "0")
+        .attribute("question_401208506[]", "4012085061")
+        .attribute("question_401208506[]", "4012085063")
+        .attribute("gender", "2")
+        .attribute("4012085007", "4012085102");
+    var res = post(EVERY_FIELD, form);
+    assertEquals(201, res.statusCode(), res.bodyAsString());
+    JsonObject answers = find(server.submissions(), res.bodyAsJsonObject().getLong("submission_id")).getJsonObject("answers");
+    assertEquals("Pittsburgh, Pennsylvania, United States", answers.getString("location"));
+    assertEquals("40.4406", answers.getString("latitude"));
+    assertEquals(new JsonArray().add("4012085061").add("4012085063"), answers.getJsonArray("question_401208506"));
+    assertEquals("2", answers.getString("gender"));
+    assertEquals("4012085102", answers.getString("4012085007"));
+
+    var missing = post(EVERY_FIELD, simpleApplication("x" + email));
+    assertEquals(400, missing.statusCode());
+    JsonObject fields = missing.bodyAsJsonObject().getJsonObject("fields");
+    assertTrue(fields.containsKey("location") && fields.containsKey("question_401208503") && fields.containsKey("question_401208504"),
+        fields.encode());
+  }
+
+  @Test
+  void classicFormIsAPlainMultipartPostOfJobApplicationNames() {
+    Document doc = Jsoup.parse(get(CLASSIC).bodyAsString());
+    Element form = doc.selectFirst("form#application_form[method=post][enctype=multipart/form-data]");
+    assertNotNull(form);
+    assertNull(doc.selectFirst("script"), "no JavaScript needed");
+    assertEquals("job_application[first_name]", form.selectFirst("#main_fields input#first_name").attr("name"));
+    assertEquals("job_application[resume]", form.selectFirst("#resume_fieldset input[type=file]").attr("name"));
+    Element row = form.selectFirst("#custom_fields input[type=hidden][value=603408503]");
+    assertEquals("job_application[answers_attributes][2][question_id]", row.attr("name"));
+    assertEquals("job_application[answers_attributes][2][boolean_value]",
+        form.selectFirst("select#job_application_answers_attributes_2_boolean_value").attr("name"));
+    assertNotNull(form.selectFirst("#eeoc_fields select#job_application_gender[name=job_application[gender]]"));
+    assertEquals("Submit Application", form.selectFirst("#submit_app").text());
+
+    String email = "classic+" + System.nanoTime() + "@example.com";
+    MultipartForm post = MultipartForm.create()
+        .attribute("job_application[first_name]", "Grace")
+        .attribute("job_application[last_name]", "Hopper")
+        .attribute("job_application[email]", email)
+        .attribute("job_application[phone]", "412 555 0100")
+        .attribute("job_application[answers_attributes][0][question_id]", "603408501")
+        .attribute("job_application[answers_attributes][0][text_value]", "https://www.linkedin.com/in/grace")
+        .attribute("job_application[answers_attributes][2][question_id]", "603408503")
+        .attribute("job_application[answers_attributes][2][boolean_value]", "1")
+        .attribute("job_application[gender]", "2")
+        .attribute("job_application[race]", "")
+        .binaryFileUpload("job_application[resume]", "grace.pdf", Buffer.buffer("%PDF-1.4\n%%EOF\n"), "application/pdf")
+        .binaryFileUpload("job_application[cover_letter]", "", Buffer.buffer(), "application/octet-stream");
+    var res = post(CLASSIC, post);
+    assertEquals(303, res.statusCode(), res.bodyAsString());
+    assertEquals(server.url(CLASSIC + "/confirmation"), res.getHeader("location"));
+    JsonArray all = server.submissions();
+    JsonObject stored = all.getJsonObject(all.size() - 1);
+    assertEquals(email, stored.getString("email"));
+    assertEquals("412 555 0100", stored.getString("phone"));
+    JsonObject answers = stored.getJsonObject("answers");
+    assertEquals("https://www.linkedin.com/in/grace", answers.getString("question_603408501"));
+    assertEquals("1", answers.getString("question_603408503"));
+    assertEquals("2", answers.getString("gender"));
+    assertFalse(answers.containsKey("race"), "an empty select is not an answer");
+    assertEquals("resume", stored.getJsonArray("files").getJsonObject(0).getString("field"));
+
+    int before = server.submissions().size();
+    var invalid = post(CLASSIC, MultipartForm.create().attribute("job_application[first_name]", "Grace")
+        .attribute("job_application[answers_attributes][0][question_id]", "603408501")
+        .attribute("job_application[answers_attributes][0][text_value]", "kept"));
+    assertEquals(400, invalid.statusCode());
+    Document again = Jsoup.parse(invalid.bodyAsString());
+    assertTrue(again.getElementById("error_flash").text().contains("Email is required."));
+    assertEquals("Email is required.", again.getElementById("email-error").text());
+    assertEquals("Grace", again.getElementById("first_name").val(), "values are kept");
+    assertEquals("kept", again.getElementById("job_application_answers_attributes_0_text_value").val());
+    assertEquals(before, server.submissions().size());
   }
 
   private static JsonObject find(JsonArray all, long id) {
