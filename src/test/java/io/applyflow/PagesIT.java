@@ -144,6 +144,54 @@ class PagesIT {
   }
 
   @Test
+  void theReviewQueueListsWaitingJobsAndDiscardsInOneClick() {
+    try (BrowserContext context = browser.newContext()) {
+      String email = Api.uniqueEmail("queue");
+      Page page = signedUp(context, email);
+      startRun(page, "entry", 2, "review");
+      page.waitForSelector("#run-status:text('done')", new Page.WaitForSelectorOptions().setTimeout(120_000));
+      page.navigate(base + "/review");
+      assertEquals(2, page.locator("#review-queue tbody tr[data-status=awaiting_approval]").count());
+      assertTrue(page.locator("#review-queue img.thumb").count() >= 2, "each row shows the filled form");
+      page.locator("#review-queue .discard-job").first().click();
+      page.waitForSelector("#review-queue tbody tr:has-text('Discarded.')");
+      page.reload();
+      assertEquals(1, page.locator("#review-queue tbody tr[data-status=awaiting_approval]").count());
+      page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("review-queue.png")).setFullPage(true));
+      assertEquals(0, TestApp.api().submissionsOf(email).size());
+    }
+  }
+
+  @Test
+  void aJobNeedingAnAnswerAsksForItOnItsPage() {
+    try (BrowserContext context = browser.newContext()) {
+      Page page = signedUp(context, Api.uniqueEmail("knockout-page"));
+      page.navigate(base + "/runs/new");
+      page.fill("#position", "Solutions Engineer Cleared Programs");
+      page.selectOption("#level", "mid");
+      page.fill("#limit", "1");
+      page.click("#run-form button[type=submit]");
+      page.waitForURL(url -> url.matches(".*/runs/\\d+$"));
+      page.waitForSelector("#run-status:text('done')", new Page.WaitForSelectorOptions().setTimeout(120_000));
+      page.locator("#run-jobs tbody tr a").first().click();
+      page.waitForSelector("#job-questions");
+      assertTrue(page.textContent("#job-questions").contains("TS/SCI"), page.textContent("#job-questions"));
+      assertTrue(page.locator("#job-plan tr[data-provenance='profile:first_name']").count() == 1,
+          "the plan shows where each value comes from");
+      page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("needs-input.png")).setFullPage(true));
+      page.selectOption("#job-questions select", "No");
+      page.click("#save-answers");
+      long deadline = System.currentTimeMillis() + 60_000;
+      while (!"awaiting approval".equals(page.textContent("#job-status").trim())
+          && System.currentTimeMillis() < deadline) {
+        page.waitForTimeout(500);
+        page.reload();
+      }
+      assertEquals("awaiting approval", page.textContent("#job-status").trim());
+    }
+  }
+
+  @Test
   void oneUrlServesThePageOrItsFragment() {
     try (BrowserContext context = browser.newContext()) {
       Page page = signedUp(context, Api.uniqueEmail("fragments"));

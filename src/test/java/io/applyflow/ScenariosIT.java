@@ -167,4 +167,25 @@ class ScenariosIT {
     assertTrue(dup.getJsonArray("documents").isEmpty(), "no browser, no screenshot for a duplicate");
     assertEquals(2, api.submissionsOf(email).size(), "the applied posting got no second application");
   }
+
+  @Test
+  void autoModeTroublesEndInNeedsAttentionWithThePagesOwnWords() {
+    String email = Api.uniqueEmail("auto-trouble");
+    String token = api.userWithProfile(email);
+    long runId = api.post("/api/search", token, new JsonObject().put("position", "Solutions Engineer Enterprise")
+        .put("level", "mid").put("mode", "auto").put("limit", 1)).json().getLong("run_id");
+    JsonObject job = api.awaitRun(runId, token, Duration.ofSeconds(120)).getJsonArray("jobs").getJsonObject(0);
+    JsonObject d = detail(job, token);
+    assertEquals("needs_attention", d.getString("status"), d.encodePrettily());
+    assertTrue(lastMessage(d).contains("Please confirm your phone number"), lastMessage(d));
+    assertTrue(hasScreenshot(d));
+    assertEquals(0, api.submissionsOf(email).size(), "the form refused it; nothing was received");
+    // the refused attempt was withdrawn from the ledger, so after checking the user may try again
+    JsonObject again = api.awaitRun(api.post("/api/search", token, new JsonObject()
+        .put("position", "Solutions Engineer Enterprise").put("level", "mid").put("mode", "auto").put("limit", 1))
+        .json().getLong("run_id"), token, Duration.ofSeconds(120));
+    assertEquals("submitted", again.getJsonArray("jobs").getJsonObject(0).getString("status"),
+        "the second attempt is accepted by this form: " + again.encodePrettily());
+    assertEquals(1, api.submissionsOf(email).size());
+  }
 }
