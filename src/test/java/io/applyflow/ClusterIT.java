@@ -5,18 +5,14 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.applyflow.apply.ApplyBus;
 import io.applyflow.platform.bus.Failure;
-import io.applyflow.platform.config.Config;
-import io.applyflow.platform.db.TestDatabase;
 import io.applyflow.render.RenderBus;
 import io.applyflow.run.RunBus;
 import io.applyflow.support.Api;
+import io.applyflow.support.TestApp;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -25,20 +21,8 @@ import org.junit.jupiter.api.Test;
  * search, describe, score and tailor; node B renders and applies. Every stage call crosses the cluster wire.
  */
 class ClusterIT {
-  private static Applyflow node(String roles) throws IOException {
-    Map<String, String> env = new HashMap<>();
-    env.put("PORT", "0");
-    env.put("DATA_DIR", Files.createTempDirectory("applyflow-node").toString());
-    env.put("DATABASE_URL", TestDatabase.shared().url());
-    env.put("APPLY_BOARD_INTERVAL_SECONDS", "0");
-    env.put("CLUSTER", "true");
-    env.put("CLUSTER_MEMBERS", "127.0.0.1");
-    env.put("ROLES", roles);
-    String chromium = io.applyflow.apply.Browsers.detectChromium(System.getenv("CHROMIUM_PATH"));
-    if (chromium != null) {
-      env.put("CHROMIUM_PATH", chromium);
-    }
-    return Applyflow.start(Config.fromEnv(env));
+  private static Applyflow node(String roles) {
+    return TestApp.start(Map.of("CLUSTER", "true", "CLUSTER_MEMBERS", "127.0.0.1", "ROLES", roles));
   }
 
   /** Waits until node A's bus reaches a consumer of {@code address} (it answers NOT_FOUND for a job that does not exist). */
@@ -64,7 +48,7 @@ class ClusterIT {
   }
 
   @Test
-  void stagesOnAnotherNodeCarryARunToSubmission() throws IOException {
+  void stagesOnAnotherNodeCarryARunToSubmission() {
     Applyflow a = node("web,scrape,tailor");
     Applyflow b = node("render,apply");
     try {

@@ -3,34 +3,19 @@ package io.applyflow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.applyflow.apply.Browsers;
-import io.applyflow.platform.config.Config;
-import io.applyflow.platform.db.TestDatabase;
 import io.applyflow.support.Api;
+import io.applyflow.support.TestApp;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The daily cap, end to end: an application past it is filled but not sent, and waits in the review queue. */
 class PacingIT {
   @Test
-  void pastTheDailyCapAFilledJobWaitsInsteadOfBeingSent() throws IOException {
-    Map<String, String> env = new HashMap<>();
-    env.put("PORT", "0");
-    env.put("DATA_DIR", Files.createTempDirectory("applyflow-pacing").toString());
-    env.put("DATABASE_URL", TestDatabase.shared().url());
-    env.put("APPLY_DAILY_CAP", "1");
-    env.put("APPLY_BOARD_INTERVAL_SECONDS", "0");
-    String chromium = Browsers.detectChromium(System.getenv("CHROMIUM_PATH"));
-    if (chromium != null) {
-      env.put("CHROMIUM_PATH", chromium);
-    }
-    try (Applyflow app = Applyflow.start(Config.fromEnv(env))) {
+  void pastTheDailyCapAFilledJobWaitsInsteadOfBeingSent() {
+    try (Applyflow app = TestApp.start(Map.of("APPLY_DAILY_CAP", "1"))) {
       Api api = new Api("http://127.0.0.1:" + app.port());
       String email = Api.uniqueEmail("cap");
       String token = api.userWithProfile(email);

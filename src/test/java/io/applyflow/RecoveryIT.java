@@ -3,21 +3,16 @@ package io.applyflow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.applyflow.apply.Browsers;
-import io.applyflow.platform.config.Config;
 import io.applyflow.platform.db.TestDatabase;
 import io.applyflow.support.Api;
 import io.applyflow.support.TestApp;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -47,17 +42,8 @@ class RecoveryIT {
     }
   }
 
-  private static Applyflow restarted() throws IOException {
-    Map<String, String> env = new HashMap<>();
-    env.put("PORT", "0");
-    env.put("DATA_DIR", Files.createTempDirectory("applyflow-restart").toString());
-    env.put("DATABASE_URL", TestDatabase.shared().url());
-    env.put("APPLY_BOARD_INTERVAL_SECONDS", "0");
-    String chromium = Browsers.detectChromium(System.getenv("CHROMIUM_PATH"));
-    if (chromium != null) {
-      env.put("CHROMIUM_PATH", chromium);
-    }
-    return Applyflow.start(Config.fromEnv(env));
+  private static Applyflow restarted() {
+    return TestApp.start(Map.of());
   }
 
   @Test

@@ -53,7 +53,7 @@ public final class AccountRoutes {
     accounts.register(f.get("email"), f.get("password"), f.get("name"), "web")
         .onSuccess(reg -> {
           Auth.startSession(ctx, reg.token());
-          redirect(ctx, "/profile");
+          Http.redirect(ctx, "/profile");
         })
         .onFailure(t -> form(ctx, "account/signup", t.getMessage(), Map.of("email", nz(f.get("email")), "name", nz(f.get("name")))));
   }
@@ -64,7 +64,7 @@ public final class AccountRoutes {
         .onSuccess(reg -> {
           Auth.startSession(ctx, reg.token());
           String next = f.get("next");
-          redirect(ctx, next != null && next.startsWith("/") && !next.startsWith("//") ? next : "/runs");
+          Http.redirect(ctx, next != null && next.startsWith("/") && !next.startsWith("//") ? next : "/runs");
         })
         .onFailure(t -> form(ctx, "account/login", t.getMessage(), Map.of("email", nz(f.get("email")))));
   }
@@ -74,7 +74,7 @@ public final class AccountRoutes {
     (c == null ? io.vertx.core.Future.<Void>succeededFuture() : tokens.revoke(c.getValue()))
         .onComplete(ar -> {
           Auth.endSession(ctx);
-          redirect(ctx, "/login");
+          Http.redirect(ctx, "/login");
         });
   }
 
@@ -95,13 +95,6 @@ public final class AccountRoutes {
     }
   }
 
-  static void redirect(RoutingContext ctx, String to) {
-    if (ctx.request().getHeader("HX-Request") != null) {
-      ctx.response().putHeader("HX-Redirect", to).setStatusCode(204).end();
-    } else {
-      ctx.response().putHeader("Location", to).setStatusCode(303).end();
-    }
-  }
 
   private static String str(JsonObject body, String key) {
     Object v = body.getValue(key);

@@ -130,23 +130,7 @@ public final class Jobs {
   /** Moves the job from {@code from} to {@code to} only if it is still in {@code from}; false otherwise. */
   public Future<Boolean> compareAndSet(RunBus.JobCommand cmd, JobStatus from, JobStatus to, String stage,
                                        String message) {
-    return pool.withTransaction(conn -> conn.preparedQuery("""
-            update jobs set status = $4, updated_at = now() where id = $1 and user_id = $2 and status = $3
-            returning run_id""")
-        .execute(Tuple.of(cmd.jobId(), cmd.userId(), from.db(), to.db()))
-        .compose(rs -> {
-          if (!rs.iterator().hasNext()) {
-            return Future.succeededFuture(-1L);
-          }
-          long runId = rs.iterator().next().getLong("run_id");
-          return event(conn, cmd.jobId(), cmd.userId(), stage, to, message, null).map(runId);
-        }))
-        .map(runId -> {
-          if (runId > 0) {
-            RunBus.publish(bus, new RunBus.Progress(runId, cmd.jobId(), cmd.userId(), to.db()));
-          }
-          return runId > 0;
-        });
+    return moveIfIn(cmd, java.util.EnumSet.of(from), to, stage, message);
   }
 
   /**

@@ -151,12 +151,12 @@ public final class ReviewRoutes {
       }
     });
     answer(jobId, Auth.userId(ctx), given)
-        .onSuccess(r -> redirect(ctx, "/jobs/" + jobId))
+        .onSuccess(r -> Http.redirect(ctx, "/jobs/" + jobId))
         .onFailure(t -> {
           if (Failure.of(t) == Failure.INTERNAL) {
             Http.fail(ctx, t);
           } else {
-            redirect(ctx, "/jobs/" + jobId + "?error=" + java.net.URLEncoder.encode(t.getMessage(),
+            Http.redirect(ctx, "/jobs/" + jobId + "?error=" + java.net.URLEncoder.encode(t.getMessage(),
                 java.nio.charset.StandardCharsets.UTF_8));
           }
         });
@@ -169,7 +169,7 @@ public final class ReviewRoutes {
           if (ctx.request().getHeader("HX-Request") != null) {
             Views.html(ctx, 200, "<tr id=\"review-" + jobId + "\"><td colspan=\"5\">Discarded.</td></tr>");
           } else {
-            redirect(ctx, "/review");
+            Http.redirect(ctx, "/review");
           }
         });
   }
@@ -195,11 +195,4 @@ public final class ReviewRoutes {
     }).onFailure(t -> Http.fail(ctx, t));
   }
 
-  private static void redirect(RoutingContext ctx, String to) {
-    if (ctx.request().getHeader("HX-Request") != null) {
-      ctx.response().putHeader("HX-Redirect", to).setStatusCode(204).end();
-    } else {
-      ctx.response().putHeader("Location", to).setStatusCode(303).end();
-    }
-  }
 }

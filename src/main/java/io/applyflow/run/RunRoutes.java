@@ -137,14 +137,7 @@ public final class RunRoutes {
       newPage(ctx, 400, e.getMessage(), values);
       return;
     }
-    created.onSuccess(runId -> {
-      String to = "/runs/" + runId;
-      if (ctx.request().getHeader("HX-Request") != null) {
-        ctx.response().putHeader("HX-Redirect", to).setStatusCode(204).end();
-      } else {
-        ctx.response().putHeader("Location", to).setStatusCode(303).end();
-      }
-    }).onFailure(t -> newPage(ctx, Failure.of(t).httpStatus, t.getMessage(), values));
+    created.onSuccess(runId -> Http.redirect(ctx, "/runs/" + runId)).onFailure(t -> newPage(ctx, Failure.of(t).httpStatus, t.getMessage(), values));
   }
 
   private void runPage(RoutingContext ctx) {

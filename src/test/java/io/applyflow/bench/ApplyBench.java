@@ -122,8 +122,13 @@ public final class ApplyBench {
               errors.add(e.getMessage());
             }
             times.add((System.nanoTime() - s) / 1_000_000);
+            long rss = rssMb();
             synchronized (rssPeak) {
-              rssPeak[0] = Math.max(rssPeak[0], rssMb());
+              rssPeak[0] = Math.max(rssPeak[0], rss);
+            }
+            if (instances == 1 && forms >= 100 && (i + 1) % (forms / 4) == 0) {
+              System.out.printf("    after %d forms: RSS (JVM + Chromium) %d MB, JVM heap %d MB%n", i + 1, rss,
+                  (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
             }
           }
         }

@@ -21,25 +21,33 @@ public final class TestApp {
 
   public static synchronized Applyflow shared() {
     if (app == null) {
-      try {
-        Map<String, String> env = new HashMap<>();
-        env.put("PORT", "0");
-        env.put("DATA_DIR", Files.createTempDirectory("applyflow-test-app").toString());
-        env.put("DATABASE_URL", TestDatabase.shared().url());
-        env.put("APPLY_INSTANCES", "2");
-        env.put("APPLY_BOARD_INTERVAL_SECONDS", "0");
-        String chromium = Browsers.detectChromium(System.getenv("CHROMIUM_PATH"));
-        if (chromium != null) {
-          env.put("CHROMIUM_PATH", chromium);
-        }
-        app = Applyflow.start(Config.fromEnv(env));
-        Applyflow started = app;
-        Runtime.getRuntime().addShutdownHook(new Thread(started::close));
-      } catch (IOException e) {
-        throw new IllegalStateException(e);
-      }
+      app = start(Map.of("APPLY_INSTANCES", "2"));
+      Applyflow started = app;
+      Runtime.getRuntime().addShutdownHook(new Thread(started::close));
     }
     return app;
+  }
+
+  /**
+   * Another application instance on the shared test database (a free port, its own data directory, real
+   * Chromium, no pacing interval), with {@code overrides} applied to that environment. The caller closes it.
+   */
+  public static Applyflow start(Map<String, String> overrides) {
+    try {
+      Map<String, String> env = new HashMap<>();
+      env.put("PORT", "0");
+      env.put("DATA_DIR", Files.createTempDirectory("applyflow-test-app").toString());
+      env.put("DATABASE_URL", TestDatabase.shared().url());
+      env.put("APPLY_BOARD_INTERVAL_SECONDS", "0");
+      String chromium = Browsers.detectChromium(System.getenv("CHROMIUM_PATH"));
+      if (chromium != null) {
+        env.put("CHROMIUM_PATH", chromium);
+      }
+      env.putAll(overrides);
+      return Applyflow.start(Config.fromEnv(env));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public static Api api() {

@@ -86,11 +86,7 @@ public final class Auth {
     return ctx -> {
       if (ctx.get(USER_ID) == null) {
         String to = "/login?next=" + java.net.URLEncoder.encode(ctx.request().uri(), StandardCharsets.UTF_8);
-        if (ctx.request().getHeader("HX-Request") != null) {
-          ctx.response().putHeader("HX-Redirect", to).setStatusCode(204).end();
-        } else {
-          ctx.redirect(to);
-        }
+        Http.redirect(ctx, to);
       } else {
         ctx.next();
       }

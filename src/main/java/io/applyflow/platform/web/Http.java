@@ -55,6 +55,15 @@ public final class Http {
     }
   }
 
+  /** A redirect after a form post: {@code HX-Redirect} for htmx, 303 See Other for a plain browser. */
+  public static void redirect(RoutingContext ctx, String to) {
+    if (ctx.request().getHeader("HX-Request") != null) {
+      ctx.response().putHeader("HX-Redirect", to).setStatusCode(204).end();
+    } else {
+      ctx.response().putHeader("Location", to).setStatusCode(303).end();
+    }
+  }
+
   /** A positive numeric path parameter, or BAD_INPUT naming it. */
   public static long idParam(RoutingContext ctx, String name) {
     String raw = ctx.pathParam(name);
