@@ -61,6 +61,16 @@ class PagesIT {
     return page;
   }
 
+  /** Reloads the page until {@code selector}'s text is {@code text} (state written by a worker). */
+  private static void reloadUntil(Page page, String selector, String text) {
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (!text.equals(page.textContent(selector).trim()) && System.currentTimeMillis() < deadline) {
+      page.waitForTimeout(500);
+      page.reload();
+    }
+    assertEquals(text, page.textContent(selector).trim());
+  }
+
   private static void startRun(Page page, String level, int limit, String mode) {
     page.navigate(base + "/runs/new");
     page.fill("#position", "Software Engineer");
@@ -114,12 +124,7 @@ class PagesIT {
         page.waitForTimeout(300);
       }
       assertEquals(1, TestApp.api().submissionsOf(email).size());
-      deadline = System.currentTimeMillis() + 30_000;
-      while (!"submitted".equals(page.textContent("#job-status").trim()) && System.currentTimeMillis() < deadline) {
-        page.waitForTimeout(500);
-        page.reload();
-      }
-      assertEquals("submitted", page.textContent("#job-status").trim());
+      reloadUntil(page, "#job-status", "submitted");
       assertFalse(page.isVisible("#submit-application"), "a submitted job offers no second submit");
     }
   }
@@ -181,13 +186,7 @@ class PagesIT {
       page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("needs-input.png")).setFullPage(true));
       page.selectOption("#job-questions select", "No");
       page.click("#save-answers");
-      long deadline = System.currentTimeMillis() + 60_000;
-      while (!"awaiting approval".equals(page.textContent("#job-status").trim())
-          && System.currentTimeMillis() < deadline) {
-        page.waitForTimeout(500);
-        page.reload();
-      }
-      assertEquals("awaiting approval", page.textContent("#job-status").trim());
+      reloadUntil(page, "#job-status", "awaiting approval");
     }
   }
 

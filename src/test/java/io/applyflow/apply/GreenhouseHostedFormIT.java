@@ -1,5 +1,12 @@
 package io.applyflow.apply;
 
+import static io.applyflow.sandbox.SandboxServer.EVERY_FIELD;
+import static io.applyflow.sandbox.SandboxServer.KNOCKOUT;
+import static io.applyflow.sandbox.SandboxServer.LOGIN_WALL;
+import static io.applyflow.sandbox.SandboxServer.REJECT_FIRST;
+import static io.applyflow.sandbox.SandboxServer.SLOW;
+import static io.applyflow.sandbox.SandboxServer.CAPTCHA;
+import static io.applyflow.sandbox.SandboxServer.CLASSIC;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -38,13 +45,6 @@ import org.junit.jupiter.api.Test;
  */
 class GreenhouseHostedFormIT {
   private static final String JOB_PATH = "/sandbox/job-boards/acme-robotics/jobs/4012015";
-  private static final String EVERY_FIELD = "/sandbox/job-boards/acme-robotics/jobs/4012085";
-  private static final String KNOCKOUT = "/sandbox/job-boards/acme-robotics/jobs/4012092";
-  private static final String LOGIN_WALL = "/sandbox/job-boards/acme-robotics/jobs/4012099";
-  private static final String REJECT_FIRST = "/sandbox/job-boards/northwind-data/jobs/5023085";
-  private static final String SLOW = "/sandbox/job-boards/northwind-data/jobs/5023092";
-  private static final String CAPTCHA = "/sandbox/job-boards/northwind-data/jobs/5023099";
-  private static final String CLASSIC = "/sandbox/job-boards/lumen-health/jobs/6034085";
   private static SandboxServer server;
   private static Playwright playwright;
   private static Browser browser;

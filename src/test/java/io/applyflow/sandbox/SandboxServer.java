@@ -15,6 +15,15 @@ import io.vertx.sqlclient.Pool;
  * (it blocks with {@code await()}).
  */
 public final class SandboxServer implements AutoCloseable {
+  /** The scenario postings' hosted pages (see boards.json). */
+  public static final String EVERY_FIELD = "/sandbox/job-boards/acme-robotics/jobs/4012085";
+  public static final String KNOCKOUT = "/sandbox/job-boards/acme-robotics/jobs/4012092";
+  public static final String LOGIN_WALL = "/sandbox/job-boards/acme-robotics/jobs/4012099";
+  public static final String REJECT_FIRST = "/sandbox/job-boards/northwind-data/jobs/5023085";
+  public static final String SLOW = "/sandbox/job-boards/northwind-data/jobs/5023092";
+  public static final String CAPTCHA = "/sandbox/job-boards/northwind-data/jobs/5023099";
+  public static final String CLASSIC = "/sandbox/job-boards/lumen-health/jobs/6034085";
+
   private final Vertx vertx;
   private final Pool pool;
   private final WebClient client;
