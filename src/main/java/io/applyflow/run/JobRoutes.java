@@ -150,11 +150,26 @@ public final class JobRoutes {
     renderJob(ctx, Http.idParam(ctx, "job_id"), Auth.userId(ctx), null).onFailure(t -> Http.fail(ctx, t));
   }
 
-  /** The plan as table rows: what will be typed or chosen, and where it comes from. */
+  /**
+   * The plan as table rows: what will be typed or chosen, and where it comes from. The paste-in companion of an
+   * upload ({@code resume_text} next to {@code resume}) is left out when the upload itself is planned.
+   */
   private static List<Map<String, Object>> planRows(JsonArray plan) {
+    java.util.Set<String> plannedFiles = new java.util.HashSet<>();
+    for (int i = 0; i < plan.size(); i++) {
+      JsonObject e = plan.getJsonObject(i);
+      if ("input_file".equals(e.getString("type")) && !"missing".equals(e.getString("provenance"))) {
+        plannedFiles.add(e.getString("field"));
+      }
+    }
     List<Map<String, Object>> rows = new ArrayList<>();
     for (int i = 0; i < plan.size(); i++) {
       JsonObject e = plan.getJsonObject(i);
+      String field = e.getString("field", "");
+      if (field.endsWith("_text") && "missing".equals(e.getString("provenance"))
+          && plannedFiles.contains(field.substring(0, field.length() - "_text".length()))) {
+        continue;
+      }
       Map<String, Object> row = new HashMap<>(e.getMap());
       JsonArray options = e.getJsonArray("options", new JsonArray());
       String shown = e.getString("value") != null ? e.getString("value")
