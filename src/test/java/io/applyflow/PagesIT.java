@@ -72,8 +72,18 @@ class PagesIT {
   }
 
   private static void startRun(Page page, String level, int limit, String mode) {
+    startRun(page, "Software Engineer", level, limit, mode);
+  }
+
+  /** Starts a run from the new-run form and waits, on the run page, until it is done. */
+  private static void runToDone(Page page, String position, String level, int limit, String mode) {
+    startRun(page, position, level, limit, mode);
+    page.waitForSelector("#run-status:text('done')", new Page.WaitForSelectorOptions().setTimeout(120_000));
+  }
+
+  private static void startRun(Page page, String position, String level, int limit, String mode) {
     page.navigate(base + "/runs/new");
-    page.fill("#position", "Software Engineer");
+    page.fill("#position", position);
     page.selectOption("#level", level);
     page.fill("#limit", String.valueOf(limit));
     page.selectOption("#mode", mode);
@@ -110,8 +120,7 @@ class PagesIT {
     try (BrowserContext context = browser.newContext()) {
       String email = Api.uniqueEmail("review-page");
       Page page = signedUp(context, email);
-      startRun(page, "entry", 1, "review");
-      page.waitForSelector("#run-status:text('done')", new Page.WaitForSelectorOptions().setTimeout(120_000));
+      runToDone(page, "Software Engineer", "entry", 1, "review");
       assertEquals(1, page.locator("#run-jobs tbody tr[data-status=awaiting_approval]").count());
       assertEquals(0, TestApp.api().submissionsOf(email).size(), "review mode sends nothing by itself");
 
@@ -153,8 +162,7 @@ class PagesIT {
     try (BrowserContext context = browser.newContext()) {
       String email = Api.uniqueEmail("queue");
       Page page = signedUp(context, email);
-      startRun(page, "entry", 2, "review");
-      page.waitForSelector("#run-status:text('done')", new Page.WaitForSelectorOptions().setTimeout(120_000));
+      runToDone(page, "Software Engineer", "entry", 2, "review");
       page.navigate(base + "/review");
       assertEquals(2, page.locator("#review-queue tbody tr[data-status=awaiting_approval]").count());
       assertTrue(page.locator("#review-queue img.thumb").count() >= 2, "each row shows the filled form");
@@ -171,13 +179,7 @@ class PagesIT {
   void aJobNeedingAnAnswerAsksForItOnItsPage() {
     try (BrowserContext context = browser.newContext()) {
       Page page = signedUp(context, Api.uniqueEmail("knockout-page"));
-      page.navigate(base + "/runs/new");
-      page.fill("#position", "Solutions Engineer Cleared Programs");
-      page.selectOption("#level", "mid");
-      page.fill("#limit", "1");
-      page.click("#run-form button[type=submit]");
-      page.waitForURL(url -> url.matches(".*/runs/\\d+$"));
-      page.waitForSelector("#run-status:text('done')", new Page.WaitForSelectorOptions().setTimeout(120_000));
+      runToDone(page, "Solutions Engineer Cleared Programs", "mid", 1, "review");
       page.locator("#run-jobs tbody tr a").first().click();
       page.waitForSelector("#job-questions");
       assertTrue(page.textContent("#job-questions").contains("TS/SCI"), page.textContent("#job-questions"));

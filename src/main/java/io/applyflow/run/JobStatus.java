@@ -34,14 +34,6 @@ public enum JobStatus {
     this.waiting = waiting;
   }
 
-  public boolean isFinal() {
-    return fin;
-  }
-
-  public boolean isWaiting() {
-    return waiting;
-  }
-
   /** Final or waiting: nothing more happens until the user acts. */
   public boolean isSettled() {
     return fin || waiting;

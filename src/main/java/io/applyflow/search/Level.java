@@ -26,9 +26,6 @@ public enum Level {
     };
   }
 
-  public String db() {
-    return name().toLowerCase(Locale.ROOT);
-  }
 
   /** The level a title signals: entry words, then seniority words, else mid. "Engineer I" is entry, "II" mid. */
   public static Level ofTitle(String title) {

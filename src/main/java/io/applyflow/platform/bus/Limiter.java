@@ -49,11 +49,4 @@ public final class Limiter {
     return promise.future();
   }
 
-  public int running() {
-    return running;
-  }
-
-  public int waiting() {
-    return waiting.size();
-  }
 }
