@@ -11,6 +11,8 @@ import io.applyflow.profile.Profiles;
 import io.applyflow.apply.AnswerBank;
 import io.applyflow.run.JobRoutes;
 import io.applyflow.run.ReviewRoutes;
+import io.applyflow.settings.SettingsRoutes;
+import io.applyflow.settings.SettingsStore;
 import io.applyflow.run.Jobs;
 import io.applyflow.run.RunRoutes;
 import io.applyflow.run.Runs;
@@ -70,6 +72,7 @@ public final class WebVerticle extends VerticleBase {
     RunRoutes.mount(router, vertx, runs, jobs, profiles, views);
     JobRoutes.mount(router, vertx, jobs, runs, views);
     ReviewRoutes.mount(router, vertx, jobs, new AnswerBank(pool), views);
+    SettingsRoutes.mount(router, new SettingsStore(pool), views);
     router.route("/api/*").last().handler(ctx -> Http.error(ctx, 404, "not_found", "no such endpoint: "
         + ctx.request().method() + " " + ctx.request().path()));
     router.route().failureHandler(ctx -> {

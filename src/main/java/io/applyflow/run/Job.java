@@ -10,12 +10,13 @@ public record Job(
     long id, long runId, long userId, String source, String board, String externalId, String apiUrl, String url,
     String title, String company, String location, JobStatus status, Integer score, String descriptionHtml,
     String descriptionText, JsonObject questions, JsonArray matchingKeywords, JsonArray missingKeywords,
-    JsonObject tailored, JsonObject fillPlan, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+    JsonObject tailored, JsonObject fillPlan, JsonObject scoreDetail, JsonArray tailorDiff, JsonArray rewording,
+    JsonObject coverLetter, JsonObject interviewQuestions, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 
   static final String COLUMNS = """
       id, run_id, user_id, source, board, external_id, api_url, url, title, company, location, status, score,
       description_html, description_text, questions, matching_keywords, missing_keywords, tailored, fill_plan,
-      created_at, updated_at""";
+      score_detail, tailor_diff, rewording, cover_letter, interview_questions, created_at, updated_at""";
 
   static Job from(Row r) {
     return new Job(r.getLong("id"), r.getLong("run_id"), r.getLong("user_id"), r.getString("source"),
@@ -24,7 +25,10 @@ public record Job(
         r.getInteger("score"), r.getString("description_html"), r.getString("description_text"),
         (JsonObject) r.getValue("questions"), (JsonArray) r.getValue("matching_keywords"),
         (JsonArray) r.getValue("missing_keywords"), (JsonObject) r.getValue("tailored"),
-        (JsonObject) r.getValue("fill_plan"), r.getOffsetDateTime("created_at"), r.getOffsetDateTime("updated_at"));
+        (JsonObject) r.getValue("fill_plan"), (JsonObject) r.getValue("score_detail"),
+        (JsonArray) r.getValue("tailor_diff"), (JsonArray) r.getValue("rewording"),
+        (JsonObject) r.getValue("cover_letter"), (JsonObject) r.getValue("interview_questions"),
+        r.getOffsetDateTime("created_at"), r.getOffsetDateTime("updated_at"));
   }
 
   /** The short summary the run API and the run page show. */

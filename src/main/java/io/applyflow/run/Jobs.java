@@ -193,6 +193,24 @@ public final class Jobs {
         });
   }
 
+  /** The user's jobs in one state (the clarify queue), newest first, with their score breakdown. */
+  public Future<List<JsonObject>> withStatus(long userId, JobStatus status) {
+    return pool.preparedQuery("""
+            select id, run_id, title, company, status, score, score_detail from jobs
+            where user_id = $1 and status = $2 order by updated_at desc limit 200""")
+        .execute(Tuple.of(userId, status.db()))
+        .map(rs -> {
+          List<JsonObject> out = new ArrayList<>();
+          for (Row r : rs) {
+            out.add(new JsonObject().put("job_id", r.getLong("id")).put("run_id", r.getLong("run_id"))
+                .put("title", r.getString("title")).put("company", r.getString("company"))
+                .put("status", r.getString("status")).put("score", r.getInteger("score"))
+                .put("score_detail", r.getValue("score_detail")));
+          }
+          return out;
+        });
+  }
+
   /** Records an event without changing the job's state. */
   public Future<Void> note(RunBus.JobCommand cmd, String stage, String message, JsonObject data) {
     return pool.withConnection(conn -> conn.preparedQuery("select status from jobs where id = $1 and user_id = $2")

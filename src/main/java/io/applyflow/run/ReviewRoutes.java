@@ -50,6 +50,9 @@ public final class ReviewRoutes {
     router.get("/review").handler(Auth.requirePageUser()).handler(r::queuePage);
     router.post("/jobs/:job_id/answers").handler(Auth.requirePageUser()).handler(r::pageAnswers);
     router.post("/jobs/:job_id/discard").handler(Auth.requirePageUser()).handler(r::pageDiscard);
+    router.post("/api/job/:job_id/approve").handler(Auth.requireApiUser()).handler(r::apiApprove);
+    router.get("/clarify").handler(Auth.requirePageUser()).handler(r::clarifyPage);
+    router.post("/jobs/:job_id/approve").handler(Auth.requirePageUser()).handler(r::pageApprove);
   }
 
   /**
@@ -164,14 +167,74 @@ public final class ReviewRoutes {
 
   private void pageDiscard(RoutingContext ctx) {
     long jobId = Http.idParam(ctx, "job_id");
-    discard(jobId, Auth.userId(ctx))
-        .onComplete(ar -> {
-          if (ctx.request().getHeader("HX-Request") != null) {
-            Views.html(ctx, 200, "<tr id=\"review-" + jobId + "\"><td colspan=\"5\">Discarded.</td></tr>");
-          } else {
-            Http.redirect(ctx, "/review");
+    discard(jobId, Auth.userId(ctx)).onComplete(ar -> queueRow(ctx, jobId, "review-",
+        ar.succeeded() ? "Discarded; nothing was sent." : ar.cause().getMessage(), "/review"));
+  }
+
+  /**
+   * The answer to a queue button: for htmx, the row that replaces the clicked one (its id from {@code HX-Target},
+   * so the review and clarify queues share this) saying what happened; without JavaScript, a redirect.
+   */
+  private static void queueRow(RoutingContext ctx, long jobId, String idPrefix, String text, String redirect) {
+    if (ctx.request().getHeader("HX-Request") == null) {
+      Http.redirect(ctx, redirect);
+      return;
+    }
+    String target = ctx.request().getHeader("HX-Target");
+    String id = target != null && target.matches("[a-z]+-\\d+") ? target : idPrefix + jobId;
+    Views.html(ctx, 200, "<tr id=\"" + id + "\"><td colspan=\"5\">" + escape(text) + "</td></tr>");
+  }
+
+  /**
+   * Moves a job from the clarify queue on to tailoring in one conditional update (two clicks cannot both pass) and
+   * asks the conductor to walk it on. CONFLICT when the job is not waiting in the clarify queue.
+   */
+  Future<JobStatus> approve(long jobId, long userId) {
+    RunBus.JobCommand cmd = new RunBus.JobCommand(jobId, userId);
+    return jobs.get(jobId, userId).compose(job -> jobs.compareAndSet(cmd, JobStatus.CLARIFY, JobStatus.ACCEPTED,
+            "score", "you approved this job from the clarify queue; it goes on to tailoring")
+        .compose(moved -> {
+          if (!moved) {
+            return Future.failedFuture(Failure.CONFLICT.with("job " + jobId + " is " + job.status().db()
+                + "; only a job in the clarify queue can be approved"));
           }
-        });
+          RunBus.continueJob(vertx.eventBus(), cmd);
+          return Future.succeededFuture(JobStatus.ACCEPTED);
+        }));
+  }
+
+  private void apiApprove(RoutingContext ctx) {
+    long jobId = Http.idParam(ctx, "job_id");
+    approve(jobId, Auth.userId(ctx))
+        .onSuccess(s -> Http.json(ctx, 202, new JsonObject().put("job_id", jobId).put("status", s.db())))
+        .onFailure(t -> Http.fail(ctx, t));
+  }
+
+  private void pageApprove(RoutingContext ctx) {
+    long jobId = Http.idParam(ctx, "job_id");
+    approve(jobId, Auth.userId(ctx)).onComplete(ar -> queueRow(ctx, jobId, "clarify-",
+        ar.succeeded() ? "Approved; it goes on to tailoring." : ar.cause().getMessage(), "/jobs/" + jobId));
+  }
+
+  private static String escape(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+  }
+
+  private void clarifyPage(RoutingContext ctx) {
+    jobs.withStatus(Auth.userId(ctx), JobStatus.CLARIFY).onSuccess(list -> {
+      Map<String, Object> model = new HashMap<>();
+      model.put("csrf", ctx.get(Auth.CSRF));
+      List<Map<String, Object>> rows = new ArrayList<>();
+      for (JsonObject j : list) {
+        Map<String, Object> row = new HashMap<>(j.getMap());
+        JsonObject detail = j.getJsonObject("score_detail", new JsonObject());
+        row.put("detail", detail.getMap());
+        row.put("missing_skills", detail.getJsonArray("missing_skills", new JsonArray()).getList());
+        rows.add(row);
+      }
+      model.put("jobs", rows);
+      views.page(ctx, "review/clarify", "clarify-queue", model);
+    }).onFailure(t -> Http.fail(ctx, t));
   }
 
   private void queuePage(RoutingContext ctx) {

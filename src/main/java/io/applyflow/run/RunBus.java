@@ -7,13 +7,16 @@ import io.vertx.core.eventbus.Message;
 
 /**
  * The contract of the run feature. {@code run.start} (point-to-point, consumed by {@link RunVerticle}) starts
- * a run whose row already exists; {@code run.progress} (publish) tells every node that a job or run changed —
+ * a run whose row already exists; {@code run.job} (point-to-point, consumed by {@link RunVerticle}) walks one job on
+ * from its stored status; {@code run.progress} (publish) tells every node that a job or run changed —
  * listeners read the truth from Postgres. {@link JobCommand} and {@link StageResult} are the message and reply
  * every pipeline stage uses.
  */
 public final class RunBus {
   public static final String START = "run.start";
   public static final String PROGRESS = "run.progress";
+  /** Walk one job on from its stored status (after the user approved it from the clarify queue). */
+  public static final String JOB = "run.job";
 
   private RunBus() {
   }
@@ -36,6 +39,11 @@ public final class RunBus {
 
   public static void start(EventBus bus, Start start) {
     bus.send(START, start);
+  }
+
+  /** Asks the conductor to walk a job on from its stored status; fire and forget. */
+  public static void continueJob(EventBus bus, JobCommand cmd) {
+    bus.send(JOB, cmd);
   }
 
   public static void publish(EventBus bus, Progress progress) {

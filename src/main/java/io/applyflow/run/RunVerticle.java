@@ -47,7 +47,9 @@ public final class RunVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    return vertx.eventBus().<RunBus.Start>consumer(RunBus.START, this::handle).completion()
+    return Future.all(
+            vertx.eventBus().<RunBus.Start>consumer(RunBus.START, this::handle).completion(),
+            vertx.eventBus().<RunBus.JobCommand>consumer(RunBus.JOB, msg -> continueJob(msg.body())).completion())
         .onSuccess(v -> resumeUnfinished());
   }
 
@@ -65,6 +67,13 @@ public final class RunVerticle extends VerticleBase {
       log.info("job {} was interrupted while applying; checking the ledger", cmd.jobId());
       apply.run(() -> ApplyBus.apply(vertx.eventBus(), cmd)).onFailure(t -> failJob(cmd, "apply", t));
     })).onFailure(t -> log.error("could not list interrupted applications", t));
+  }
+
+  /** Walks one job on from its stored status (the user approved it); its run's status stays as it was. */
+  private void continueJob(RunBus.JobCommand cmd) {
+    jobs.get(cmd.jobId(), cmd.userId())
+        .compose(job -> walk(cmd, job.status()))
+        .onFailure(t -> log.warn("job {} could not continue: {}", cmd.jobId(), t.getMessage()));
   }
 
   private void handle(Message<RunBus.Start> msg) {
@@ -129,7 +138,7 @@ public final class RunVerticle extends VerticleBase {
     return switch (status) {
       case DISCOVERED -> "describe";
       case DESCRIBED -> "score";
-      case SCORED, ACCEPTED -> "tailor";
+      case SCORED, ACCEPTED -> "tailor"; // SCORED: jobs scored before bands existed
       case TAILORED -> "render";
       case RENDERED, APPLYING -> "apply";
       default -> throw new IllegalStateException("no stage after " + status);

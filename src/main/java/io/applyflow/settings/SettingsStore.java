@@ -1,0 +1,37 @@
+package io.applyflow.settings;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+
+/** Reads and writes a user's settings; every query is keyed by the user's id. No row means the defaults. */
+public final class SettingsStore {
+  private final Pool pool;
+
+  public SettingsStore(Pool pool) {
+    this.pool = pool;
+  }
+
+  public Future<Settings> load(long userId) {
+    return pool.preparedQuery("select accept_threshold, clarify_threshold from user_settings where user_id = $1")
+        .execute(Tuple.of(userId))
+        .map(rs -> {
+          if (!rs.iterator().hasNext()) {
+            return Settings.DEFAULTS;
+          }
+          Row r = rs.iterator().next();
+          return new Settings(r.getInteger("accept_threshold"), r.getInteger("clarify_threshold"));
+        });
+  }
+
+  public Future<Settings> save(long userId, Settings s) {
+    return pool.preparedQuery("""
+            insert into user_settings (user_id, accept_threshold, clarify_threshold, updated_at)
+            values ($1, $2, $3, now())
+            on conflict (user_id) do update set accept_threshold = excluded.accept_threshold,
+              clarify_threshold = excluded.clarify_threshold, updated_at = now()""")
+        .execute(Tuple.of(userId, s.acceptThreshold(), s.clarifyThreshold()))
+        .map(rs -> s);
+  }
+}
