@@ -8,6 +8,7 @@ import java.util.HexFormat;
 /** A stored file of a job: a resume PDF, a cover letter PDF, a screenshot. */
 public record Document(long id, String kind, String filename, String contentType, byte[] content, String sha256) {
   public static final String RESUME_PDF = "resume_pdf";
+  public static final String COVER_LETTER_PDF = "cover_letter_pdf";
   public static final String SCREENSHOT = "screenshot";
 
   static Document from(Row r) {

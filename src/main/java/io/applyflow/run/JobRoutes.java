@@ -42,10 +42,12 @@ public final class JobRoutes {
     JobRoutes r = new JobRoutes(vertx, jobs, runs, views);
     router.get("/api/job/:job_id").handler(Auth.requireApiUser()).handler(r::apiGet);
     router.get("/api/job/:job_id/resume.pdf").handler(Auth.requireApiUser()).handler(r::resumePdf);
+    router.get("/api/job/:job_id/cover-letter.pdf").handler(Auth.requireApiUser()).handler(r::coverLetterPdf);
     router.get("/api/job/:job_id/documents/:doc_id").handler(Auth.requireApiUser()).handler(r::documentById);
     router.post("/api/job/:job_id/submit").handler(Auth.requireApiUser()).handler(r::apiSubmit);
     router.get("/jobs/:job_id").handler(Auth.requirePageUser()).handler(r::page);
     router.get("/jobs/:job_id/resume.pdf").handler(Auth.requirePageUser()).handler(r::resumePdf);
+    router.get("/jobs/:job_id/cover-letter.pdf").handler(Auth.requirePageUser()).handler(r::coverLetterPdf);
     router.get("/jobs/:job_id/documents/:doc_id").handler(Auth.requirePageUser()).handler(r::documentById);
     router.post("/jobs/:job_id/submit").handler(Auth.requirePageUser()).handler(r::pageSubmit);
   }
@@ -58,12 +60,30 @@ public final class JobRoutes {
             .put("description_html", job.descriptionHtml())
             .put("matching_keywords", job.matchingKeywords() == null ? new JsonArray() : job.matchingKeywords())
             .put("missing_keywords", job.missingKeywords() == null ? new JsonArray() : job.missingKeywords())
+            .put("score", score(job))
             .put("tailored", job.tailored())
+            .put("tailor_diff", job.tailorDiff())
+            .put("rewording", job.rewording())
+            .put("cover_letter", job.coverLetter())
+            .put("interview_questions", job.interviewQuestions() == null ? null
+                : job.interviewQuestions().getJsonArray("questions"))
             .put("questions", job.questions() == null ? null : job.questions().getValue("questions"))
             .put("fill_plan", job.fillPlan() == null ? null : job.fillPlan().getJsonArray("entries"))
             .put("documents", docs)
             .put("schema", job.questions())
             .put("events", events)))));
+  }
+
+  /**
+   * The score breakdown (total, skills, keywords, experience, education, matching and missing keywords and
+   * skills, explanation, band); null before scoring. A job scored before breakdowns existed gives what it has.
+   */
+  private static JsonObject score(Job job) {
+    if (job.scoreDetail() != null) {
+      return job.scoreDetail();
+    }
+    return job.score() == null ? null : new JsonObject().put("total", job.score())
+        .put("matching_keywords", job.matchingKeywords()).put("missing_keywords", job.missingKeywords());
   }
 
   private void apiGet(RoutingContext ctx) {
@@ -74,6 +94,12 @@ public final class JobRoutes {
 
   private void resumePdf(RoutingContext ctx) {
     jobs.document(Http.idParam(ctx, "job_id"), Auth.userId(ctx), Document.RESUME_PDF)
+        .onSuccess(doc -> send(ctx, doc))
+        .onFailure(t -> Http.fail(ctx, t));
+  }
+
+  private void coverLetterPdf(RoutingContext ctx) {
+    jobs.document(Http.idParam(ctx, "job_id"), Auth.userId(ctx), Document.COVER_LETTER_PDF)
         .onSuccess(doc -> send(ctx, doc))
         .onFailure(t -> Http.fail(ctx, t));
   }
@@ -137,6 +163,14 @@ public final class JobRoutes {
       model.put("matching", d.getJsonArray("matching_keywords").getList());
       model.put("missing", d.getJsonArray("missing_keywords").getList());
       model.put("bullets", bullets(d.getJsonObject("tailored")));
+      model.put("score", d.getJsonObject("score") == null ? null : d.getJsonObject("score").getMap());
+      model.put("missingSkills", d.getJsonObject("score") == null ? List.of()
+          : d.getJsonObject("score").getJsonArray("missing_skills", new JsonArray()).getList());
+      model.put("diff", d.getJsonArray("tailor_diff") == null ? List.of() : list(d.getJsonArray("tailor_diff")));
+      model.put("rewording", d.getJsonArray("rewording") == null ? List.of() : list(d.getJsonArray("rewording")));
+      model.put("letter", d.getJsonObject("cover_letter") == null ? null : d.getJsonObject("cover_letter").getMap());
+      model.put("interview", d.getJsonArray("interview_questions") == null ? List.of()
+          : d.getJsonArray("interview_questions").getList());
       model.put("error", error != null ? error : ctx.request().getParam("error"));
       JsonArray plan = d.getJsonArray("fill_plan") == null ? new JsonArray() : d.getJsonArray("fill_plan");
       model.put("plan", planRows(plan));

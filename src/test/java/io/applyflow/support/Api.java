@@ -63,6 +63,17 @@ public final class Api {
     return send("POST", path, token, body == null ? null : body.encode());
   }
 
+  public Response put(String path, String token, JsonObject body) {
+    return send("PUT", path, token, body == null ? null : body.encode());
+  }
+
+  /** Sets the user's score bands (PUT /api/settings); {@code bands(token, 0, 0)} lets every job through. */
+  public void bands(String token, int accept, int clarify) {
+    Response r = put("/api/settings", token, new JsonObject().put("accept_threshold", accept)
+        .put("clarify_threshold", clarify));
+    assertEquals(200, r.status(), r.text());
+  }
+
   /** Registers a fresh user and returns its bearer token. */
   public String register(String email, String name) {
     Response r = post("/api/register", null, new JsonObject().put("email", email).put("password", "correct horse 1")
