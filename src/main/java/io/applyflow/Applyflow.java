@@ -3,6 +3,7 @@ package io.applyflow;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
+import io.applyflow.llm.LlmConfig;
 import io.applyflow.apply.AnswerBank;
 import io.applyflow.apply.ApplyVerticle;
 import io.applyflow.apply.SubmitLedger;
@@ -36,6 +37,7 @@ import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import io.vertx.sqlclient.Pool;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,9 +74,11 @@ public final class Applyflow implements AutoCloseable {
       Pool pool = database.pool(vertx, 8);
       int port = deploy(vertx, config, pool).await();
       long ms = (System.nanoTime() - started) / 1_000_000;
-      log.info("Applyflow ready in {} ms on {} | database: {} | search: {} | roles: {}{}", ms,
+      LlmConfig llm = llmConfig(config);
+      log.info("Applyflow ready in {} ms on {} | database: {} | search: {} | llm: {} | roles: {}{}", ms,
           config.runs("web") ? "http://" + ("0.0.0.0".equals(config.host()) ? "localhost" : config.host()) + ":" + port : "(no web role)", database.describe(),
-          sources(config, port), String.join(",", config.roles().stream().sorted().toList()),
+          sources(config, port), llm.isConfigured() ? llm.model() + " at " + llm.baseUrl() + " (output checked by the fact gate)"
+              : "off (deterministic tailoring and templates)", String.join(",", config.roles().stream().sorted().toList()),
           config.cluster() ? " | cluster members: " + config.clusterMembers() : "");
       return new Applyflow(vertx, database, port);
     } catch (RuntimeException e) {
@@ -136,6 +140,21 @@ public final class Applyflow implements AutoCloseable {
     return new SearchVerticle.Source(config.greenhouseApiUrl(), config.greenhouseBoards(), serper);
   }
 
+  /** The LLM settings of {@code config}, with {@link LlmConfig#fromEnv}'s defaults (Groq when only a key is set). */
+  static LlmConfig llmConfig(io.applyflow.platform.config.Config config) {
+    Map<String, String> env = new java.util.HashMap<>();
+    if (config.llmBaseUrl() != null) {
+      env.put("LLM_BASE_URL", config.llmBaseUrl());
+    }
+    if (config.llmApiKey() != null) {
+      env.put("LLM_API_KEY", config.llmApiKey());
+    }
+    if (config.llmModel() != null) {
+      env.put("LLM_MODEL", config.llmModel());
+    }
+    return LlmConfig.fromEnv(env);
+  }
+
   private static String sources(io.applyflow.platform.config.Config config, int port) {
     if (config.searchUsesSandbox()) {
       return "sandbox board (" + SandboxBoards.get().boardTokens().size() + " boards, nothing leaves this machine)";
@@ -149,9 +168,6 @@ public final class Applyflow implements AutoCloseable {
     }
     if (config.sandbox()) {
       parts.add("sandbox served at /sandbox");
-    }
-    if (config.llmBaseUrl() != null || config.llmApiKey() != null) {
-      parts.add("llm configured (not used yet by this version)");
     }
     return String.join(", ", parts);
   }
