@@ -3,7 +3,9 @@ package io.applyflow;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
+import io.applyflow.llm.LlmClient;
 import io.applyflow.llm.LlmConfig;
+import io.applyflow.llm.RetryPolicy;
 import io.applyflow.apply.AnswerBank;
 import io.applyflow.apply.ApplyVerticle;
 import io.applyflow.apply.SubmitLedger;
@@ -23,6 +25,8 @@ import io.applyflow.search.GreenhouseApi;
 import io.applyflow.search.SearchBus;
 import io.applyflow.search.SearchVerticle;
 import io.applyflow.search.Serper;
+import io.applyflow.settings.SettingsStore;
+import io.applyflow.tailor.LlmTailoring;
 import io.applyflow.tailor.TailorVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -104,10 +108,13 @@ public final class Applyflow implements AutoCloseable {
       if (config.runs("scrape")) {
         all.add(vertx.deployVerticle(new SearchVerticle(searchSource(config, port, client), runs, jobs, greenhouse)));
         all.add(vertx.deployVerticle(new DescribeVerticle(jobs, greenhouse)));
-        all.add(vertx.deployVerticle(new ScoreVerticle(jobs, profiles)));
+        all.add(vertx.deployVerticle(new ScoreVerticle(jobs, profiles, new SettingsStore(pool))));
       }
       if (config.runs("tailor")) {
-        all.add(vertx.deployVerticle(new TailorVerticle(jobs, profiles)));
+        LlmConfig llm = llmConfig(config);
+        LlmTailoring tailoring = llm.isConfigured() ? new LlmTailoring(new LlmClient(vertx, client, pool, llm,
+            RetryPolicy.DEFAULT, config.llmTokenBudget(), LlmClient.DEFAULT_TIMEOUT)) : null;
+        all.add(vertx.deployVerticle(new TailorVerticle(jobs, profiles, tailoring)));
       }
       if (config.runs("render")) {
         ResumePdf pdf = new ResumePdf();

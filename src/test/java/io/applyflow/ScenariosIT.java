@@ -44,7 +44,7 @@ class ScenariosIT {
   @Test
   void aReviewRunOfEveryScenarioWaitsForTheUserAndSendsNothing() {
     String email = Api.uniqueEmail("scenarios");
-    String token = api.userWithProfile(email);
+    String token = api.newUserWithProfile(email); // default score bands, as a new user has them
     long runId = api.post("/api/search", token, new JsonObject().put("position", "Solutions Engineer")
         .put("level", "mid").put("limit", 10)).json().getLong("run_id");
     JsonObject run = api.awaitRun(runId, token, Duration.ofSeconds(240));

@@ -49,7 +49,7 @@ class ScoringIT {
 
   @Test
   void aJobBetweenTheThresholdsWaitsInTheClarifyQueueUntilApproved() {
-    String token = api.userWithProfile(Api.uniqueEmail("clarify"));
+    String token = api.newUserWithProfile(Api.uniqueEmail("clarify"));
     // Accept only a perfect match and clarify everything else: every job lands between the thresholds.
     api.bands(token, 100, 0);
     long runId = start(token, "Software Engineer", "mid", 3, "review");
@@ -83,7 +83,7 @@ class ScoringIT {
     Api.Response late = api.post("/api/job/" + ids.get(1) + "/approve", token, null);
     assertEquals(409, late.status(), late.text());
     assertTrue(late.json().getString("detail").contains("discarded"), late.text());
-    String stranger = api.userWithProfile(Api.uniqueEmail("stranger"));
+    String stranger = api.newUserWithProfile(Api.uniqueEmail("stranger"));
     assertEquals(404, api.post("/api/job/" + ids.get(2) + "/approve", stranger, null).status());
     assertEquals("clarify", api.get("/api/job/" + ids.get(2), token).json().getString("status"));
   }
@@ -91,7 +91,7 @@ class ScoringIT {
   @Test
   void rejectedJobsStayVisibleWithTheirReasonsAndAreNeverTailored() {
     String email = Api.uniqueEmail("reject");
-    String token = api.userWithProfile(email);
+    String token = api.newUserWithProfile(email);
     // Nothing can reach 101: every job is rejected, whatever its score.
     JsonObject set = api.put("/api/settings", token, new JsonObject().put("accept_threshold", 100)
         .put("clarify_threshold", 100)).json();

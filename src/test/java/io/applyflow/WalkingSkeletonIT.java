@@ -25,7 +25,7 @@ class WalkingSkeletonIT {
   @Test
   void autoRunSubmitsFiveSandboxApplicationsWithTheCandidatesPdf() {
     String email = Api.uniqueEmail("richard");
-    String token = api.userWithProfile(email);
+    String token = api.newUserWithProfile(email); // default score bands, as a new user has them
 
     Api.Response started = api.post("/api/search", token,
         new JsonObject().put("position", "Software Engineer").put("level", "mid").put("mode", "auto"));

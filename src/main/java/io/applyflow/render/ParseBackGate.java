@@ -72,6 +72,33 @@ public final class ParseBackGate {
       }
     }
 
+    problems.addAll(inOrder(hay, expected));
+    return problems;
+  }
+
+  /**
+   * Checks a cover letter PDF: the name, then every paragraph, in order.
+   *
+   * @return the problems found, one sentence each; empty when the PDF passes
+   */
+  public static List<String> checkLetter(byte[] pdf, String name, List<String> paragraphs) {
+    String text;
+    try {
+      text = text(pdf);
+    } catch (RuntimeException e) {
+      return List.of("the PDF could not be read: " + e.getMessage());
+    }
+    List<String[]> expected = new ArrayList<>();
+    add(expected, "name", name);
+    for (int i = 0; i < paragraphs.size(); i++) {
+      add(expected, "paragraph " + (i + 1), paragraphs.get(i));
+    }
+    return inOrder(normalise(text), expected);
+  }
+
+  /** Each expected {what, text} must occur in {@code hay} after the one before it. */
+  private static List<String> inOrder(String hay, List<String[]> expected) {
+    List<String> problems = new ArrayList<>();
     int from = 0;
     String previous = "the start of the text";
     for (String[] e : expected) {
@@ -106,7 +133,7 @@ public final class ParseBackGate {
   }
 
   /** The comparison form of a text; see the class comment. */
-  static String normalise(String s) {
+  public static String normalise(String s) {
     String t = Normalizer.normalize(s, Normalizer.Form.NFKC).replace("\u00AD", "");
     t = SINGLE_QUOTES.matcher(t).replaceAll("'");
     t = DOUBLE_QUOTES.matcher(t).replaceAll("\"");

@@ -11,12 +11,13 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 
 /**
  * Render stage. A <b>worker</b> verticle: consumes {@code render.resume}, renders the tailored resume to a PDF
- * with openhtmltopdf (PDF/UA + PDF/A-3u) and runs the parse-back gate; only a PDF whose text gives back the
+ * with openhtmltopdf (PDF/UA + PDF/A-3u) and runs the parse-back gate, and does the same for the cover letter; only a PDF whose text gives back the
  * name, contact details, headings and every chosen bullet in order is stored. Database calls are asynchronous;
  * the rendering runs in their callbacks, which Vert.x runs on this verticle's worker thread.
  */
@@ -41,9 +42,11 @@ public final class RenderVerticle extends VerticleBase {
     TailoredResume resume = job.tailored().mapTo(TailoredResume.class);
     long started = System.nanoTime();
     Rendered r;
+    Rendered letter;
     try {
       byte[] bytes = pdf.render(resume);
       r = new Rendered(bytes, ParseBackGate.check(bytes, resume));
+      letter = letter(resume, job.coverLetter());
     } catch (RuntimeException e) {
       return jobs.transition(cmd, "render", JobStatus.FAILED, "could not render the resume PDF: " + e.getMessage(), null);
     }
@@ -53,17 +56,39 @@ public final class RenderVerticle extends VerticleBase {
           "the PDF failed the parse-back check, so it is not used: " + String.join("; ", r.problems()),
           new JsonObject().put("problems", new JsonArray(r.problems())));
     }
-    String filename = fileName(resume.name());
+    String filename = fileName(resume.name(), "Resume");
+    boolean letterOk = letter != null && letter.problems().isEmpty();
+    String letterNote = letter == null ? "" : letterOk
+        ? "; cover letter rendered and checked"
+        : "; the cover letter PDF failed the parse-back check and is not stored: " + String.join("; ", letter.problems());
     return jobs.transition(cmd, "render", JobStatus.RENDERED,
-        "rendered " + filename + " (" + r.bytes().length / 1024 + " KB in " + ms + " ms); parse-back check passed",
+        "rendered " + filename + " (" + r.bytes().length / 1024 + " KB in " + ms + " ms); parse-back check passed"
+            + letterNote,
         new JsonObject().put("bytes", r.bytes().length).put("ms", ms).put("sha256", Document.sha256(r.bytes())),
         conn -> Jobs.insertDocument(conn, cmd.jobId(), cmd.userId(), Document.RESUME_PDF, filename,
-            "application/pdf", r.bytes()));
+                "application/pdf", r.bytes())
+            .compose(id -> letterOk
+                ? Jobs.insertDocument(conn, cmd.jobId(), cmd.userId(), Document.COVER_LETTER_PDF,
+                    fileName(resume.name(), "Cover_Letter"), "application/pdf", letter.bytes())
+                : Future.succeededFuture(id)));
+  }
+
+  /** The cover letter PDF with its parse-back problems; null when the job has no letter. */
+  private Rendered letter(TailoredResume resume, JsonObject coverLetter) {
+    if (coverLetter == null || coverLetter.getJsonArray("paragraphs", new JsonArray()).isEmpty()) {
+      return null;
+    }
+    List<String> paragraphs = new ArrayList<>();
+    coverLetter.getJsonArray("paragraphs").forEach(p -> paragraphs.add(String.valueOf(p)));
+    String contact = String.join(" · ", java.util.stream.Stream.of(resume.email(), resume.phone(), resume.location())
+        .filter(s -> s != null && !s.isBlank()).toList());
+    byte[] bytes = pdf.renderLetter(resume.name(), contact.isEmpty() ? null : contact, paragraphs);
+    return new Rendered(bytes, ParseBackGate.checkLetter(bytes, resume.name(), paragraphs));
   }
 
   /** {@code Richard_Hendriks_Resume.pdf}: what a recruiter sees as the attachment's name. */
-  static String fileName(String name) {
+  static String fileName(String name, String what) {
     String safe = name == null ? "" : name.trim().replaceAll("[^\\p{L}\\p{N}]+", "_").replaceAll("^_|_$", "");
-    return safe.isEmpty() ? "Resume.pdf" : safe + "_Resume.pdf";
+    return safe.isEmpty() ? what + ".pdf" : safe + "_" + what + ".pdf";
   }
 }

@@ -85,7 +85,27 @@ public final class ResumePdf {
    * @throws UncheckedIOException if openhtmltopdf fails to write the document
    */
   public byte[] render(TailoredResume r) {
-    org.w3c.dom.Document dom = new W3CDom().fromJsoup(Jsoup.parse(html(r)));
+    return pdf(html(r));
+  }
+
+  /**
+   * Renders a cover letter (the template {@code templates/render/cover-letter.html}): the candidate's name, one
+   * contact line, then the paragraphs as written.
+   *
+   * @throws UncheckedIOException if openhtmltopdf fails to write the document
+   */
+  public byte[] renderLetter(String name, String contact, List<String> paragraphs) {
+    Map<String, Object> m = new HashMap<>();
+    m.put("title", name == null ? "Cover letter" : name + " – Cover letter");
+    m.put("name", name);
+    m.put("contact", contact);
+    m.put("paragraphs", paragraphs);
+    return pdf(engine.process("render/cover-letter", new Context(Locale.ENGLISH, m)));
+  }
+
+  /** XHTML → PDF/UA + PDF/A-3u with the embedded fonts and no external resources. */
+  private static byte[] pdf(String html) {
+    org.w3c.dom.Document dom = new W3CDom().fromJsoup(Jsoup.parse(html));
     ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
     PdfRendererBuilder b = new PdfRendererBuilder();
     b.useFont(font(REGULAR), FONT_FAMILY, 400, FontStyle.NORMAL, true);
@@ -102,7 +122,7 @@ public final class ResumePdf {
     try {
       b.run();
     } catch (IOException e) {
-      throw new UncheckedIOException("resume PDF render failed", e);
+      throw new UncheckedIOException("PDF render failed", e);
     }
     return out.toByteArray();
   }

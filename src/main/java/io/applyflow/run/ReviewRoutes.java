@@ -168,7 +168,7 @@ public final class ReviewRoutes {
   private void pageDiscard(RoutingContext ctx) {
     long jobId = Http.idParam(ctx, "job_id");
     discard(jobId, Auth.userId(ctx)).onComplete(ar -> queueRow(ctx, jobId, "review-",
-        ar.succeeded() ? "Discarded; nothing was sent." : ar.cause().getMessage(), "/review"));
+        ar.succeeded() ? "Discarded. Nothing was sent." : ar.cause().getMessage(), "/review"));
   }
 
   /**

@@ -6,41 +6,74 @@ import io.applyflow.run.JobStatus;
 import io.applyflow.run.Jobs;
 import io.applyflow.run.RunBus;
 import io.applyflow.run.Stages;
+import io.applyflow.settings.Settings;
+import io.applyflow.settings.SettingsStore;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Tuple;
+import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.Locale;
 
 /**
- * Score stage (event loop; scoring is pure and takes well under a millisecond). Consumes {@code score.job}:
- * keyword-overlap score 0–100 with matching and missing keywords, written to the job.
+ * Score stage (event loop; the {@link Scorer} is pure and takes about a millisecond). Consumes {@code score.job}:
+ * scores a described job against its owner's resume (total and the skills, keywords, experience and education
+ * sub-scores, matching and missing keywords and skills), then puts it in a band with the owner's thresholds
+ * ({@link SettingsStore}): at or above <i>accept</i> → {@code accepted} (goes on to tailoring), at or above
+ * <i>clarify</i> → {@code clarify} (waits for the user), below → {@code rejected} (kept, visible, never applied).
+ * The whole breakdown and the thresholds used are stored in {@code jobs.score_detail}.
  */
 public final class ScoreVerticle extends VerticleBase {
   private final Jobs jobs;
   private final Profiles profiles;
+  private final SettingsStore settings;
 
-  public ScoreVerticle(Jobs jobs, Profiles profiles) {
+  public ScoreVerticle(Jobs jobs, Profiles profiles, SettingsStore settings) {
     this.jobs = jobs;
     this.profiles = profiles;
+    this.settings = settings;
   }
 
   @Override
   public Future<?> start() {
     return Stages.consume(vertx, ScoreBus.JOB, jobs, EnumSet.of(JobStatus.DESCRIBED),
-        (cmd, job) -> profiles.load(cmd.userId()).compose(p -> score(cmd, job, p)));
+        (cmd, job) -> profiles.load(cmd.userId()).compose(p -> settings.load(cmd.userId())
+            .compose(s -> score(cmd, job, p, s))));
   }
 
-  private Future<RunBus.StageResult> score(RunBus.JobCommand cmd, Job job, JsonObject profile) {
-    ScoreResult r = KeywordScorer.score(job.descriptionText(), Resumes.tree(profile.getJsonObject("resume")));
-    JsonArray matching = new JsonArray(r.matching());
-    JsonArray missing = new JsonArray(r.missing());
-    return jobs.transition(cmd, "score", JobStatus.SCORED, "score " + r.score() + "/100. " + r.explanation(),
-        new JsonObject().put("score", r.score()).put("matching", matching).put("missing", missing),
+  private Future<RunBus.StageResult> score(RunBus.JobCommand cmd, Job job, JsonObject profile, Settings s) {
+    ScoreDetail d = Scorer.score(job.title(), job.descriptionHtml(), Resumes.tree(profile.getJsonObject("resume")),
+        LocalDate.now());
+    Settings.Band band = s.band(d.total());
+    JsonObject detail = new JsonObject(d.toMap()).put("band", band.name().toLowerCase(Locale.ROOT))
+        .put("accept_threshold", s.acceptThreshold()).put("clarify_threshold", s.clarifyThreshold());
+    JsonArray matching = new JsonArray(d.matchingKeywords());
+    JsonArray missing = new JsonArray(d.missingKeywords());
+    String breakdown = "score " + d.total() + "/100 (skills " + d.skills() + ", keywords " + d.keywords()
+        + ", experience " + d.experience() + ", education " + d.education() + "): ";
+    JobStatus to;
+    String verdict;
+    switch (band) {
+      case ACCEPT -> {
+        to = JobStatus.ACCEPTED;
+        verdict = "accepted, at or above your accept threshold " + s.acceptThreshold() + ". ";
+      }
+      case CLARIFY -> {
+        to = JobStatus.CLARIFY;
+        verdict = "between your clarify threshold " + s.clarifyThreshold() + " and accept threshold "
+            + s.acceptThreshold() + ", so it waits in the clarify queue for you. ";
+      }
+      default -> {
+        to = JobStatus.REJECTED;
+        verdict = "rejected, below your clarify threshold " + s.clarifyThreshold() + "; it will not be applied to. ";
+      }
+    }
+    return jobs.transition(cmd, "score", to, breakdown + verdict + d.explanation(), detail,
         conn -> conn.preparedQuery("""
-                update jobs set score = $3, matching_keywords = $4, missing_keywords = $5
+                update jobs set score = $3, matching_keywords = $4, missing_keywords = $5, score_detail = $6
                 where id = $1 and user_id = $2""")
-            .execute(Tuple.of(cmd.jobId(), cmd.userId(), r.score(), matching, missing)));
+            .execute(Tuple.of(cmd.jobId(), cmd.userId(), d.total(), matching, missing, detail)));
   }
 }

@@ -6,7 +6,7 @@ import io.vertx.core.eventbus.EventBus;
 
 /**
  * Contract of the tailor stage. {@code tailor.job} (request/reply, consumed by {@link TailorVerticle}): select
- * and order the owner's real bullets for a scored job; replies with the job's new status.
+ * and order the owner's real bullets for an accepted job (plus fact-gated LLM rewording, letter and questions); replies with the job's new status.
  */
 public final class TailorBus {
   public static final String JOB = "tailor.job";
@@ -15,6 +15,7 @@ public final class TailorBus {
   }
 
   public static Future<RunBus.StageResult> tailor(EventBus bus, RunBus.JobCommand cmd) {
-    return RunBus.request(bus, JOB, cmd, 30_000);
+    // with an LLM: one rewording call, then the letter and the questions side by side, each with its deadline
+    return RunBus.request(bus, JOB, cmd, 4 * LlmTailoring.DEADLINE_SECONDS * 1000);
   }
 }

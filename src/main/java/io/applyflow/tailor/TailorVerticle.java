@@ -1,5 +1,6 @@
 package io.applyflow.tailor;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.applyflow.profile.Profiles;
 import io.applyflow.run.Job;
 import io.applyflow.run.JobStatus;
@@ -12,19 +13,33 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Tailor stage (event loop; the engine is pure and fast). Consumes {@code tailor.job}: chooses and orders the
- * profile's own bullets for the job and stores the tailored resume; every bullet keeps its source id.
+ * Tailor stage (event loop; the engine is pure and fast, the LLM client asynchronous). Consumes {@code tailor.job}
+ * for accepted jobs: chooses and orders the profile's own bullets ({@link Tailor}), records what happened to every
+ * master bullet ({@link TailorDiff}), and writes a cover letter ({@link CoverLetter}) and interview questions
+ * ({@link InterviewQuestions}) from templates. With an LLM configured ({@link LlmTailoring}) it also asks for
+ * rewordings, a letter and questions, and keeps only what passes the {@link FactGate}; every refusal is an event
+ * naming the offending terms. Without an LLM, or when it fails, the deterministic result is stored and the run
+ * goes on.
  */
 public final class TailorVerticle extends VerticleBase {
+  private static final Logger log = LoggerFactory.getLogger(TailorVerticle.class);
+
   private final Jobs jobs;
   private final Profiles profiles;
+  private final LlmTailoring llm;
 
-  public TailorVerticle(Jobs jobs, Profiles profiles) {
+  /** {@code llm} null: deterministic tailoring and templates only. */
+  public TailorVerticle(Jobs jobs, Profiles profiles, LlmTailoring llm) {
     this.jobs = jobs;
     this.profiles = profiles;
+    this.llm = llm;
   }
 
   @Override
@@ -34,13 +49,129 @@ public final class TailorVerticle extends VerticleBase {
   }
 
   private Future<RunBus.StageResult> tailor(RunBus.JobCommand cmd, Job job, JsonObject profile) {
-    TailoredResume tailored = Tailor.tailor(Resumes.tree(profile.getJsonObject("resume")), job.descriptionText());
-    JsonObject stored = JsonObject.mapFrom(tailored);
+    JsonNode resume = Resumes.tree(profile.getJsonObject("resume"));
+    TailoredResume chosen = Tailor.tailor(resume, job.descriptionText());
+    List<BulletChange> diff = TailorDiff.of(resume, chosen, job.descriptionText());
+    FactGate gate = FactGate.of(resume, List.of(job.company(), job.title()));
+    String runKey = "run-" + job.runId();
+
+    Future<List<LlmTailoring.Rewording>> reworded = llm == null ? Future.succeededFuture(null)
+        : llm.reword(chosen.bullets(), job.title(), job.company(), job.descriptionText(), gate, runKey)
+            .recover(t -> unavailable(cmd, "rewording", t).map(v -> null));
+    return reworded.compose(rewordings -> {
+      TailoredResume tailored = rewordings == null ? chosen : LlmTailoring.apply(chosen, rewordings);
+      Future<JsonObject> letter = letter(cmd, job, tailored, resume);
+      Future<JsonObject> questions = questions(cmd, job, tailored, resume);
+      return Future.all(letter, questions).compose(v -> refusals(cmd, rewordings))
+          .compose(v -> store(cmd, tailored, diff, rewordings, letter.result(), questions.result()));
+    });
+  }
+
+  private Future<JsonObject> letter(RunBus.JobCommand cmd, Job job, TailoredResume tailored, JsonNode resume) {
+    JsonArray matching = job.scoreDetail() == null ? new JsonArray()
+        : job.scoreDetail().getJsonArray("matching_skills", new JsonArray());
+    List<String> skills = new ArrayList<>();
+    matching.forEach(o -> skills.add(String.valueOf(o)));
+    CoverLetter template = CoverLetter.template(tailored, job.company(), job.title(), skills);
+    JsonObject fromTemplate = new JsonObject().put("paragraphs", new JsonArray(template.paragraphs()))
+        .put("source", "template").put("offending", new JsonArray());
+    if (llm == null) {
+      return Future.succeededFuture(fromTemplate);
+    }
+    FactGate gate = FactGate.of(resume, List.of(job.company(), job.title()));
+    return llm.coverLetter(tailored, job.title(), job.company(), job.descriptionText(), gate, "run-" + job.runId())
+        .compose(g -> {
+          if (g.offending().isEmpty() && !g.texts().isEmpty()) {
+            return Future.succeededFuture(new JsonObject().put("paragraphs", new JsonArray(g.texts()))
+                .put("source", "llm").put("offending", new JsonArray()));
+          }
+          JsonObject refused = fromTemplate.copy().put("offending", new JsonArray(g.offending()));
+          return jobs.note(cmd, "tailor", "the fact gate refused the LLM's cover letter (not in your profile: "
+                  + String.join(", ", g.offending()) + "); the template letter is used",
+              new JsonObject().put("offending", new JsonArray(g.offending())).put("document", "cover_letter"))
+              .map(refused);
+        }, t -> unavailable(cmd, "cover letter", t).map(fromTemplate));
+  }
+
+  private Future<JsonObject> questions(RunBus.JobCommand cmd, Job job, TailoredResume tailored, JsonNode resume) {
+    List<String> template = InterviewQuestions.template(job.descriptionHtml(), job.title(), job.company(), tailored);
+    JsonObject fromTemplate = new JsonObject().put("questions", new JsonArray(template)).put("source", "template")
+        .put("offending", new JsonArray());
+    if (llm == null) {
+      return Future.succeededFuture(fromTemplate);
+    }
+    // Questions may name what the posting asks for; they must not put new facts in the candidate's mouth.
+    FactGate gate = FactGate.of(resume, List.of(job.company(), job.title(),
+        job.descriptionText() == null ? "" : job.descriptionText()));
+    return llm.interviewQuestions(tailored, job.title(), job.company(), job.descriptionText(), gate,
+            "run-" + job.runId())
+        .compose(g -> {
+          Future<Void> noted = g.offending().isEmpty() ? Future.succeededFuture()
+              : jobs.note(cmd, "tailor", "the fact gate dropped LLM interview questions (not in your profile or the "
+                      + "posting: " + String.join(", ", g.offending()) + ")",
+                  new JsonObject().put("offending", new JsonArray(g.offending())).put("document", "interview_questions"));
+          boolean enough = g.texts().size() >= 3;
+          return noted.map(v -> new JsonObject().put("questions", new JsonArray(enough ? g.texts() : template))
+              .put("source", enough ? "llm" : "template").put("offending", new JsonArray(g.offending())));
+        }, t -> unavailable(cmd, "interview questions", t).map(fromTemplate));
+  }
+
+  /** One event per rewording the fact gate refused, naming the offending terms. */
+  private Future<Void> refusals(RunBus.JobCommand cmd, List<LlmTailoring.Rewording> rewordings) {
+    Future<Void> all = Future.succeededFuture();
+    if (rewordings == null) {
+      return all;
+    }
+    for (LlmTailoring.Rewording r : rewordings) {
+      if (!r.accepted() && !r.offending().isEmpty()) {
+        all = all.compose(v -> jobs.note(cmd, "tailor", "the fact gate refused the rewording of " + r.id()
+                + " (not in your profile: " + String.join(", ", r.offending()) + "); your own bullet is kept",
+            new JsonObject().put("id", r.id()).put("offending", new JsonArray(r.offending()))
+                .put("proposed", r.proposed())));
+      }
+    }
+    return all;
+  }
+
+  private static String from(JsonObject generated) {
+    return "llm".equals(generated.getString("source")) ? "the LLM (fact-checked)" : "a template";
+  }
+
+  private Future<Void> unavailable(RunBus.JobCommand cmd, String what, Throwable t) {
+    log.warn("LLM {} unavailable for job {}: {}", what, cmd.jobId(), t.getMessage());
+    return jobs.note(cmd, "tailor", "the LLM " + what + " was not available (" + t.getMessage()
+        + "); the deterministic result is used", null).recover(e -> Future.succeededFuture());
+  }
+
+  private Future<RunBus.StageResult> store(RunBus.JobCommand cmd, TailoredResume tailored, List<BulletChange> diff,
+                                           List<LlmTailoring.Rewording> rewordings, JsonObject letter,
+                                           JsonObject questions) {
+    JsonArray diffJson = new JsonArray();
+    diff.forEach(c -> diffJson.add(JsonObject.mapFrom(c)));
+    JsonArray rewordingJson = null;
+    long accepted = 0;
+    if (rewordings != null) {
+      rewordingJson = new JsonArray();
+      for (LlmTailoring.Rewording r : rewordings) {
+        rewordingJson.add(JsonObject.mapFrom(r));
+      }
+      accepted = rewordings.stream().filter(LlmTailoring.Rewording::accepted).count();
+    }
+    long dropped = diff.stream().filter(c -> "dropped".equals(c.change())).count();
+    long moved = diff.stream().filter(c -> "moved".equals(c.change())).count();
     JsonArray ids = new JsonArray(tailored.bullets().stream().map(Bullet::id).toList());
-    return jobs.transition(cmd, "tailor", JobStatus.TAILORED,
-        "chose " + ids.size() + " of your bullets and ordered " + tailored.skills().size() + " skills for this job",
-        new JsonObject().put("bullets", ids),
-        conn -> conn.preparedQuery("update jobs set tailored = $3 where id = $1 and user_id = $2")
-            .execute(Tuple.of(cmd.jobId(), cmd.userId(), stored)));
+    String message = "chose " + ids.size() + " of your " + diff.size() + " bullets (" + dropped + " dropped, " + moved
+        + " moved) and ordered " + tailored.skills().size() + " skills for this job"
+        + (rewordings == null ? "" : "; the LLM reworded " + accepted + " of them within the fact gate")
+        + "; cover letter from " + from(letter) + ", interview questions from " + from(questions);
+    JsonArray finalRewording = rewordingJson;
+    return jobs.transition(cmd, "tailor", JobStatus.TAILORED, message,
+        new JsonObject().put("bullets", ids).put("dropped", dropped).put("moved", moved),
+        conn -> conn.preparedQuery("""
+                update jobs set tailored = $3, tailor_diff = $4, rewording = $5, cover_letter = $6,
+                  interview_questions = $7
+                where id = $1 and user_id = $2""")
+            .execute(Tuple.of(cmd.jobId(), cmd.userId(), JsonObject.mapFrom(tailored), diffJson, finalRewording,
+                letter, questions)));
   }
 }

@@ -97,8 +97,18 @@ public final class Api {
     }
   }
 
-  /** A user with the sample profile stored; returns the token. */
+  /**
+   * A user with the sample profile stored who accepts every job (both thresholds 0), so a test about another stage
+   * does not depend on how the sample resume scores; returns the token.
+   */
   public String userWithProfile(String email) {
+    String token = newUserWithProfile(email);
+    bands(token, 0, 0);
+    return token;
+  }
+
+  /** A user with the sample profile stored and the default settings, as a new user has them; returns the token. */
+  public String newUserWithProfile(String email) {
     String token = register(email, "Richard Hendriks");
     Response r = send("PUT", "/api/profile", token, new JsonObject().put("resume", sampleResume(email))
         .put("applicant", new JsonObject().put("phone", "+1 912 555 4321")).encode());

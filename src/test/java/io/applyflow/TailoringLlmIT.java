@@ -1,0 +1,158 @@
+package io.applyflow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.applyflow.render.ParseBackGate;
+import io.applyflow.support.Api;
+import io.applyflow.support.FakeLlm;
+import io.applyflow.support.TestApp;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 4's fact gate end to end: the application pointed at a fake OpenAI-compatible server ({@link FakeLlm}) that
+ * invents a skill, a metric and an employer in everything it writes, one that rewords honestly, and one that fails.
+ * Each test starts its own application with its own model name, so the LLM response cache of one cannot answer
+ * another.
+ */
+class TailoringLlmIT {
+  private static FakeLlm llm;
+
+  @BeforeAll
+  static void start() {
+    llm = new FakeLlm();
+  }
+
+  @AfterAll
+  static void stop() {
+    llm.close();
+  }
+
+  private static Applyflow app(String model) {
+    return TestApp.start(Map.of("LLM_BASE_URL", llm.baseUrl(), "LLM_MODEL", model + "-" + UUID.randomUUID(),
+        "APPLY_INSTANCES", "1"));
+  }
+
+  /** Runs a search for the sample profile ({@link Api#userWithProfile}: every job accepted) until it is done. */
+  private static JsonObject run(Api api, String token, String level, int limit, String mode) {
+    long runId = api.post("/api/search", token, new JsonObject().put("position", "Software Engineer")
+        .put("level", level).put("limit", limit).put("mode", mode)).json().getLong("run_id");
+    JsonObject run = api.awaitRun(runId, token, Duration.ofSeconds(240));
+    assertEquals("done", run.getString("status"), run.encodePrettily());
+    assertEquals(limit, run.getJsonArray("jobs").size(), run.encodePrettily());
+    return run;
+  }
+
+  private static String events(JsonObject job) {
+    return job.getJsonArray("events").stream().map(e -> ((JsonObject) e).getString("message"))
+        .collect(Collectors.joining("\n"));
+  }
+
+  @Test
+  void inventedSkillsMetricsAndEmployersNeverReachThePdfsAndEveryRefusalIsNamed() {
+    try (Applyflow app = app("invent")) {
+      Api api = new Api("http://127.0.0.1:" + app.port());
+      String email = Api.uniqueEmail("gate");
+      String token = api.userWithProfile(email);
+      JsonObject run = run(api, token, "mid", 5, "auto");
+      for (Object o : run.getJsonArray("jobs")) {
+        long jobId = ((JsonObject) o).getLong("job_id");
+        JsonObject job = api.get("/api/job/" + jobId, token).json();
+        assertEquals("submitted", job.getString("status"), events(job));
+
+        String resume = ParseBackGate.text(api.get("/api/job/" + jobId + "/resume.pdf", token).body());
+        Api.Response letterPdf = api.get("/api/job/" + jobId + "/cover-letter.pdf", token);
+        assertEquals(200, letterPdf.status(), letterPdf.text());
+        String letter = ParseBackGate.text(letterPdf.body());
+        assertTrue(resume.contains("Richard Hendriks") && letter.contains("Richard Hendriks"));
+        for (String invented : List.of(FakeLlm.INVENTED_SKILL, FakeLlm.INVENTED_METRIC, "Globex", "revenue")) {
+          assertFalse(resume.contains(invented), invented + " reached the resume PDF of job " + jobId);
+          assertFalse(letter.contains(invented), invented + " reached the cover letter PDF of job " + jobId);
+        }
+        assertEquals("template", job.getJsonObject("cover_letter").getString("source"));
+        for (Object q : job.getJsonArray("interview_questions")) {
+          assertFalse(q.toString().contains("Globex"), q.toString());
+        }
+
+        // Every rewording was refused, and the timeline names the offending terms.
+        JsonArray rewording = job.getJsonArray("rewording");
+        assertNotNull(rewording, job.encode());
+        assertFalse(rewording.isEmpty());
+        for (Object r : rewording) {
+          JsonObject w = (JsonObject) r;
+          assertFalse(w.getBoolean("accepted"), w.encode());
+          String offending = w.getJsonArray("offending").encode();
+          assertTrue(offending.contains(FakeLlm.INVENTED_SKILL) && offending.contains(FakeLlm.INVENTED_METRIC)
+              && offending.contains("Globex"), w.encode());
+        }
+        String timeline = events(job);
+        assertTrue(timeline.contains("the fact gate refused the rewording of"), timeline);
+        assertTrue(timeline.contains(FakeLlm.INVENTED_SKILL) && timeline.contains(FakeLlm.INVENTED_METRIC)
+            && timeline.contains(FakeLlm.INVENTED_EMPLOYER), timeline);
+        assertTrue(timeline.contains("refused the LLM's cover letter"), timeline);
+      }
+      assertTrue(llm.requests.get() >= 5 * 3, "the LLM was asked for every job: " + llm.requests.get());
+      // What the employer received is the gated PDF.
+      for (Object o : api.submissionsOf(email)) {
+        long id = ((JsonObject) o).getLong("id");
+        String sent = ParseBackGate.text(api.get("/sandbox/submissions/" + id + "/files/resume", null).body());
+        assertFalse(sent.contains(FakeLlm.INVENTED_SKILL) || sent.contains("Globex"), sent);
+      }
+    }
+  }
+
+  @Test
+  void anHonestRewordingIsUsedAndShownAgainstItsSource() {
+    try (Applyflow app = app("honest")) {
+      Api api = new Api("http://127.0.0.1:" + app.port());
+      String token = api.userWithProfile(Api.uniqueEmail("honest"));
+      JsonObject run = run(api, token, "mid", 1, "review");
+      long jobId = run.getJsonArray("jobs").getJsonObject(0).getLong("job_id");
+      JsonObject job = api.awaitJob(jobId, token, "awaiting_approval", Duration.ofSeconds(60));
+      JsonArray rewording = job.getJsonArray("rewording");
+      assertFalse(rewording.isEmpty(), job.encode());
+      String resume = ParseBackGate.text(api.get("/api/job/" + jobId + "/resume.pdf", token).body());
+      for (Object r : rewording) {
+        JsonObject w = (JsonObject) r;
+        assertTrue(w.getBoolean("accepted"), "an honest rewording passes the gate: " + w.encode());
+        assertTrue(w.getJsonArray("offending").isEmpty(), w.encode());
+      }
+      // The tailored resume carries the reworded text under the source bullet's id.
+      JsonObject tailored = job.getJsonObject("tailored");
+      String firstId = rewording.getJsonObject(0).getString("id");
+      String firstText = rewording.getJsonObject(0).getString("proposed");
+      assertTrue(tailored.encode().contains(firstId), tailored.encode());
+      assertTrue(ParseBackGate.normalise(resume).contains(ParseBackGate.normalise(firstText)), resume);
+      assertEquals("llm", job.getJsonObject("cover_letter").getString("source"), job.encode());
+      assertEquals("llm", job.getJsonObject("cover_letter").getString("source"));
+      assertTrue(job.getJsonArray("interview_questions").size() >= 3, job.encode());
+    }
+  }
+
+  @Test
+  void aFailingLlmLeavesTheDeterministicPathRunning() {
+    try (Applyflow app = app("broken")) {
+      Api api = new Api("http://127.0.0.1:" + app.port());
+      String token = api.userWithProfile(Api.uniqueEmail("broken"));
+      JsonObject run = run(api, token, "senior", 1, "review");
+      long jobId = run.getJsonArray("jobs").getJsonObject(0).getLong("job_id");
+      JsonObject job = api.awaitJob(jobId, token, "awaiting_approval", Duration.ofSeconds(60));
+      assertEquals("template", job.getJsonObject("cover_letter").getString("source"));
+      assertFalse(job.getJsonArray("interview_questions").isEmpty());
+      assertEquals(200, api.get("/api/job/" + jobId + "/resume.pdf", token).status());
+      assertEquals(200, api.get("/api/job/" + jobId + "/cover-letter.pdf", token).status());
+      assertTrue(events(job).contains("was not available"), events(job));
+    }
+  }
+}
