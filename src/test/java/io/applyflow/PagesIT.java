@@ -64,6 +64,7 @@ class PagesIT {
     page.fill("input[name=clarify_threshold]", "0");
     page.click("#settings-form button[type=submit]");
     page.waitForSelector("#settings-notice");
+    page.navigate(base + "/profile");
     return page;
   }
 
@@ -195,6 +196,56 @@ class PagesIT {
       page.selectOption("#job-questions select", "No");
       page.click("#save-answers");
       reloadUntil(page, "#job-status", "awaiting approval");
+    }
+  }
+
+  @Test
+  void theJobPageShowsTheScoreBreakdownTheTailoringAgainstTheMasterTheLetterAndTheQuestions() {
+    try (BrowserContext context = browser.newContext()) {
+      Page page = signedUp(context, Api.uniqueEmail("job-sections"));
+      runToDone(page, "Software Engineer", "mid", 1, "review");
+      page.locator("#run-jobs tbody tr a").first().click();
+      page.waitForSelector("#job-score-breakdown");
+      assertTrue(page.textContent("#job-score").matches("score \\d{1,3}/100"), page.textContent("#job-score"));
+      for (String sub : new String[] {"skills", "keywords", "experience", "education"}) {
+        assertEquals(1, page.locator("#job-score-breakdown meter[data-sub=" + sub + "]").count(), sub);
+      }
+      Document doc = Jsoup.parse(page.content());
+      assertFalse(doc.select("#job-tailoring tbody tr").isEmpty(), "every master bullet is listed");
+      for (Element row : doc.select("#job-tailoring tbody tr")) {
+        assertTrue(java.util.Set.of("kept", "moved", "dropped").contains(row.attr("data-change")), row.outerHtml());
+      }
+      assertTrue(doc.select("#job-cover-letter .letter p").size() >= 3, doc.select("#job-cover-letter").outerHtml());
+      assertNotNull(doc.getElementById("cover-letter-pdf"));
+      assertTrue(doc.select("#job-interview li").size() >= 5, doc.select("#job-interview").outerHtml());
+      page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("job-sections.png")).setFullPage(true));
+      APIResponse letter = context.request().get(base + doc.getElementById("cover-letter-pdf").attr("href"));
+      assertEquals("application/pdf", letter.headers().get("content-type"));
+    }
+  }
+
+  @Test
+  void theClarifyQueueApprovesInOneClick() {
+    try (BrowserContext context = browser.newContext()) {
+      Page page = signedUp(context, Api.uniqueEmail("clarify-page"));
+      page.navigate(base + "/settings");
+      page.fill("input[name=accept_threshold]", "40");
+      page.fill("input[name=clarify_threshold]", "60");
+      page.click("#settings-form button[type=submit]");
+      page.waitForSelector("#settings-error:has-text('must not be above accept_threshold')");
+      page.fill("input[name=accept_threshold]", "100");
+      page.fill("input[name=clarify_threshold]", "0");
+      page.click("#settings-form button[type=submit]");
+      page.waitForSelector("#settings-notice");
+      runToDone(page, "Software Engineer", "mid", 2, "review");
+      page.navigate(base + "/clarify");
+      assertEquals(2, page.locator("#clarify-queue tbody tr .approve-job").count());
+      assertEquals(2 * 4, page.locator("#clarify-queue meter").count(), "each row shows its four bars");
+      page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("clarify-queue.png")).setFullPage(true));
+      page.locator("#clarify-queue .approve-job").first().click();
+      page.waitForSelector("#clarify-queue tbody tr:has-text('Approved')");
+      page.reload();
+      assertEquals(1, page.locator("#clarify-queue tbody tr .approve-job").count());
     }
   }
 

@@ -163,12 +163,12 @@ public final class JobRoutes {
       model.put("matching", d.getJsonArray("matching_keywords").getList());
       model.put("missing", d.getJsonArray("missing_keywords").getList());
       model.put("bullets", bullets(d.getJsonObject("tailored")));
-      model.put("score", d.getJsonObject("score") == null ? null : d.getJsonObject("score").getMap());
+      model.put("score", d.getJsonObject("score") == null ? null : plain(d.getJsonObject("score")));
       model.put("missingSkills", d.getJsonObject("score") == null ? List.of()
           : d.getJsonObject("score").getJsonArray("missing_skills", new JsonArray()).getList());
       model.put("diff", d.getJsonArray("tailor_diff") == null ? List.of() : list(d.getJsonArray("tailor_diff")));
       model.put("rewording", d.getJsonArray("rewording") == null ? List.of() : list(d.getJsonArray("rewording")));
-      model.put("letter", d.getJsonObject("cover_letter") == null ? null : d.getJsonObject("cover_letter").getMap());
+      model.put("letter", d.getJsonObject("cover_letter") == null ? null : plain(d.getJsonObject("cover_letter")));
       model.put("interview", d.getJsonArray("interview_questions") == null ? List.of()
           : d.getJsonArray("interview_questions").getList());
       model.put("error", error != null ? error : ctx.request().getParam("error"));
@@ -235,9 +235,15 @@ public final class JobRoutes {
   private static List<Map<String, Object>> list(JsonArray a) {
     List<Map<String, Object>> out = new ArrayList<>();
     for (int i = 0; i < a.size(); i++) {
-      out.add(a.getJsonObject(i).getMap());
+      out.add(plain(a.getJsonObject(i)));
     }
     return out;
+  }
+
+  /** The object as plain maps and lists all the way down, which is what the template's list helpers take. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> plain(JsonObject o) {
+    return io.vertx.core.json.Json.decodeValue(o.encode(), Map.class);
   }
 
   /** The tailored resume's bullets in document order, with their source ids, for the job page. */

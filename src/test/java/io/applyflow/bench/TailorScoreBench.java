@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.applyflow.score.Scorer;
 import io.applyflow.tailor.BulletChange;
 import io.applyflow.tailor.Tailor;
 import io.applyflow.tailor.TailorDiff;
@@ -11,7 +12,6 @@ import io.applyflow.tailor.TailoredResume;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,9 +24,7 @@ import java.util.List;
  * jobs of tailor + diff (and of tailor alone) and prints the median, p90 and max per job in microseconds,
  * the bytes allocated per job and the heap in use. Every job gets its own description (the text plus a
  * reference line), so the engine's memo of description weights helps only between a job's tailoring and
- * its diff, as in the pipeline, while the resume's bullets are the same for every job, as in a run. When {@code io.applyflow.score.Scorer} is on the class
- * path it also times {@code Scorer.score} and score + tailor + diff; it is looked up reflectively so this
- * bench compiles with or without it. Prints figures; asserts nothing.
+ * its diff, as in the pipeline, while the resume's bullets are the same for every job, as in a run. It also times {@code Scorer.score} and score + tailor + diff. Prints figures; asserts nothing.
  *
  * <pre>mvn -B -Pbench test-compile exec:java -Dbench.main=io.applyflow.bench.TailorScoreBench -Dbench.args=2000</pre>
  */
@@ -55,7 +53,6 @@ public final class TailorScoreBench {
     }
     JsonNode resume = fortyBulletResume();
     LocalDate today = LocalDate.of(2025, 6, 1);
-    Method scorer = scorer();
 
     TailoredResume sample = Tailor.tailor(resume, description);
     List<BulletChange> diff = TailorDiff.of(resume, sample, description);
@@ -70,17 +67,13 @@ public final class TailorScoreBench {
     List<Job> jobs = new ArrayList<>(List.of(
         i -> Tailor.tailor(resume, descriptions[i]),
         i -> TailorDiff.of(resume, Tailor.tailor(resume, descriptions[i]), descriptions[i])));
-    if (scorer != null) {
-      labels.add("score");
-      jobs.add(i -> scorer.invoke(null, "Staff Software Engineer", html[i], resume, today));
-      labels.add("score + tailor + diff");
-      jobs.add(i -> {
-        scorer.invoke(null, "Staff Software Engineer", html[i], resume, today);
-        return TailorDiff.of(resume, Tailor.tailor(resume, descriptions[i]), descriptions[i]);
-      });
-    } else {
-      System.out.println("  io.applyflow.score.Scorer is not on the class path: timing tailor and diff only");
-    }
+    labels.add("score");
+    jobs.add(i -> Scorer.score("Staff Software Engineer", html[i], resume, today));
+    labels.add("score + tailor + diff");
+    jobs.add(i -> {
+      Scorer.score("Staff Software Engineer", html[i], resume, today);
+      return TailorDiff.of(resume, Tailor.tailor(resume, descriptions[i]), descriptions[i]);
+    });
 
     for (Job job : jobs) {
       for (int i = 0; i < warmup; i++) {
@@ -115,16 +108,6 @@ public final class TailorScoreBench {
 
   private static long count(List<BulletChange> diff, String change) {
     return diff.stream().filter(c -> c.change().equals(change)).count();
-  }
-
-  /** {@code Scorer.score(String, String, JsonNode, LocalDate)}, or null when the class is not there. */
-  private static Method scorer() {
-    try {
-      return Class.forName("io.applyflow.score.Scorer")
-          .getMethod("score", String.class, String.class, JsonNode.class, LocalDate.class);
-    } catch (ReflectiveOperationException e) {
-      return null;
-    }
   }
 
   /** The fixture descriptions, then filler paragraphs of plain job-ad prose, up to {@code words} words. */
