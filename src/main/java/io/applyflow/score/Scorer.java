@@ -86,8 +86,8 @@ public final class Scorer {
     Set<String> resumeTerms = new HashSet<>(Keywords.extract(resumeText));
     ResumeWords resumeWords = ResumeWords.of(resumeText);
 
-    Map<String, Term> terms = new LinkedHashMap<>();
-    Map<String, Candidate> candidates = new LinkedHashMap<>();
+    Map<String, Tally> terms = new LinkedHashMap<>();
+    Map<String, Tally> candidates = new LinkedHashMap<>();
     int offset = 0;
     for (Sentence s : sentences) {
       double w = s.section().weight;
@@ -95,7 +95,7 @@ public final class Scorer {
         String text = s.text();
         StringBuilder masked = new StringBuilder(text);
         for (Keywords.Hit h : Keywords.find(text)) {
-          terms.computeIfAbsent(h.term(), k -> new Term(k)).see(w, offset + h.start());
+          terms.computeIfAbsent(h.term(), k -> new Tally(k, List.of())).see(w, offset + h.start());
           for (int i = h.start(); i < h.end(); i++) {
             masked.setCharAt(i, '|');
           }
@@ -109,10 +109,10 @@ public final class Scorer {
     double wanted = 0;
     double had = 0;
     boolean anyCore = terms.values().stream().anyMatch(t -> t.max >= Section.RESPONSIBILITIES.weight);
-    List<Term> coreMatching = new ArrayList<>();
-    List<Term> coreMissing = new ArrayList<>();
-    for (Term t : terms.values()) {
-      boolean has = resumeTerms.contains(t.name);
+    List<Tally> coreMatching = new ArrayList<>();
+    List<Tally> coreMissing = new ArrayList<>();
+    for (Tally t : terms.values()) {
+      boolean has = resumeTerms.contains(t.label);
       t.matched = has;
       wanted += t.max;
       had += has ? t.max : 0;
@@ -122,10 +122,10 @@ public final class Scorer {
     }
 
     // keywords
-    List<Candidate> salient = salient(candidates);
+    List<Tally> salient = salient(candidates);
     double kwWanted = 0;
     double kwHad = 0;
-    for (Candidate c : salient) {
+    for (Tally c : salient) {
       c.matched = resumeWords.contains(c.stems);
       kwWanted += c.sum;
       kwHad += c.matched ? c.sum : 0;
@@ -161,15 +161,15 @@ public final class Scorer {
         + W_EDUCATION * education);
     total = Math.max(0, Math.min(100, total));
 
-    List<Scored> all = new ArrayList<>(terms.values());
+    List<Tally> all = new ArrayList<>(terms.values());
     all.addAll(salient);
-    List<String> matchingKeywords = all.stream().filter(Scored::matched)
-        .sorted(Comparator.comparingInt(Scored::position)).map(Scored::label).toList();
-    List<String> missingKeywords = all.stream().filter(s -> !s.matched()).sorted(HEAVIEST_FIRST)
-        .map(Scored::label).toList();
-    List<String> matchingSkills = coreMatching.stream().sorted(Comparator.comparingInt(Scored::position))
-        .map(Scored::label).toList();
-    List<String> missingSkills = coreMissing.stream().sorted(HEAVIEST_FIRST).map(Scored::label).toList();
+    List<String> matchingKeywords = all.stream().filter(t -> t.matched)
+        .sorted(Comparator.comparingInt((Tally t) -> t.position)).map(t -> t.label).toList();
+    List<String> missingKeywords = all.stream().filter(t -> !t.matched).sorted(HEAVIEST_FIRST)
+        .map(t -> t.label).toList();
+    List<String> matchingSkills = coreMatching.stream().sorted(Comparator.comparingInt((Tally t) -> t.position))
+        .map(t -> t.label).toList();
+    List<String> missingSkills = coreMissing.stream().sorted(HEAVIEST_FIRST).map(t -> t.label).toList();
 
     String explanation = explain(skills, keywords, experience, education, terms.isEmpty(), salient.isEmpty(),
         missingSkills, years, level, jobTitle, asked, have, degree, held);
@@ -182,7 +182,7 @@ public final class Scorer {
 
   /** Adds the content words and adjacent content-word pairs of one sentence to {@code into}. */
   private static void collectWords(String text, double weight, int offset, Set<String> company,
-      Map<String, Candidate> into) {
+      Map<String, Tally> into) {
     Matcher m = TOKEN.matcher(text);
     String prevStem = null;
     String prevDisplay = null;
@@ -196,13 +196,13 @@ public final class Scorer {
       }
       String stem = Words.stem(content);
       String display = Words.display(m.group());
-      into.computeIfAbsent(stem, k -> new Candidate(display, List.of(stem)))
+      into.computeIfAbsent(stem, k -> new Tally(display, List.of(stem)))
           .see(weight, offset + m.start());
       if (prevStem != null && !prevStem.equals(stem)
           && JOINER.matcher(text.substring(prevEnd, m.start())).matches()) {
         String first = prevStem;
         String label = prevDisplay + " " + display;
-        into.computeIfAbsent(first + " " + stem, k -> new Candidate(label, List.of(first, stem)))
+        into.computeIfAbsent(first + " " + stem, k -> new Tally(label, List.of(first, stem)))
             .see(weight, offset + prevStart);
       }
       prevStem = stem;
@@ -216,13 +216,13 @@ public final class Scorer {
    * The {@value #SALIENT} heaviest candidates; on equal weight a phrase beats a single word; a candidate that
    * shares a word with one already taken is skipped.
    */
-  private static List<Candidate> salient(Map<String, Candidate> candidates) {
-    List<Candidate> ranked = new ArrayList<>(candidates.values());
-    ranked.sort(Comparator.comparingDouble((Candidate c) -> -c.sum)
+  private static List<Tally> salient(Map<String, Tally> candidates) {
+    List<Tally> ranked = new ArrayList<>(candidates.values());
+    ranked.sort(Comparator.comparingDouble((Tally c) -> -c.sum)
         .thenComparingInt(c -> -c.stems.size()).thenComparingInt(c -> c.position));
-    List<Candidate> out = new ArrayList<>();
+    List<Tally> out = new ArrayList<>();
     Set<String> used = new HashSet<>();
-    for (Candidate c : ranked) {
+    for (Tally c : ranked) {
       if (out.size() == SALIENT) {
         break;
       }
@@ -259,29 +259,21 @@ public final class Scorer {
     }
   }
 
-  /** Something scored: a vocabulary term or a salient word, with its weight and first position. */
-  private interface Scored {
-    String label();
-
-    double order();
-
-    int position();
-
-    boolean matched();
-  }
-
-  private static final Comparator<Scored> HEAVIEST_FIRST = Comparator.comparingDouble((Scored s) -> -s.order())
-      .thenComparingInt(Scored::position);
-
-  private static final class Term implements Scored {
-    final String name;
+  /**
+   * A vocabulary term or a salient word (with its stems) of the posting: its heaviest and summed section weights,
+   * its first position, and whether the resume has it.
+   */
+  private static final class Tally {
+    final String label;
+    final List<String> stems;
     double max;
     double sum;
     int position = Integer.MAX_VALUE;
     boolean matched;
 
-    Term(String name) {
-      this.name = name;
+    Tally(String label, List<String> stems) {
+      this.label = label;
+      this.stems = stems;
     }
 
     void see(double weight, int at) {
@@ -289,65 +281,10 @@ public final class Scorer {
       sum += weight;
       position = Math.min(position, at);
     }
-
-    @Override
-    public String label() {
-      return name;
-    }
-
-    @Override
-    public double order() {
-      return sum;
-    }
-
-    @Override
-    public int position() {
-      return position;
-    }
-
-    @Override
-    public boolean matched() {
-      return matched;
-    }
   }
 
-  private static final class Candidate implements Scored {
-    final String label;
-    final List<String> stems;
-    double sum;
-    int position = Integer.MAX_VALUE;
-    boolean matched;
-
-    Candidate(String label, List<String> stems) {
-      this.label = label;
-      this.stems = stems;
-    }
-
-    void see(double weight, int at) {
-      sum += weight;
-      position = Math.min(position, at);
-    }
-
-    @Override
-    public String label() {
-      return label;
-    }
-
-    @Override
-    public double order() {
-      return sum;
-    }
-
-    @Override
-    public int position() {
-      return position;
-    }
-
-    @Override
-    public boolean matched() {
-      return matched;
-    }
-  }
+  private static final Comparator<Tally> HEAVIEST_FIRST = Comparator.comparingDouble((Tally s) -> -s.sum)
+      .thenComparingInt(s -> s.position);
 
   // --- experience -------------------------------------------------------------------------------------
 

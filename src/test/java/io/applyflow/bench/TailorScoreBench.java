@@ -1,10 +1,8 @@
 package io.applyflow.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.applyflow.score.Scorer;
+import io.applyflow.support.Fixtures;
 import io.applyflow.tailor.BulletChange;
 import io.applyflow.tailor.Tailor;
 import io.applyflow.tailor.TailorDiff;
@@ -30,8 +28,6 @@ import java.util.List;
  */
 public final class TailorScoreBench {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final List<String> RESUMES = List.of("senior-engineer", "new-grad", "career-changer", "sample");
 
   private TailorScoreBench() {
   }
@@ -51,7 +47,7 @@ public final class TailorScoreBench {
       descriptions[i] = description + "\n\nReference: BENCH-" + i;
       html[i] = "<p>" + descriptions[i].replace("\n\n", "</p><p>").replace("\n", "<br>") + "</p>";
     }
-    JsonNode resume = fortyBulletResume();
+    JsonNode resume = Fixtures.fortyBulletResume();
     LocalDate today = LocalDate.of(2025, 6, 1);
 
     TailoredResume sample = Tailor.tailor(resume, description);
@@ -135,32 +131,6 @@ public final class TailorScoreBench {
     return sb.toString();
   }
 
-  /** The senior-engineer fixture with its jobs replaced by eight jobs of five highlights from every fixture. */
-  private static JsonNode fortyBulletResume() throws IOException {
-    List<String> pool = new ArrayList<>();
-    for (String r : RESUMES) {
-      for (String section : List.of("work", "projects")) {
-        for (JsonNode entry : resume(r).path(section)) {
-          entry.path("highlights").forEach(h -> pool.add(h.asText()));
-        }
-      }
-    }
-    ObjectNode resume = (ObjectNode) resume("senior-engineer");
-    ArrayNode work = resume.putArray("work");
-    for (int i = 0; i < 8; i++) {
-      ArrayNode h = work.addObject().put("name", "Company " + i).put("position", "Engineer " + i)
-          .put("startDate", (2024 - 2 * i) + "-01-01").putArray("highlights");
-      for (int j = 0; j < 5; j++) {
-        h.add(pool.get((i * 5 + j) % pool.size()));
-      }
-    }
-    resume.remove("projects");
-    return resume;
-  }
-
-  private static JsonNode resume(String name) throws IOException {
-    return JSON.readTree(text(name + ".resume.json"));
-  }
 
   private static String text(String fixture) throws IOException {
     try (InputStream in = TailorScoreBench.class.getResourceAsStream("/jsonresume/" + fixture)) {
