@@ -135,7 +135,8 @@ class TailoringLlmIT {
       assertTrue(tailored.encode().contains(firstId), tailored.encode());
       assertTrue(ParseBackGate.normalise(resume).contains(ParseBackGate.normalise(firstText)), resume);
       assertEquals("llm", job.getJsonObject("cover_letter").getString("source"), job.encode());
-      assertEquals("llm", job.getJsonObject("cover_letter").getString("source"));
+      assertTrue(job.getJsonArray("interview_questions").contains("Tell us about a project you are proud of."),
+          "the model's questions passed the gate: " + job.getJsonArray("interview_questions").encode());
       assertTrue(job.getJsonArray("interview_questions").size() >= 3, job.encode());
     }
   }

@@ -94,25 +94,27 @@ public final class LlmTailoring {
   /** A cover letter from the model; {@code offending} lists every refused term of every paragraph. */
   public Future<Gated> coverLetter(TailoredResume resume, String jobTitle, String company, String description,
                                    FactGate gate, String runKey) {
-    String system = "You write short, plain cover letters (3 or 4 paragraphs, greeting to sign-off) from a "
-        + "candidate's resume for one job posting. " + RULES;
-    String user = "Job: " + jobTitle + " at " + company + "\n\nPosting:\n" + clip(description)
-        + "\n\nCandidate resume (JSON):\n" + JsonObject.mapFrom(resume).encode()
-        + "\n\nAnswer {\"paragraphs\": [\"...\"]}.";
-    return ask(system, user, schema(LETTER, "paragraphs", string()), runKey)
-        .map(answer -> gated(answer.getJsonArray("paragraphs", new JsonArray()), gate));
+    return written("You write short, plain cover letters (3 or 4 paragraphs, greeting to sign-off) from a "
+        + "candidate's resume for one job posting. ", LETTER, "paragraphs", "", resume, jobTitle, company, description,
+        gate, runKey);
   }
 
   /** Interview questions the candidate should prepare for; {@code offending} lists refused terms. */
   public Future<Gated> interviewQuestions(TailoredResume resume, String jobTitle, String company,
                                           String description, FactGate gate, String runKey) {
-    String system = "You list the questions an interviewer for this job is likely to ask this candidate, based "
-        + "on the posting's requirements and responsibilities and the candidate's resume. " + RULES;
+    return written("You list the questions an interviewer for this job is likely to ask this candidate, based "
+        + "on the posting's requirements and responsibilities and the candidate's resume. ", QUESTIONS, "questions",
+        " with 5 to 8 questions", resume, jobTitle, company, description, gate, runKey);
+  }
+
+  /** Asks for {@code {field: [texts]}} about the candidate and the job, and gates every text. */
+  private Future<Gated> written(String task, String schemaTitle, String field, String howMany, TailoredResume resume,
+                                String jobTitle, String company, String description, FactGate gate, String runKey) {
     String user = "Job: " + jobTitle + " at " + company + "\n\nPosting:\n" + clip(description)
         + "\n\nCandidate resume (JSON):\n" + JsonObject.mapFrom(resume).encode()
-        + "\n\nAnswer {\"questions\": [\"...\"]} with 5 to 8 questions.";
-    return ask(system, user, schema(QUESTIONS, "questions", string()), runKey)
-        .map(answer -> gated(answer.getJsonArray("questions", new JsonArray()), gate));
+        + "\n\nAnswer {\"" + field + "\": [\"...\"]}" + howMany + ".";
+    return ask(task + RULES, user, schema(schemaTitle, field, string()), runKey)
+        .map(answer -> gated(answer.getJsonArray(field, new JsonArray()), gate));
   }
 
   /**

@@ -115,8 +115,8 @@ public final class FakeLlm implements AutoCloseable {
   private static JsonObject questions(boolean invent) {
     JsonArray q = new JsonArray()
         .add("Tell us about a project you are proud of.")
-        .add("How do you approach testing?")
-        .add("How do you handle disagreement in code review?")
+        .add("How do you handle disagreement with a teammate?")
+        .add("What does a good first month look like for you?")
         .add("What would you like to learn in this role?");
     if (invent) {
       q.add("How did you increase revenue by " + INVENTED_METRIC + " at " + INVENTED_EMPLOYER + "?");
