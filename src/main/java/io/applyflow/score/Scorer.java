@@ -48,7 +48,7 @@ import java.util.regex.Pattern;
  * domain words the vocabulary lacks but are noisier; experience and education are coarse gates.
  * A description with nothing recognisable scores 0 on skills and keywords and says so.
  *
- * <p>Resume text searched: the fields listed on {@link KeywordScorer}.
+ * <p>Resume text searched: the fields listed on {@link ResumeText}.
  */
 public final class Scorer {
 
@@ -82,7 +82,7 @@ public final class Scorer {
     }
     sentences.addAll(posting.sentences);
 
-    String resumeText = KeywordScorer.resumeText(resume);
+    String resumeText = ResumeText.of(resume);
     Set<String> resumeTerms = new HashSet<>(Keywords.extract(resumeText));
     ResumeWords resumeWords = ResumeWords.of(resumeText);
 

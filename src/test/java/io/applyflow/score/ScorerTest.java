@@ -1,7 +1,7 @@
 package io.applyflow.score;
 
-import static io.applyflow.score.KeywordScorerTest.description;
-import static io.applyflow.score.KeywordScorerTest.resume;
+import static io.applyflow.score.ResumeTextTest.description;
+import static io.applyflow.score.ResumeTextTest.resume;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -282,7 +282,7 @@ class ScorerTest {
   void missingSkillsAreTheOnesReallyAbsentAndEverySubScoreIsInRange() throws IOException {
     for (String who : RESUMES) {
       JsonNode r = resume(who);
-      Set<String> has = new HashSet<>(Keywords.extract(KeywordScorer.resumeText(r)));
+      Set<String> has = new HashSet<>(Keywords.extract(ResumeText.of(r)));
       for (Job p : sandboxPostings()) {
         ScoreDetail d = Scorer.score(p.title(), p.html(), r, TODAY);
         String where = who + " / " + p.title() + ": " + d;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.applyflow.score.KeywordScorer;
+import io.applyflow.score.Scorer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +28,7 @@ class CoverLetterTest {
 
   private static CoverLetter letter(JsonNode resume, Postings p) {
     TailoredResume t = Tailor.tailor(resume, p.text());
-    List<String> matching = KeywordScorer.score(p.text(), resume).matching();
+    List<String> matching = Scorer.score(p.title(), p.html(), resume, java.time.LocalDate.of(2026, 12, 1)).matchingSkills();
     return CoverLetter.template(t, p.company(), p.title(), matching);
   }
 
