@@ -85,7 +85,15 @@ final class Posting {
       + "|the opportunity|the team|description");
   /** Phrases that make a sentence nice to have; plain substrings of the lower-cased sentence, which is fast. */
   private static final List<String> NICE_SENTENCE = List.of(" a plus", "a bonus", "nice to have", "nice-to-have",
-      "preferred", "ideally", "an advantage", "would be great", "not required", "desirable", "helpful but");
+      "preferred", "ideally", "an advantage", "would be great", "not required", "desirable", "helpful but",
+      "(optional)", " optional:");
+  /**
+   * Phrases that make a sentence of a general section ("About the role") a requirement: many real postings list
+   * what they ask for there ("You have experience with Kubernetes").
+   */
+  private static final List<String> REQUIRED_SENTENCE = List.of(" you have ", " you've ", " experience with ",
+      " experience in ", " proficien", " you are comfortable ", " knowledge of ", " familiarity with ",
+      " you can reason ", " you know ", " expertise in ", " years of ");
   private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[:.!?]+$");
   private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[\\p{Lu}\\p{N}\"'(])|(?<=;)\\s+");
@@ -370,16 +378,18 @@ final class Posting {
         continue;
       }
       Section own = section;
-      if (section != Section.BOILERPLATE && section != Section.NICE && isNice(t)) {
+      if (section != Section.BOILERPLATE && section != Section.NICE && contains(t, NICE_SENTENCE)) {
         own = Section.NICE;
+      } else if (section == Section.GENERAL && contains(t, REQUIRED_SENTENCE)) {
+        own = Section.REQUIRED;
       }
       out.add(new Sentence(t, own));
     }
   }
 
-  private static boolean isNice(String sentence) {
-    String l = " " + sentence.toLowerCase(Locale.ROOT);
-    for (String phrase : NICE_SENTENCE) {
+  private static boolean contains(String sentence, List<String> phrases) {
+    String l = " " + sentence.toLowerCase(Locale.ROOT).replace('’', '\'') + " ";
+    for (String phrase : phrases) {
       if (l.contains(phrase)) {
         return true;
       }

@@ -55,6 +55,29 @@ class ScorerTest {
         resume(who), TODAY);
   }
 
+  /** A real Ashby posting (src/test/resources/ashby/SOURCES.md): its asks sit under "About the Role". */
+  private static ScoreDetail xlabs(String who) throws IOException {
+    try (InputStream in = ScorerTest.class.getResourceAsStream("/ashby/posting-api_job-board_Xlabs.json")) {
+      JsonNode job = JSON.readTree(in).path("jobs").path(0);
+      return Scorer.score(job.path("title").asText(), job.path("descriptionHtml").asText(), resume(who), TODAY);
+    }
+  }
+
+  @Test
+  void asksListedUnderAboutTheRoleOfARealPostingCountAsRequirements() throws IOException {
+    ScoreDetail senior = xlabs("senior-engineer");
+    ScoreDetail grad = xlabs("new-grad");
+    assertTrue(senior.matchingSkills().contains("Kubernetes"), senior.toMap().toString());
+    assertTrue(grad.missingSkills().contains("Kubernetes"), grad.toMap().toString());
+    assertTrue(senior.missingSkills().contains("infrastructure as code"), senior.toMap().toString());
+    assertTrue(senior.total() > grad.total(), senior.total() + " vs " + grad.total());
+    assertTrue(senior.skills() > grad.skills(), senior.skills() + " vs " + grad.skills());
+    // "(optional) You have experience running blockchains" and the benefits list are not requirements.
+    for (ScoreDetail d : List.of(senior, grad)) {
+      assertFalse(d.missingSkills().contains("open source"), d.toMap().toString());
+    }
+  }
+
   @Test
   void theSeniorEngineerOutscoresTheNewGradOnTheStaffBackendPosting() throws IOException {
     ScoreDetail senior = staffBackend("senior-engineer");
