@@ -103,6 +103,8 @@ class TailoringLlmIT {
         assertTrue(timeline.contains("refused the LLM's cover letter"), timeline);
       }
       assertTrue(llm.requests.get() >= 5 * 3, "the LLM was asked for every job: " + llm.requests.get());
+      assertTrue(llm.bodies.stream().noneMatch(b -> b.contains(email) || b.contains("555-4321")),
+          "the model is never sent the candidate's email or phone");
       // What the employer received is the gated PDF.
       for (Object o : api.submissionsOf(email)) {
         long id = ((JsonObject) o).getLong("id");

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
  * bullet; a letter with any offending paragraph is replaced by the template letter; an offending question is
  * dropped. Asynchronous (the {@link LlmClient} never blocks); every call has an overall deadline, and a failed or
  * late call completes this class's futures with the caller's deterministic fallback — the run always goes on.
+ * The model is sent the posting and the tailored resume without the candidate's contact details.
  */
 public final class LlmTailoring {
   /** An LLM call (retries included) that takes longer than this is given up; the deterministic path is used. */
@@ -111,7 +112,7 @@ public final class LlmTailoring {
   private Future<Gated> written(String task, String schemaTitle, String field, String howMany, TailoredResume resume,
                                 String jobTitle, String company, String description, FactGate gate, String runKey) {
     String user = "Job: " + jobTitle + " at " + company + "\n\nPosting:\n" + clip(description)
-        + "\n\nCandidate resume (JSON):\n" + JsonObject.mapFrom(resume).encode()
+        + "\n\nCandidate resume (JSON):\n" + withoutContact(resume).encode()
         + "\n\nAnswer {\"" + field + "\": [\"...\"]}" + howMany + ".";
     return ask(task + RULES, user, schema(schemaTitle, field, string()), runKey)
         .map(answer -> gated(answer.getJsonArray(field, new JsonArray()), gate));
@@ -143,6 +144,15 @@ public final class LlmTailoring {
     if (bullet != null && accepted.containsKey(bullet.getString("id"))) {
       bullet.put("text", accepted.get(bullet.getString("id")));
     }
+  }
+
+  /** The resume as the model sees it: no email, phone, location or links, which it needs for nothing. */
+  static JsonObject withoutContact(TailoredResume resume) {
+    JsonObject json = JsonObject.mapFrom(resume);
+    for (String field : List.of("email", "phone", "location", "links")) {
+      json.remove(field);
+    }
+    return json;
   }
 
   private Future<JsonObject> ask(String system, String user, JsonObject schema, String runKey) {

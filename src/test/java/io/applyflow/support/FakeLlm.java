@@ -7,7 +7,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,6 +38,8 @@ public final class FakeLlm implements AutoCloseable {
   private final Vertx vertx = Vertx.vertx();
   private final String baseUrl;
   public final AtomicInteger requests = new AtomicInteger();
+  /** Every request body received, as sent. */
+  public final List<String> bodies = new CopyOnWriteArrayList<>();
 
   public FakeLlm() {
     Router router = Router.router(vertx);
@@ -51,6 +55,7 @@ public final class FakeLlm implements AutoCloseable {
 
   private void answer(RoutingContext ctx) {
     requests.incrementAndGet();
+    bodies.add(ctx.body().asString());
     JsonObject req = ctx.body().asJsonObject();
     String model = req.getString("model", "");
     if (model.startsWith("broken")) {
