@@ -215,6 +215,8 @@ class PagesIT {
       for (Element row : doc.select("#job-tailoring tbody tr")) {
         assertTrue(java.util.Set.of("kept", "moved", "dropped").contains(row.attr("data-change")), row.outerHtml());
       }
+      assertTrue(doc.select("#job-resume .bullets li code.src").first().text().startsWith("basics.summary"),
+          "the chosen summary comes first, with its source: " + doc.select("#job-resume").outerHtml());
       assertTrue(doc.select("#job-cover-letter .letter p").size() >= 3, doc.select("#job-cover-letter").outerHtml());
       assertNotNull(doc.getElementById("cover-letter-pdf"));
       assertTrue(doc.select("#job-interview li").size() >= 5, doc.select("#job-interview").outerHtml());

@@ -246,11 +246,15 @@ public final class JobRoutes {
     return io.vertx.core.json.Json.decodeValue(o.encode(), Map.class);
   }
 
-  /** The tailored resume's bullets in document order, with their source ids, for the job page. */
+  /** The tailored resume's summary and bullets in document order, with their source ids, for the job page. */
   private static List<Map<String, Object>> bullets(JsonObject tailored) {
     List<Map<String, Object>> out = new ArrayList<>();
     if (tailored == null) {
       return out;
+    }
+    JsonObject summary = tailored.getJsonObject("summary");
+    if (summary != null) {
+      out.add(Map.of("role", "Summary", "id", summary.getString("id"), "text", summary.getString("text")));
     }
     for (String section : List.of("work", "projects")) {
       JsonArray roles = tailored.getJsonArray(section, new JsonArray());

@@ -129,11 +129,12 @@ public final class ReviewRoutes {
         .onFailure(t -> Http.fail(ctx, t));
   }
 
-  private Future<Boolean> discard(long jobId, long userId) {
+  /** Discards a job waiting for the user; completes with the state it was discarded from. */
+  private Future<JobStatus> discard(long jobId, long userId) {
     RunBus.JobCommand cmd = new RunBus.JobCommand(jobId, userId);
     return jobs.get(jobId, userId).compose(job -> jobs.moveIfIn(cmd, DISCARDABLE, JobStatus.DISCARDED, "review",
             "you discarded this job; nothing was sent")
-        .compose(moved -> moved ? Future.succeededFuture(true)
+        .compose(moved -> moved ? Future.succeededFuture(job.status())
             : Future.failedFuture(Failure.CONFLICT.with("job " + jobId + " is " + job.status().db()
                 + "; only a job waiting for you can be discarded"))));
   }
@@ -168,7 +169,8 @@ public final class ReviewRoutes {
   private void pageDiscard(RoutingContext ctx) {
     long jobId = Http.idParam(ctx, "job_id");
     discard(jobId, Auth.userId(ctx)).onComplete(ar -> queueRow(ctx, jobId, "review-",
-        ar.succeeded() ? "Discarded. Nothing was sent." : ar.cause().getMessage(), "/review"));
+        ar.succeeded() ? "Discarded. Nothing was sent." : ar.cause().getMessage(),
+        ar.succeeded() && ar.result() == JobStatus.CLARIFY ? "/clarify" : "/review"));
   }
 
   /**
