@@ -25,11 +25,14 @@ import org.jsoup.parser.Parser;
  * inline as in "Requirements: SQL, Excel". Greenhouse's {@code div.content-intro} and
  * {@code div.content-conclusion} are company boilerplate whatever their headings say. A sentence that says
  * its skill "is a plus", "preferred" or "a bonus" counts as nice to have even inside a requirements section.
+ *
+ * <p>{@link #classify} is the one heading classifier of the project: the tailoring ranker and the interview
+ * questions read sections through it too.
  */
-final class Posting {
+public final class Posting {
 
   /** Section kinds and how much a term found in each weighs. */
-  enum Section {
+  public enum Section {
     REQUIRED(3), RESPONSIBILITIES(2), GENERAL(1), NICE(1), BOILERPLATE(0);
 
     final double weight;
@@ -123,16 +126,13 @@ final class Posting {
   private static final Set<Section> REQUIRED_ONLY = Set.of(Section.REQUIRED);
   private static final Set<Section> OTHER_SECTIONS = Set.of(Section.RESPONSIBILITIES, Section.GENERAL);
 
-  final List<Sentence> sentences;
-  final Set<String> companyWords;
-
-  private final List<Sentence> out = new ArrayList<>();
-  private final Set<String> company = new LinkedHashSet<>();
+  /** The description's sentences in order, each with its section. */
+  final List<Sentence> sentences = new ArrayList<>();
+  /** Words of the company's name, from "About &lt;company&gt;" headings; not keywords. */
+  final Set<String> companyWords = new LinkedHashSet<>();
   private Section current = Section.GENERAL;
 
   private Posting() {
-    this.sentences = out;
-    this.companyWords = company;
   }
 
   /** Splits {@code description} (HTML or plain text; null is empty) into tagged sentences. */
@@ -361,7 +361,7 @@ final class Posting {
     if (n.startsWith("about ") && (boiler || kind == Section.BOILERPLATE)) {
       for (String w : n.substring(6).split("[^\\p{L}\\p{N}]+")) {
         if (w.length() > 1) {
-          company.add(w);
+          companyWords.add(w);
         }
       }
     }
@@ -383,7 +383,7 @@ final class Posting {
       } else if (section == Section.GENERAL && contains(t, REQUIRED_SENTENCE)) {
         own = Section.REQUIRED;
       }
-      out.add(new Sentence(t, own));
+      sentences.add(new Sentence(t, own));
     }
   }
 
@@ -397,8 +397,8 @@ final class Posting {
     return false;
   }
 
-  /** The section a heading names, or null when it names none we know. */
-  static Section classify(String heading) {
+  /** The section a heading names ("What we're looking for" → REQUIRED), or null when it names none we know. */
+  public static Section classify(String heading) {
     String h = normalise(heading);
     if (h.isEmpty()) {
       return null;

@@ -1,6 +1,7 @@
 package io.applyflow.tailor;
 
 import io.applyflow.score.Keywords;
+import io.applyflow.score.Posting;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -47,10 +48,6 @@ final class Bm25 {
 
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
   private static final Pattern BULLET_LINE = Pattern.compile("^\\s*([-*•·–]|\\d+[.)])\\s+.*");
-  private static final Pattern REQUIREMENT_HEADING = Pattern.compile(
-      "(?i)^\\s*(minimum |basic |preferred |key )?(requirements|qualifications|skills( and experience)?|"
-          + "what we(['’]| a)re looking for|what you(['’]ll)? (bring|need)|you (have|bring|are)|who you are|"
-          + "must[- ]haves?|nice[- ]to[- ]haves?|about you)\\b.*");
   private static final Set<String> STOPWORDS = Set.of(
       "a", "about", "above", "across", "after", "again", "against", "all", "also", "am", "an", "and",
       "any", "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both",
@@ -140,7 +137,7 @@ final class Bm25 {
           }
           continue;
         }
-        if (REQUIREMENT_HEADING.matcher(line).matches()) {
+        if (requirementHeading(line)) {
           requirements = true;
           // "Requirements: strong SQL, Excel" carries content on the heading line itself
           sectionHasContent = line.contains(":") && !line.strip().endsWith(":");
@@ -161,6 +158,17 @@ final class Bm25 {
     frequency.forEach((t, f) -> weights.put(t, (isKeyword(t) ? KEYWORD_WEIGHT : 1.0) * (1 + Math.log(f))
         * (inRequirements.contains(t) ? REQUIREMENT_BOOST : 1.0)));
     return Map.copyOf(weights);
+  }
+
+  /**
+   * A heading line (or the head of "Requirements: SQL, Excel") that the scorer's classifier
+   * ({@link Posting#classify}) reads as a requirements section.
+   */
+  private static boolean requirementHeading(String line) {
+    int colon = line.indexOf(':');
+    String head = colon > 0 ? line.substring(0, colon) : line;
+    boolean headingLike = colon > 0 ? head.strip().split("\\s+").length <= 6 : isHeading(line);
+    return headingLike && Posting.classify(head) == Posting.Section.REQUIRED;
   }
 
   /** A short line that is not a list item and does not end like a sentence: "About the role". */

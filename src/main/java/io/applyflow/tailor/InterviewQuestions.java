@@ -1,5 +1,6 @@
 package io.applyflow.tailor;
 
+import io.applyflow.score.Posting;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -303,21 +304,18 @@ public final class InterviewQuestions {
     return boldOnly || text.endsWith(":");
   }
 
+  /** The scorer's section of a heading ({@link Posting#classify}) as a kind of question. */
   private static Kind classify(String heading) {
-    String h = heading.toLowerCase(Locale.ROOT).replace('’', '\'').replaceAll("[:\\s]+$", "");
-    if (h.matches(".*\\b(nice to have|nice-to-have|bonus|preferred|pluses|plus|extra credit).*")) {
-      return Kind.EXTRA;
+    Posting.Section s = Posting.classify(heading);
+    if (s == null) {
+      return Kind.OTHER;
     }
-    if (h.matches(".*\\b(what you will do|what you'll do|what you will be doing|what you'll be doing|"
-        + "responsibilit\\w*|in this role|day to day|day-to-day|your impact|what you'll work on|"
-        + "what you will work on|your role|you will)\\b.*")) {
-      return Kind.RESPONSIBILITY;
-    }
-    if (h.matches(".*\\b(looking for|requirements?|qualifications?|you have|you bring|you'll bring|about you|"
-        + "who you are|must have|must-haves?|what you need|you'll need|you will need|skills)\\b.*")) {
-      return Kind.REQUIREMENT;
-    }
-    return Kind.OTHER;
+    return switch (s) {
+      case REQUIRED -> Kind.REQUIREMENT;
+      case RESPONSIBILITIES -> Kind.RESPONSIBILITY;
+      case NICE -> Kind.EXTRA;
+      default -> Kind.OTHER;
+    };
   }
 
   private static String clean(String item) {
