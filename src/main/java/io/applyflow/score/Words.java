@@ -9,9 +9,10 @@ import java.util.Set;
  * Content words for the keyword sub-score: stop words (English function words and the stock vocabulary of job
  * postings: "team", "role", "work", "experience", "strong", "build"...) and a light stemmer ("planning" and
  * "planned" → "plan", "services" and "service" → "servic", "libraries" → "library"), applied the same way to
- * the description and the resume so the two compare. Stateless and thread-safe.
+ * the description and the resume so the two compare. The tailoring ranker uses the same stemmer. Stateless and
+ * thread-safe.
  */
-final class Words {
+public final class Words {
 
   private static final Set<String> STOP = Set.copyOf(List.of((""
       // function words
@@ -118,7 +119,7 @@ final class Words {
   }
 
   /** A light suffix-stripping stemmer: plural, -ing, -ed, a final -e; enough to match word forms, not a Porter. */
-  static String stem(String word) {
+  public static String stem(String word) {
     String w = word.toLowerCase(Locale.ROOT);
     if (w.length() > 4 && w.endsWith("ies")) {
       w = w.substring(0, w.length() - 3) + "y";

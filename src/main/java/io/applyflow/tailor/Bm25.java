@@ -2,6 +2,7 @@ package io.applyflow.tailor;
 
 import io.applyflow.score.Keywords;
 import io.applyflow.score.Posting;
+import io.applyflow.score.Words;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -220,33 +221,8 @@ final class Bm25 {
     return term.startsWith("#");
   }
 
-  /**
-   * A light suffix stripper, enough to match a job ad's "replicate" with a bullet's "replicated": plurals
-   * ("ies" → "y", "s" but not "ss"/"us"/"is"), then "ing" or "ed", then a final "e", keeping at least four
-   * letters; a doubled final consonant left by "ing"/"ed" is undoubled ("running" → "run").
-   */
+  /** The scorer's light stemmer ({@link Words#stem}), so a skill's word forms match the same way in both. */
   static String stem(String w) {
-    String s = w;
-    if (s.length() > 4 && s.endsWith("ies")) {
-      s = s.substring(0, s.length() - 3) + "y";
-    } else if (s.length() > 3 && s.endsWith("s") && !s.endsWith("ss") && !s.endsWith("us") && !s.endsWith("is")) {
-      s = s.substring(0, s.length() - 1);
-    }
-    boolean cut = false;
-    if (s.length() >= 7 && s.endsWith("ing")) {
-      s = s.substring(0, s.length() - 3);
-      cut = true;
-    } else if (s.length() >= 6 && s.endsWith("ed")) {
-      s = s.substring(0, s.length() - 2);
-      cut = true;
-    }
-    if (cut && s.length() >= 4 && s.charAt(s.length() - 1) == s.charAt(s.length() - 2)
-        && "aeioulsz".indexOf(s.charAt(s.length() - 1)) < 0) {
-      s = s.substring(0, s.length() - 1);
-    }
-    if (s.length() >= 5 && s.endsWith("e")) {
-      s = s.substring(0, s.length() - 1);
-    }
-    return s;
+    return Words.stem(w);
   }
 }
