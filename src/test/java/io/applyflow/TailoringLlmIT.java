@@ -54,6 +54,13 @@ class TailoringLlmIT {
     return run;
   }
 
+  /** A one-job review run; the job once it waits for the user's approval. */
+  private static JsonObject awaitingJob(Api api, String token, String level) {
+    JsonObject run = run(api, token, level, 1, "review");
+    long jobId = run.getJsonArray("jobs").getJsonObject(0).getLong("job_id");
+    return api.awaitJob(jobId, token, "awaiting_approval", Duration.ofSeconds(60));
+  }
+
   private static String events(JsonObject job) {
     return job.getJsonArray("events").stream().map(e -> ((JsonObject) e).getString("message"))
         .collect(Collectors.joining("\n"));
@@ -119,9 +126,8 @@ class TailoringLlmIT {
     try (Applyflow app = app("honest")) {
       Api api = new Api("http://127.0.0.1:" + app.port());
       String token = api.userWithProfile(Api.uniqueEmail("honest"));
-      JsonObject run = run(api, token, "mid", 1, "review");
-      long jobId = run.getJsonArray("jobs").getJsonObject(0).getLong("job_id");
-      JsonObject job = api.awaitJob(jobId, token, "awaiting_approval", Duration.ofSeconds(60));
+      JsonObject job = awaitingJob(api, token, "mid");
+      long jobId = job.getLong("job_id");
       JsonArray rewording = job.getJsonArray("rewording");
       assertFalse(rewording.isEmpty(), job.encode());
       String resume = ParseBackGate.text(api.get("/api/job/" + jobId + "/resume.pdf", token).body());
@@ -148,9 +154,8 @@ class TailoringLlmIT {
     try (Applyflow app = app("broken")) {
       Api api = new Api("http://127.0.0.1:" + app.port());
       String token = api.userWithProfile(Api.uniqueEmail("broken"));
-      JsonObject run = run(api, token, "senior", 1, "review");
-      long jobId = run.getJsonArray("jobs").getJsonObject(0).getLong("job_id");
-      JsonObject job = api.awaitJob(jobId, token, "awaiting_approval", Duration.ofSeconds(60));
+      JsonObject job = awaitingJob(api, token, "senior");
+      long jobId = job.getLong("job_id");
       assertEquals("template", job.getJsonObject("cover_letter").getString("source"));
       assertFalse(job.getJsonArray("interview_questions").isEmpty());
       assertEquals(200, api.get("/api/job/" + jobId + "/resume.pdf", token).status());

@@ -42,15 +42,14 @@ public final class RenderVerticle extends VerticleBase {
     TailoredResume resume = job.tailored().mapTo(TailoredResume.class);
     long started = System.nanoTime();
     Rendered r;
-    Rendered letter;
     try {
       byte[] bytes = pdf.render(resume);
       r = new Rendered(bytes, ParseBackGate.check(bytes, resume));
-      letter = letter(resume, job.coverLetter());
     } catch (RuntimeException e) {
       return jobs.transition(cmd, "render", JobStatus.FAILED, "could not render the resume PDF: " + e.getMessage(), null);
     }
     long ms = (System.nanoTime() - started) / 1_000_000;
+    Rendered letter = letter(resume, job.coverLetter());
     if (!r.problems().isEmpty()) {
       return jobs.transition(cmd, "render", JobStatus.FAILED,
           "the PDF failed the parse-back check, so it is not used: " + String.join("; ", r.problems()),
@@ -60,7 +59,7 @@ public final class RenderVerticle extends VerticleBase {
     boolean letterOk = letter != null && letter.problems().isEmpty();
     String letterNote = letter == null ? "" : letterOk
         ? "; cover letter rendered and checked"
-        : "; the cover letter PDF failed the parse-back check and is not stored: " + String.join("; ", letter.problems());
+        : "; the cover letter PDF is not stored: " + String.join("; ", letter.problems());
     return jobs.transition(cmd, "render", JobStatus.RENDERED,
         "rendered " + filename + " (" + r.bytes().length / 1024 + " KB in " + ms + " ms); parse-back check passed"
             + letterNote,
@@ -73,7 +72,10 @@ public final class RenderVerticle extends VerticleBase {
                 : Future.succeededFuture(id)));
   }
 
-  /** The cover letter PDF with its parse-back problems; null when the job has no letter. */
+  /**
+   * The cover letter PDF with its parse-back problems; null when the job has no letter. A letter that cannot be
+   * rendered is a problem of the letter, never a reason to fail the job's resume.
+   */
   private Rendered letter(TailoredResume resume, JsonObject coverLetter) {
     if (coverLetter == null || coverLetter.getJsonArray("paragraphs", new JsonArray()).isEmpty()) {
       return null;
@@ -82,8 +84,12 @@ public final class RenderVerticle extends VerticleBase {
     coverLetter.getJsonArray("paragraphs").forEach(p -> paragraphs.add(String.valueOf(p)));
     String contact = String.join(" · ", java.util.stream.Stream.of(resume.email(), resume.phone(), resume.location())
         .filter(s -> s != null && !s.isBlank()).toList());
-    byte[] bytes = pdf.renderLetter(resume.name(), contact.isEmpty() ? null : contact, paragraphs);
-    return new Rendered(bytes, ParseBackGate.checkLetter(bytes, resume.name(), paragraphs));
+    try {
+      byte[] bytes = pdf.renderLetter(resume.name(), contact.isEmpty() ? null : contact, paragraphs);
+      return new Rendered(bytes, ParseBackGate.checkLetter(bytes, resume.name(), paragraphs));
+    } catch (RuntimeException e) {
+      return new Rendered(null, List.of("it could not be rendered: " + e.getMessage()));
+    }
   }
 
   /** {@code Richard_Hendriks_Resume.pdf}: what a recruiter sees as the attachment's name. */

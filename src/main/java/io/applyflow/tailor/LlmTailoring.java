@@ -65,8 +65,7 @@ public final class LlmTailoring {
     bullets.forEach(b -> items.add(new JsonObject().put("id", b.id()).put("text", b.text())));
     String system = "You edit resume bullets so that they speak to one job posting. " + RULES
         + " Return every bullet with its id unchanged.";
-    String user = "Job: " + jobTitle + " at " + company + "\n\nPosting:\n" + clip(description)
-        + "\n\nBullets (JSON):\n" + items.encode()
+    String user = posting(jobTitle, company, description) + "\n\nBullets (JSON):\n" + items.encode()
         + "\n\nAnswer {\"bullets\": [{\"id\": \"<same id>\", \"text\": \"<reworded bullet>\"}]}.";
     return ask(system, user, schema(REWORD, "bullets", new JsonObject().put("type", "object")
         .put("required", new JsonArray().add("id").add("text"))
@@ -111,39 +110,18 @@ public final class LlmTailoring {
   /** Asks for {@code {field: [texts]}} about the candidate and the job, and gates every text. */
   private Future<Gated> written(String task, String schemaTitle, String field, String howMany, TailoredResume resume,
                                 String jobTitle, String company, String description, FactGate gate, String runKey) {
-    String user = "Job: " + jobTitle + " at " + company + "\n\nPosting:\n" + clip(description)
+    String user = posting(jobTitle, company, description)
         + "\n\nCandidate resume (JSON):\n" + withoutContact(resume).encode()
         + "\n\nAnswer {\"" + field + "\": [\"...\"]}" + howMany + ".";
     return ask(task + RULES, user, schema(schemaTitle, field, string()), runKey)
         .map(answer -> gated(answer.getJsonArray(field, new JsonArray()), gate));
   }
 
-  /**
-   * {@code resume} with the accepted rewordings in place of their source bullets' text; ids, order and everything
-   * else unchanged. Goes through the stored JSON shape, so it keeps any component the record has.
-   */
+  /** {@code resume} with the accepted rewordings in place of their source bullets' text. */
   public static TailoredResume apply(TailoredResume resume, List<Rewording> rewordings) {
     Map<String, String> accepted = new LinkedHashMap<>();
     rewordings.stream().filter(Rewording::accepted).forEach(r -> accepted.put(r.id(), r.proposed()));
-    if (accepted.isEmpty()) {
-      return resume;
-    }
-    JsonObject json = JsonObject.mapFrom(resume);
-    replace(json.getJsonObject("summary"), accepted);
-    for (String section : List.of("work", "projects")) {
-      for (Object role : json.getJsonArray(section, new JsonArray())) {
-        for (Object b : ((JsonObject) role).getJsonArray("bullets", new JsonArray())) {
-          replace((JsonObject) b, accepted);
-        }
-      }
-    }
-    return json.mapTo(TailoredResume.class);
-  }
-
-  private static void replace(JsonObject bullet, Map<String, String> accepted) {
-    if (bullet != null && accepted.containsKey(bullet.getString("id"))) {
-      bullet.put("text", accepted.get(bullet.getString("id")));
-    }
+    return resume.withTexts(accepted);
   }
 
   /** The resume as the model sees it: no email, phone, location or links, which it needs for nothing. */
@@ -185,10 +163,10 @@ public final class LlmTailoring {
     return new JsonObject().put("type", "string");
   }
 
-  private static String clip(String s) {
-    if (s == null) {
-      return "";
-    }
-    return s.length() <= MAX_DESCRIPTION_CHARS ? s : s.substring(0, MAX_DESCRIPTION_CHARS) + " …";
+  /** The job part of every prompt: title, company and the posting, clipped to {@value #MAX_DESCRIPTION_CHARS}. */
+  private static String posting(String jobTitle, String company, String description) {
+    String d = description == null ? "" : description;
+    return "Job: " + jobTitle + " at " + company + "\n\nPosting:\n"
+        + (d.length() <= MAX_DESCRIPTION_CHARS ? d : d.substring(0, MAX_DESCRIPTION_CHARS) + " …");
   }
 }

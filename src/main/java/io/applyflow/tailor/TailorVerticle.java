@@ -53,39 +53,35 @@ public final class TailorVerticle extends VerticleBase {
     TailoredResume chosen = Tailor.tailor(resume, job.descriptionText());
     List<BulletChange> diff = TailorDiff.of(resume, chosen, job.descriptionText());
     FactGate gate = FactGate.of(resume, List.of(job.company(), job.title()));
-    String runKey = "run-" + job.runId();
 
     Future<List<LlmTailoring.Rewording>> reworded = llm == null ? Future.succeededFuture(null)
-        : llm.reword(chosen.bullets(), job.title(), job.company(), job.descriptionText(), gate, runKey)
+        : llm.reword(chosen.bullets(), job.title(), job.company(), job.descriptionText(), gate, runKey(job))
             .recover(t -> unavailable(cmd, "rewording", t).map(v -> null));
     return reworded.compose(rewordings -> {
       TailoredResume tailored = rewordings == null ? chosen : LlmTailoring.apply(chosen, rewordings);
-      Future<JsonObject> letter = letter(cmd, job, tailored, resume);
+      Future<JsonObject> letter = letter(cmd, job, tailored, gate);
       Future<JsonObject> questions = questions(cmd, job, tailored, resume);
       return Future.all(letter, questions).compose(v -> refusals(cmd, rewordings))
           .compose(v -> store(cmd, tailored, diff, rewordings, letter.result(), questions.result()));
     });
   }
 
-  private Future<JsonObject> letter(RunBus.JobCommand cmd, Job job, TailoredResume tailored, JsonNode resume) {
+  private Future<JsonObject> letter(RunBus.JobCommand cmd, Job job, TailoredResume tailored, FactGate gate) {
     JsonArray matching = job.scoreDetail() == null ? new JsonArray()
         : job.scoreDetail().getJsonArray("matching_skills", new JsonArray());
     List<String> skills = new ArrayList<>();
     matching.forEach(o -> skills.add(String.valueOf(o)));
     CoverLetter template = CoverLetter.template(tailored, job.company(), job.title(), skills);
-    JsonObject fromTemplate = new JsonObject().put("paragraphs", new JsonArray(template.paragraphs()))
-        .put("source", "template").put("offending", new JsonArray());
+    JsonObject fromTemplate = generated("paragraphs", template.paragraphs(), "template", List.of());
     if (llm == null) {
       return Future.succeededFuture(fromTemplate);
     }
-    FactGate gate = FactGate.of(resume, List.of(job.company(), job.title()));
-    return llm.coverLetter(tailored, job.title(), job.company(), job.descriptionText(), gate, "run-" + job.runId())
+    return llm.coverLetter(tailored, job.title(), job.company(), job.descriptionText(), gate, runKey(job))
         .compose(g -> {
           if (g.offending().isEmpty() && !g.texts().isEmpty()) {
-            return Future.succeededFuture(new JsonObject().put("paragraphs", new JsonArray(g.texts()))
-                .put("source", "llm").put("offending", new JsonArray()));
+            return Future.succeededFuture(generated("paragraphs", g.texts(), "llm", List.of()));
           }
-          JsonObject refused = fromTemplate.copy().put("offending", new JsonArray(g.offending()));
+          JsonObject refused = generated("paragraphs", template.paragraphs(), "template", g.offending());
           return jobs.note(cmd, "tailor", "the fact gate refused the LLM's cover letter (not in your profile: "
                   + String.join(", ", g.offending()) + "); the template letter is used",
               new JsonObject().put("offending", new JsonArray(g.offending())).put("document", "cover_letter"))
@@ -95,24 +91,22 @@ public final class TailorVerticle extends VerticleBase {
 
   private Future<JsonObject> questions(RunBus.JobCommand cmd, Job job, TailoredResume tailored, JsonNode resume) {
     List<String> template = InterviewQuestions.template(job.descriptionHtml(), job.title(), job.company(), tailored);
-    JsonObject fromTemplate = new JsonObject().put("questions", new JsonArray(template)).put("source", "template")
-        .put("offending", new JsonArray());
+    JsonObject fromTemplate = generated("questions", template, "template", List.of());
     if (llm == null) {
       return Future.succeededFuture(fromTemplate);
     }
     // Questions may name what the posting asks for; they must not put new facts in the candidate's mouth.
     FactGate gate = FactGate.of(resume, List.of(job.company(), job.title(),
         job.descriptionText() == null ? "" : job.descriptionText()));
-    return llm.interviewQuestions(tailored, job.title(), job.company(), job.descriptionText(), gate,
-            "run-" + job.runId())
+    return llm.interviewQuestions(tailored, job.title(), job.company(), job.descriptionText(), gate, runKey(job))
         .compose(g -> {
           Future<Void> noted = g.offending().isEmpty() ? Future.succeededFuture()
               : jobs.note(cmd, "tailor", "the fact gate dropped LLM interview questions (not in your profile or the "
                       + "posting: " + String.join(", ", g.offending()) + ")",
                   new JsonObject().put("offending", new JsonArray(g.offending())).put("document", "interview_questions"));
           boolean enough = g.texts().size() >= 3;
-          return noted.map(v -> new JsonObject().put("questions", new JsonArray(enough ? g.texts() : template))
-              .put("source", enough ? "llm" : "template").put("offending", new JsonArray(g.offending())));
+          return noted.map(v -> generated("questions", enough ? g.texts() : template, enough ? "llm" : "template",
+              g.offending()));
         }, t -> unavailable(cmd, "interview questions", t).map(fromTemplate));
   }
 
@@ -131,6 +125,17 @@ public final class TailorVerticle extends VerticleBase {
       }
     }
     return all;
+  }
+
+  /** What the LLM's token budget is counted against. */
+  private static String runKey(Job job) {
+    return "run-" + job.runId();
+  }
+
+  /** A stored letter or question list: {@code {<field>: [...], source: llm|template, offending: [...]}}. */
+  private static JsonObject generated(String field, List<String> texts, String source, List<String> offending) {
+    return new JsonObject().put(field, new JsonArray(texts)).put("source", source)
+        .put("offending", new JsonArray(offending));
   }
 
   private static String from(JsonObject generated) {

@@ -2,6 +2,8 @@ package io.applyflow.tailor;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * A resume tailored to one job: the master resume's own facts and bullets, selected and ordered for
@@ -81,6 +83,21 @@ public record TailoredResume(String name, String label, String email, String pho
       }
     }
     return out;
+  }
+
+  /**
+   * This resume with the text of some bullets replaced, by bullet id (an accepted rewording); ids, order and
+   * everything else unchanged.
+   */
+  public TailoredResume withTexts(Map<String, String> byId) {
+    UnaryOperator<Bullet> swap = b -> b == null || !byId.containsKey(b.id()) ? b : new Bullet(b.id(), byId.get(b.id()));
+    return new TailoredResume(name, label, email, phone, location, links, swap.apply(summary), swapped(work, swap),
+        swapped(projects, swap), education, skills, sectionHeadings);
+  }
+
+  private static List<Role> swapped(List<Role> roles, UnaryOperator<Bullet> swap) {
+    return roles.stream().map(r -> new Role(r.title(), r.organisation(), r.location(), r.start(), r.end(),
+        r.bullets().stream().map(swap).toList())).toList();
   }
 
   private static <T> List<T> copy(List<T> list) {
