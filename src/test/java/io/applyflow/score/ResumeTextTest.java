@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.applyflow.support.Fixtures;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,15 +15,11 @@ class ResumeTextTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   static JsonNode resume(String name) throws IOException {
-    try (InputStream in = ResumeTextTest.class.getResourceAsStream("/jsonresume/" + name + ".resume.json")) {
-      return JSON.readTree(in);
-    }
+    return Fixtures.resume(name);
   }
 
   static String description(String name) throws IOException {
-    try (InputStream in = ResumeTextTest.class.getResourceAsStream("/jsonresume/" + name + ".description.txt")) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
+    return Fixtures.description(name);
   }
 
   @Test

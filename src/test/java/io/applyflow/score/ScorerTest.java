@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.applyflow.support.Fixtures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
@@ -24,7 +25,7 @@ class ScorerTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final LocalDate TODAY = LocalDate.of(2026, 12, 1);
-  private static final List<String> RESUMES = List.of("senior-engineer", "new-grad", "career-changer", "sample");
+  private static final List<String> RESUMES = Fixtures.RESUMES;
 
   /** A sandbox posting: title and unescaped HTML content. */
   record Job(String title, String html) {

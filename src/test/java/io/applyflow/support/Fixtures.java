@@ -18,6 +18,14 @@ public final class Fixtures {
   private Fixtures() {
   }
 
+  /** {@code src/test/resources/jsonresume/<name>.description.txt}. */
+  public static String description(String name) throws IOException {
+    try (InputStream in = Fixtures.class.getResourceAsStream("/jsonresume/" + name + ".description.txt")) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
+  /** {@code src/test/resources/jsonresume/<name>.resume.json}. */
   public static JsonNode resume(String name) throws IOException {
     try (InputStream in = Fixtures.class.getResourceAsStream("/jsonresume/" + name + ".resume.json")) {
       return JSON.readTree(in);

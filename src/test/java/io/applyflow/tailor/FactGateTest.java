@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.applyflow.support.Fixtures;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class FactGateTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  static final List<String> RESUMES = List.of("senior-engineer", "new-grad", "career-changer", "sample");
+  static final List<String> RESUMES = Fixtures.RESUMES;
   /** A skill each resume does not have (senior-engineer lists Kubernetes, so it gets another). */
   private static final Map<String, String> INVENTED_SKILL = Map.of(
       "senior-engineer", "Elixir", "new-grad", "Kubernetes", "career-changer", "Kubernetes",

@@ -13,8 +13,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.applyflow.support.Fixtures;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -31,20 +29,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 class TailorTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final List<String> RESUMES = List.of("senior-engineer", "new-grad", "career-changer", "sample");
+  private static final List<String> RESUMES = Fixtures.RESUMES;
   /** Two written for the tests and one real posting (xlabs-sre, see SOURCES.md). */
   private static final List<String> DESCRIPTIONS = List.of("staff-backend", "data-analyst", "xlabs-sre");
 
   static JsonNode resume(String name) throws IOException {
-    try (InputStream in = TailorTest.class.getResourceAsStream("/jsonresume/" + name + ".resume.json")) {
-      return JSON.readTree(in);
-    }
+    return Fixtures.resume(name);
   }
 
   static String description(String name) throws IOException {
-    try (InputStream in = TailorTest.class.getResourceAsStream("/jsonresume/" + name + ".description.txt")) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
+    return Fixtures.description(name);
   }
 
   static Stream<Arguments> everyResumeAndDescription() {
