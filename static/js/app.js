@@ -1,14 +1,109 @@
+// Applyflow's page behaviour. Every page works without it; this adds htmx's CSRF header, visible errors for
+// every failed request, the narrow-screen menu and the full-size screenshot viewer.
+document.documentElement.classList.add('js');
+
 // Every htmx request carries the page's CSRF token (the server checks it against its cookie).
 document.addEventListener('htmx:configRequest', function (e) {
   var meta = document.querySelector('meta[name="csrf-token"]');
   if (meta) { e.detail.headers['X-CSRF-Token'] = meta.content; }
 });
 
-// Forms answer 400/409 with themselves re-rendered around the error message: swap those in too.
-// Server errors (5xx) are JSON for the log, not markup, so they are not swapped.
+// Swap every answer: forms answer 400/409 with themselves re-rendered around the message, and server errors come
+// back as a message that the server retargets into #app-error (HX-Retarget). Nothing fails silently.
 htmx.config.responseHandling = [
   { code: '204', swap: false },
   { code: '[23]..', swap: true },
-  { code: '4..', swap: true, error: true },
-  { code: '...', swap: false, error: true }
+  { code: '[45]..', swap: true, error: true }
 ];
+
+function showError(text) {
+  var region = document.getElementById('app-error');
+  if (!region) { window.alert(text); return; }
+  region.innerHTML = '';
+  var box = document.createElement('div');
+  box.className = 'error';
+  box.id = 'app-error-message';
+  var span = document.createElement('span');
+  span.textContent = text;
+  var close = document.createElement('button');
+  close.type = 'button';
+  close.className = 'link dismiss';
+  close.setAttribute('aria-label', 'Dismiss this message');
+  close.textContent = '×';
+  box.appendChild(span);
+  box.appendChild(close);
+  region.appendChild(box);
+  region.scrollIntoView({ block: 'nearest' });
+}
+
+// An error answer that is not HTML (JSON from the API, a proxy's text page) is not swapped in; its message is shown.
+document.addEventListener('htmx:beforeSwap', function (e) {
+  var xhr = e.detail.xhr;
+  if (xhr.status < 400) { return; }
+  var type = xhr.getResponseHeader('content-type') || '';
+  if (type.indexOf('text/html') === 0) { return; }
+  e.detail.shouldSwap = false;
+  var text = 'The server answered ' + xhr.status + '.';
+  try {
+    var body = JSON.parse(xhr.responseText);
+    if (body && body.detail) { text = body.detail; }
+  } catch (ignored) {
+    if (xhr.responseText && xhr.responseText.length < 300) { text = xhr.responseText; }
+  }
+  showError(text);
+});
+
+document.addEventListener('htmx:sendError', function () {
+  showError('Applyflow could not be reached. Is it still running? Nothing was changed; try again.');
+});
+document.addEventListener('htmx:timeout', function () {
+  showError('Applyflow took too long to answer. Nothing may have been changed; reload the page to see.');
+});
+
+// A new request clears the previous message.
+document.addEventListener('htmx:beforeRequest', function () {
+  var region = document.getElementById('app-error');
+  if (region) { region.innerHTML = ''; }
+});
+
+document.addEventListener('click', function (e) {
+  var dismiss = e.target.closest('#app-error .dismiss, #app-error-message .dismiss');
+  if (dismiss) {
+    var box = dismiss.closest('#app-error-message');
+    if (box) { box.remove(); }
+    return;
+  }
+  // The narrow-screen menu: a disclosure button that shows and hides the links.
+  var toggle = e.target.closest('.menu-toggle');
+  if (toggle) {
+    var open = toggle.getAttribute('aria-expanded') !== 'true';
+    toggle.setAttribute('aria-expanded', String(open));
+    var menu = document.getElementById(toggle.getAttribute('aria-controls'));
+    if (menu) { menu.classList.toggle('open', open); }
+    return;
+  }
+  // Screenshots open at full size in a dialog; without JavaScript the link opens the image itself.
+  var shot = e.target.closest('a.shot');
+  if (shot && window.HTMLDialogElement) {
+    e.preventDefault();
+    var dialog = document.getElementById('shot-viewer');
+    if (!dialog) {
+      dialog = document.createElement('dialog');
+      dialog.id = 'shot-viewer';
+      dialog.innerHTML = '<form method="dialog"><button class="close" aria-label="Close">Close ×</button></form><img alt="">';
+      document.body.appendChild(dialog);
+      dialog.addEventListener('click', function (ev) { if (ev.target === dialog) { dialog.close(); } });
+    }
+    var img = dialog.querySelector('img');
+    img.src = shot.getAttribute('href');
+    img.alt = shot.getAttribute('data-caption') || 'screenshot';
+    dialog.showModal();
+  }
+});
+
+document.addEventListener('keydown', function (e) {
+  if (e.key === 'Escape') {
+    var toggle = document.querySelector('.menu-toggle[aria-expanded="true"]');
+    if (toggle) { toggle.click(); toggle.focus(); }
+  }
+});

@@ -2,6 +2,9 @@ package io.applyflow;
 
 import io.applyflow.account.AccountRoutes;
 import io.applyflow.account.Accounts;
+import io.applyflow.home.Checklist;
+import io.applyflow.home.HomeRoutes;
+import io.applyflow.platform.web.ErrorPages;
 import io.applyflow.platform.security.Auth;
 import io.applyflow.platform.security.Tokens;
 import io.applyflow.platform.web.Http;
@@ -9,8 +12,6 @@ import io.applyflow.platform.web.Views;
 import io.applyflow.profile.ProfileRoutes;
 import io.applyflow.profile.Profiles;
 import io.applyflow.apply.AnswerBank;
-import io.applyflow.run.JobRoutes;
-import io.applyflow.run.ReviewRoutes;
 import io.applyflow.settings.SettingsRoutes;
 import io.applyflow.settings.SettingsStore;
 import io.applyflow.run.Jobs;
@@ -20,6 +21,7 @@ import io.applyflow.sandbox.SandboxRoutes;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -60,31 +62,27 @@ public final class WebVerticle extends VerticleBase {
         .onSuccess(rs -> Http.json(ctx, 200, new JsonObject().put("status", "ready")))
         .onFailure(t -> Http.error(ctx, 503, "not_ready", "the database does not answer")));
     router.route("/static/*").handler(StaticHandler.create("static"));
+    router.get("/favicon.ico").handler(ctx -> ctx.reroute("/static/favicon.svg"));
     router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
     if (sandbox) {
       SandboxRoutes.mount(router, pool);
     }
     router.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
     router.route().handler(new Auth(tokens).identify());
-    router.get("/").handler(ctx -> ctx.redirect(ctx.get(Auth.USER_ID) == null ? "/login" : "/runs"));
+    Checklist checklist = new Checklist(pool);
     AccountRoutes.mount(router, new Accounts(vertx, pool, tokens), tokens, views);
-    ProfileRoutes.mount(router, profiles, views);
-    RunRoutes.mount(router, vertx, runs, jobs, profiles, views);
-    JobRoutes.mount(router, vertx, jobs, runs, views);
-    ReviewRoutes.mount(router, vertx, jobs, new AnswerBank(pool), views);
+    ProfileRoutes.mount(router, profiles, views, checklist::of);
+    RunRoutes runRoutes = RunRoutes.mount(router, vertx, runs, jobs, profiles, new AnswerBank(pool), views);
+    HomeRoutes.mount(router, checklist, jobs, runRoutes, views);
     SettingsRoutes.mount(router, new SettingsStore(pool), views);
     router.route("/api/*").last().handler(ctx -> Http.error(ctx, 404, "not_found", "no such endpoint: "
         + ctx.request().method() + " " + ctx.request().path()));
-    router.route().failureHandler(ctx -> {
-      if (ctx.failure() != null) {
-        Http.fail(ctx, ctx.failure());
-      } else {
-        int status = ctx.statusCode();
-        Http.error(ctx, status, status == 413 ? "too_large" : "bad_request",
-            status == 413 ? "the request body is larger than " + BODY_LIMIT / 1024 + " KB" : "the request could not be read");
-      }
-    });
-    return vertx.createHttpServer().requestHandler(router).listen(port, host).onSuccess(s -> server = s);
+    router.route().last().handler(ctx -> ErrorPages.page(ctx, views, 404,
+        "There is no page at " + ctx.request().path() + "."));
+    router.route().failureHandler(ctx -> ErrorPages.handle(ctx, views, BODY_LIMIT));
+    // Form fields as large as the body may be: a pasted resume is one field (the default cap is 8 KB).
+    HttpServerOptions options = new HttpServerOptions().setMaxFormAttributeSize((int) BODY_LIMIT);
+    return vertx.createHttpServer(options).requestHandler(router).listen(port, host).onSuccess(s -> server = s);
   }
 
   public int actualPort() {

@@ -115,9 +115,12 @@ class ApiIT {
 
     Api.Response first = api.post("/api/job/" + jobId + "/submit", token, null);
     assertEquals(202, first.status(), first.text());
-    assertError(api.post("/api/job/" + jobId + "/submit", token, null), 409, "cannot be submitted");
+    Api.Response second = api.post("/api/job/" + jobId + "/submit", token, null);
+    assertEquals(409, second.status(), second.text());
+    assertTrue(second.json().getString("detail").matches(".*(being sent right now|was already sent).*"),
+        "the refusal says in words what happened: " + second.text());
     api.awaitJob(jobId, token, "submitted", Duration.ofSeconds(60));
-    assertError(api.post("/api/job/" + jobId + "/submit", token, null), 409, "submitted");
+    assertError(api.post("/api/job/" + jobId + "/submit", token, null), 409, "was already sent");
     assertEquals(1, api.submissionsOf(email).size(), "exactly one application reached the board");
   }
 

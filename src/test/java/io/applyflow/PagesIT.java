@@ -53,7 +53,7 @@ class PagesIT {
     page.fill("#email", email);
     page.fill("#password", "correct horse 1");
     page.click("#signup-form button[type=submit]");
-    page.waitForURL("**/profile");
+    page.waitForURL("**/profile?welcome=1");
     page.fill("#resume", Api.sampleResume(email).encodePrettily());
     page.fill("input[name=phone]", "+1 912 555 4321");
     page.click("#profile-form button[type=submit]");
@@ -68,14 +68,14 @@ class PagesIT {
     return page;
   }
 
-  /** Reloads the page until {@code selector}'s text is {@code text} (state written by a worker). */
-  private static void reloadUntil(Page page, String selector, String text) {
+  /** Reloads the page until the job's state ({@code #job-status}'s data-status) is {@code status}. */
+  private static void reloadUntil(Page page, String status) {
     long deadline = System.currentTimeMillis() + 60_000;
-    while (!text.equals(page.textContent(selector).trim()) && System.currentTimeMillis() < deadline) {
+    while (!status.equals(page.getAttribute("#job-status", "data-status")) && System.currentTimeMillis() < deadline) {
       page.waitForTimeout(500);
       page.reload();
     }
-    assertEquals(text, page.textContent(selector).trim());
+    assertEquals(status, page.getAttribute("#job-status", "data-status"));
   }
 
   private static void startRun(Page page, String level, int limit, String mode) {
@@ -85,7 +85,7 @@ class PagesIT {
   /** Starts a run from the new-run form and waits, on the run page, until it is done. */
   private static void runToDone(Page page, String position, String level, int limit, String mode) {
     startRun(page, position, level, limit, mode);
-    page.waitForSelector("#run-status:text('done')", new Page.WaitForSelectorOptions().setTimeout(120_000));
+    page.waitForSelector("#run-status[data-status=done]", new Page.WaitForSelectorOptions().setTimeout(120_000));
   }
 
   private static void startRun(Page page, String position, String level, int limit, String mode) {
@@ -105,7 +105,7 @@ class PagesIT {
       Page page = signedUp(context, email);
       startRun(page, "senior", 2, "auto");
       page.evaluate("window.__notReloaded = true");
-      page.waitForSelector("#run-status:text('done')", new Page.WaitForSelectorOptions().setTimeout(120_000));
+      page.waitForSelector("#run-status[data-status=done]", new Page.WaitForSelectorOptions().setTimeout(120_000));
       assertEquals(Boolean.TRUE, page.evaluate("window.__notReloaded === true"), "updates came over SSE, not a reload");
       assertEquals(2, page.locator("#run-jobs tbody tr[data-status=submitted]").count());
       page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("run-page.png")).setFullPage(true));
@@ -133,14 +133,14 @@ class PagesIT {
 
       page.locator("#run-jobs tbody tr a").first().click();
       page.click("#submit-application");
-      page.waitForSelector("#job-status:text('applying')");
+      page.waitForSelector("#job-status[data-status=applying], #job-status[data-status=submitted]");
       assertFalse(page.isVisible("#submit-application"), "the button is gone once clicked");
       long deadline = System.currentTimeMillis() + 60_000;
       while (TestApp.api().submissionsOf(email).size() == 0 && System.currentTimeMillis() < deadline) {
         page.waitForTimeout(300);
       }
       assertEquals(1, TestApp.api().submissionsOf(email).size());
-      reloadUntil(page, "#job-status", "submitted");
+      reloadUntil(page, "submitted");
       assertFalse(page.isVisible("#submit-application"), "a submitted job offers no second submit");
     }
   }
@@ -174,7 +174,7 @@ class PagesIT {
       assertEquals(2, page.locator("#review-queue tbody tr[data-status=awaiting_approval]").count());
       assertTrue(page.locator("#review-queue img.thumb").count() >= 2, "each row shows the filled form");
       page.locator("#review-queue .discard-job").first().click();
-      page.waitForSelector("#review-queue tbody tr:has-text('Discarded.')");
+      page.waitForSelector("#review-queue tbody tr[data-decided=done]:has-text('Discarded')");
       page.reload();
       assertEquals(1, page.locator("#review-queue tbody tr[data-status=awaiting_approval]").count());
       page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("review-queue.png")).setFullPage(true));
@@ -195,7 +195,7 @@ class PagesIT {
       page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("needs-input.png")).setFullPage(true));
       page.selectOption("#job-questions select", "No");
       page.click("#save-answers");
-      reloadUntil(page, "#job-status", "awaiting approval");
+      reloadUntil(page, "awaiting_approval");
     }
   }
 
@@ -205,8 +205,8 @@ class PagesIT {
       Page page = signedUp(context, Api.uniqueEmail("job-sections"));
       runToDone(page, "Software Engineer", "mid", 1, "review");
       page.locator("#run-jobs tbody tr a").first().click();
-      page.waitForSelector("#job-score-breakdown");
-      assertTrue(page.textContent("#job-score").matches("score \\d{1,3}/100"), page.textContent("#job-score"));
+      page.waitForSelector("#job-match");
+      assertTrue(page.textContent("#job-score").matches("\\d{1,3}/100"), page.textContent("#job-score"));
       for (String sub : new String[] {"skills", "keywords", "experience", "education"}) {
         assertEquals(1, page.locator("#job-score-breakdown meter[data-sub=" + sub + "]").count(), sub);
       }
@@ -215,8 +215,8 @@ class PagesIT {
       for (Element row : doc.select("#job-tailoring tbody tr")) {
         assertTrue(java.util.Set.of("kept", "moved", "dropped").contains(row.attr("data-change")), row.outerHtml());
       }
-      assertTrue(doc.select("#job-resume .bullets li code.src").first().text().startsWith("basics.summary"),
-          "the chosen summary comes first, with its source: " + doc.select("#job-resume").outerHtml());
+      assertTrue(doc.select("#job-bullet-sources .bullets li code.src").first().text().startsWith("basics.summary"),
+          "the chosen summary comes first, with its source: " + doc.select("#job-bullet-sources").outerHtml());
       assertTrue(doc.select("#job-cover-letter .letter p").size() >= 3, doc.select("#job-cover-letter").outerHtml());
       assertNotNull(doc.getElementById("cover-letter-pdf"));
       assertTrue(doc.select("#job-interview li").size() >= 5, doc.select("#job-interview").outerHtml());

@@ -53,7 +53,7 @@ public final class AccountRoutes {
     accounts.register(f.get("email"), f.get("password"), f.get("name"), "web")
         .onSuccess(reg -> {
           Auth.startSession(ctx, reg.token());
-          Http.redirect(ctx, "/profile");
+          Http.redirect(ctx, "/profile?welcome=1");
         })
         .onFailure(t -> form(ctx, "account/signup", t.getMessage(), Map.of("email", nz(f.get("email")), "name", nz(f.get("name")))));
   }
@@ -64,7 +64,7 @@ public final class AccountRoutes {
         .onSuccess(reg -> {
           Auth.startSession(ctx, reg.token());
           String next = f.get("next");
-          Http.redirect(ctx, next != null && next.startsWith("/") && !next.startsWith("//") ? next : "/runs");
+          Http.redirect(ctx, Http.localPath(next, "/"));
         })
         .onFailure(t -> form(ctx, "account/login", t.getMessage(), Map.of("email", nz(f.get("email")))));
   }

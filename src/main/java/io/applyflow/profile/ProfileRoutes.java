@@ -4,27 +4,59 @@ import io.applyflow.platform.bus.Failure;
 import io.applyflow.platform.security.Auth;
 import io.applyflow.platform.web.Http;
 import io.applyflow.platform.web.Views;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
-/** {@code GET/PUT /api/profile} and the profile page (paste a JSON Resume, edit the applicant answers). */
+/**
+ * {@code GET/PUT /api/profile} and the profile page: paste a JSON Resume (kept exactly as written), edit the
+ * applicant answers, and see what was read. After a save over htmx the form, the summary of what was read and the
+ * getting-started checklist are all swapped in (the last two out of band); without JavaScript the save redirects
+ * back to the page (POST-redirect-GET).
+ */
 public final class ProfileRoutes {
-  private final Profiles profiles;
-  private final Views views;
+  /** The voluntary self-identification questions, in words, in the order the page asks them. */
+  static final Map<String, String> EEOC_QUESTIONS = new LinkedHashMap<>();
+  /** Every answer value of those questions, in words. */
+  static final Map<String, String> EEOC_ANSWERS = new HashMap<>();
 
-  private ProfileRoutes(Profiles profiles, Views views) {
-    this.profiles = profiles;
-    this.views = views;
+  static {
+    EEOC_QUESTIONS.put("gender", "Gender");
+    EEOC_QUESTIONS.put("hispanic_latino", "Are you Hispanic or Latino?");
+    EEOC_QUESTIONS.put("race", "Race");
+    EEOC_QUESTIONS.put("veteran_status", "Veteran status");
+    EEOC_QUESTIONS.put("disability_status", "Do you have a disability?");
+    EEOC_ANSWERS.putAll(Map.of("male", "Male", "female", "Female", "yes", "Yes", "no", "No",
+        "decline", "I decline to answer", "asian", "Asian", "white", "White",
+        "two_or_more", "Two or more races", "not_protected", "I am not a protected veteran",
+        "protected", "I identify as a protected veteran"));
+    EEOC_ANSWERS.putAll(Map.of("american_indian_or_alaska_native", "American Indian or Alaska Native",
+        "black_or_african_american", "Black or African American", "hispanic_or_latino", "Hispanic or Latino",
+        "native_hawaiian_or_pacific_islander", "Native Hawaiian or Other Pacific Islander"));
   }
 
-  public static void mount(Router router, Profiles profiles, Views views) {
-    ProfileRoutes r = new ProfileRoutes(profiles, views);
+  private final Profiles profiles;
+  private final Views views;
+  private final Function<Long, Future<Map<String, Object>>> checklist;
+
+  private ProfileRoutes(Profiles profiles, Views views, Function<Long, Future<Map<String, Object>>> checklist) {
+    this.profiles = profiles;
+    this.views = views;
+    this.checklist = checklist;
+  }
+
+  /** {@code checklist}: the user's getting-started steps, shown on the page and ticked after a save. */
+  public static void mount(Router router, Profiles profiles, Views views,
+                           Function<Long, Future<Map<String, Object>>> checklist) {
+    ProfileRoutes r = new ProfileRoutes(profiles, views, checklist);
     router.get("/api/profile").handler(Auth.requireApiUser()).handler(r::apiGet);
     router.put("/api/profile").handler(Auth.requireApiUser()).handler(r::apiPut);
     router.get("/profile").handler(Auth.requirePageUser()).handler(r::page);
@@ -33,7 +65,10 @@ public final class ProfileRoutes {
 
   private void apiGet(RoutingContext ctx) {
     profiles.load(Auth.userId(ctx))
-        .onSuccess(p -> Http.json(ctx, 200, p))
+        .onSuccess(p -> {
+          p.remove("resume_text");
+          Http.json(ctx, 200, p);
+        })
         .onFailure(t -> Http.fail(ctx, t));
   }
 
@@ -42,14 +77,21 @@ public final class ProfileRoutes {
     long userId = Auth.userId(ctx);
     profiles.save(userId, body)
         .compose(v -> profiles.load(userId))
-        .onSuccess(p -> Http.json(ctx, 200, p))
+        .onSuccess(p -> {
+          p.remove("resume_text");
+          Http.json(ctx, 200, p);
+        })
         .onFailure(t -> Http.fail(ctx, t));
   }
 
   private void page(RoutingContext ctx) {
-    profiles.find(Auth.userId(ctx))
-        .onSuccess(p -> render(ctx, 200, p == null ? null : p.getJsonObject("resume").encodePrettily(),
-            p == null ? new JsonObject() : p.getJsonObject("applicant"), null, null))
+    long userId = Auth.userId(ctx);
+    profiles.find(userId)
+        .onSuccess(p -> {
+          String notice = "1".equals(ctx.request().getParam("saved")) ? "Profile saved." : null;
+          render(ctx, 200, p == null ? null : p.getString("resume_text"),
+              p == null ? new JsonObject() : p.getJsonObject("applicant"), p != null, null, notice);
+        })
         .onFailure(t -> Http.fail(ctx, t));
   }
 
@@ -57,43 +99,80 @@ public final class ProfileRoutes {
     MultiMap form = ctx.request().formAttributes();
     String resumeText = form.get("resume");
     JsonObject applicant = applicantFrom(form);
+    long userId = Auth.userId(ctx);
     JsonObject profile;
     try {
       if (resumeText == null || resumeText.isBlank()) {
-        throw Failure.BAD_INPUT.with("paste your resume as JSON Resume");
+        throw Failure.BAD_INPUT.with("paste your resume as JSON Resume: the box is empty");
       }
       profile = new JsonObject().put("resume", new JsonObject(resumeText)).put("applicant", applicant);
     } catch (DecodeException | ClassCastException e) {
-      render(ctx, 400, resumeText, applicant, "the resume is not a valid JSON object: " + e.getMessage(), null);
+      render(ctx, 400, resumeText, applicant, false, "the resume is not a valid JSON object: " + firstLine(e), null);
       return;
     } catch (Failure.Coded e) {
-      render(ctx, 400, resumeText, applicant, e.getMessage(), null);
+      render(ctx, 400, resumeText, applicant, false, e.getMessage(), null);
       return;
     }
-    profiles.save(Auth.userId(ctx), profile)
-        .onSuccess(v -> render(ctx, 200, resumeText, applicant, null, "Profile saved."))
+    profiles.save(userId, profile, resumeText)
+        .onSuccess(v -> {
+          if (!Http.isHtmx(ctx)) {
+            Http.redirect(ctx, "/profile?saved=1");
+          } else {
+            render(ctx, 200, resumeText, applicant, true, null, "Profile saved.");
+          }
+        })
         .onFailure(t -> {
           if (Failure.of(t) == Failure.BAD_INPUT) {
-            render(ctx, 400, resumeText, applicant, t.getMessage(), null);
+            render(ctx, 400, resumeText, applicant, false, t.getMessage(), null);
           } else {
             Http.fail(ctx, t);
           }
         });
   }
 
-  private void render(RoutingContext ctx, int status, String resumeText, JsonObject applicant, String error, String notice) {
-    Map<String, Object> model = new HashMap<>();
-    model.put("csrf", ctx.get(Auth.CSRF));
-    model.put("resume", resumeText == null ? "" : resumeText);
-    model.put("applicant", applicant.getMap());
-    model.put("links", applicant.getJsonObject("links", new JsonObject()).getMap());
-    model.put("eeoc", applicant.getJsonObject("eeoc", new JsonObject()).getMap());
-    model.put("eeocValues", ProfileValidator.EEOC_VALUES);
-    model.put("eeocKeys", List.of("gender", "hispanic_latino", "race", "veteran_status", "disability_status"));
-    model.put("error", error);
-    model.put("notice", notice);
-    boolean htmx = ctx.request().getHeader("HX-Request") != null;
-    Views.html(ctx, status, views.render("profile/page", htmx ? "profile-form" : null, model));
+  /**
+   * The page, or for htmx the form with the summary and checklist out of band. {@code saved}: the text shown is the
+   * stored profile (so the summary describes it); otherwise the summary is left as it was.
+   */
+  private void render(RoutingContext ctx, int status, String resumeText, JsonObject applicant, boolean saved,
+                      String error, String notice) {
+    long userId = Auth.userId(ctx);
+    checklist.apply(userId).onComplete(ar -> {
+      Map<String, Object> model = new HashMap<>();
+      model.put("csrf", ctx.get(Auth.CSRF));
+      model.put("resume", resumeText == null ? "" : resumeText);
+      model.put("applicant", applicant.getMap());
+      model.put("links", applicant.getJsonObject("links", new JsonObject()).getMap());
+      model.put("eeoc", applicant.getJsonObject("eeoc", new JsonObject()).getMap());
+      model.put("eeocValues", ProfileValidator.EEOC_VALUES);
+      model.put("eeocQuestions", EEOC_QUESTIONS);
+      model.put("eeocAnswers", EEOC_ANSWERS);
+      model.put("error", error);
+      model.put("notice", notice);
+      model.put("welcome", "1".equals(ctx.request().getParam("welcome")));
+      model.put("checklist", ar.succeeded() ? ar.result() : null);
+      model.put("summary", saved && resumeText != null ? summary(resumeText, applicant) : null);
+      boolean htmx = Http.isHtmx(ctx);
+      String body = views.render("profile/page", htmx ? "profile-form" : null, model);
+      if (htmx && saved) {
+        body += views.render("profile/page", "profile-oob", model);
+      }
+      Views.html(ctx, status, body);
+    });
+  }
+
+  private static Map<String, Object> summary(String resumeText, JsonObject applicant) {
+    try {
+      return ProfileSummary.of(new JsonObject(resumeText), applicant);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static String firstLine(Exception e) {
+    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
   }
 
   /** The applicant object from the page's form fields; blank fields are left out. */

@@ -15,8 +15,20 @@ public final class Profiles {
     this.pool = pool;
   }
 
-  /** Validates and stores {@code {resume, applicant}} for the user, replacing what was there. */
+  /**
+   * Validates and stores {@code {resume, applicant}} for the user, replacing what was there. The resume's text is
+   * kept as the client sent its keys (JSON objects keep their order here; jsonb would not).
+   */
   public Future<Void> save(long userId, JsonObject profile) {
+    Object resume = profile.getValue("resume");
+    return save(userId, profile, resume instanceof JsonObject r ? r.encodePrettily() : null);
+  }
+
+  /**
+   * Validates and stores {@code {resume, applicant}} with {@code resumeText}, the resume exactly as the user wrote
+   * it (shown back on the profile page), replacing what was there.
+   */
+  public Future<Void> save(long userId, JsonObject profile, String resumeText) {
     try {
       ProfileValidator.validate(profile);
     } catch (Failure.Coded e) {
@@ -24,10 +36,10 @@ public final class Profiles {
     }
     JsonObject applicant = profile.getJsonObject("applicant", new JsonObject());
     return pool.preparedQuery("""
-            insert into profiles (user_id, resume, applicant, updated_at) values ($1, $2, $3, now())
+            insert into profiles (user_id, resume, applicant, resume_text, updated_at) values ($1, $2, $3, $4, now())
             on conflict (user_id) do update set resume = excluded.resume, applicant = excluded.applicant,
-              updated_at = now()""")
-        .execute(Tuple.of(userId, profile.getJsonObject("resume"), applicant))
+              resume_text = excluded.resume_text, updated_at = now()""")
+        .execute(Tuple.of(userId, profile.getJsonObject("resume"), applicant, resumeText))
         .mapEmpty();
   }
 
@@ -38,17 +50,31 @@ public final class Profiles {
         : Future.succeededFuture(p));
   }
 
-  /** The stored profile, or null. */
+  /**
+   * The stored profile, or null: {@code resume} (in the user's key order when their text is kept), {@code applicant},
+   * {@code resume_text} (the text as written; a pretty rendering for profiles stored before it was kept) and
+   * {@code updated_at}.
+   */
   public Future<JsonObject> find(long userId) {
-    return pool.preparedQuery("select resume, applicant, updated_at from profiles where user_id = $1")
+    return pool.preparedQuery("select resume, applicant, resume_text, updated_at from profiles where user_id = $1")
         .execute(Tuple.of(userId))
         .map(rs -> {
           if (!rs.iterator().hasNext()) {
             return null;
           }
           Row row = rs.iterator().next();
+          String text = row.getString("resume_text");
+          JsonObject resume = row.getJsonObject("resume");
+          if (text != null) {
+            try {
+              resume = new JsonObject(text);
+            } catch (RuntimeException e) {
+              text = null; // not expected: the text was parsed before it was stored
+            }
+          }
           return new JsonObject()
-              .put("resume", row.getJsonObject("resume"))
+              .put("resume", resume)
+              .put("resume_text", text != null ? text : resume.encodePrettily())
               .put("applicant", row.getJsonObject("applicant"))
               .put("updated_at", row.getOffsetDateTime("updated_at").toString());
         });

@@ -11,12 +11,13 @@ public record Job(
     String title, String company, String location, JobStatus status, Integer score, String descriptionHtml,
     String descriptionText, JsonObject questions, JsonArray matchingKeywords, JsonArray missingKeywords,
     JsonObject tailored, JsonObject fillPlan, JsonObject scoreDetail, JsonArray tailorDiff, JsonArray rewording,
-    JsonObject coverLetter, JsonObject interviewQuestions, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+    JsonObject coverLetter, JsonObject interviewQuestions, Long duplicateOf, OffsetDateTime createdAt,
+    OffsetDateTime updatedAt) {
 
   static final String COLUMNS = """
       id, run_id, user_id, source, board, external_id, api_url, url, title, company, location, status, score,
       description_html, description_text, questions, matching_keywords, missing_keywords, tailored, fill_plan,
-      score_detail, tailor_diff, rewording, cover_letter, interview_questions, created_at, updated_at""";
+      score_detail, tailor_diff, rewording, cover_letter, interview_questions, duplicate_of, created_at, updated_at""";
 
   static Job from(Row r) {
     return new Job(r.getLong("id"), r.getLong("run_id"), r.getLong("user_id"), r.getString("source"),
@@ -28,13 +29,15 @@ public record Job(
         (JsonObject) r.getValue("fill_plan"), (JsonObject) r.getValue("score_detail"),
         (JsonArray) r.getValue("tailor_diff"), (JsonArray) r.getValue("rewording"),
         (JsonObject) r.getValue("cover_letter"), (JsonObject) r.getValue("interview_questions"),
-        r.getOffsetDateTime("created_at"), r.getOffsetDateTime("updated_at"));
+        r.getLong("duplicate_of"), r.getOffsetDateTime("created_at"), r.getOffsetDateTime("updated_at"));
   }
 
-  /** The short summary the run API and the run page show. */
+  /** The short summary the run API and the run page show; {@code status_label} is the state in words. */
   public JsonObject summary() {
     return new JsonObject()
         .put("job_id", id).put("title", title).put("company", company).put("location", location)
-        .put("url", url).put("status", status.db()).put("progress", status.progress).put("score", score);
+        .put("url", url).put("status", status.db()).put("status_label", status.label)
+        .put("progress", status.progress).put("stopped", status.isStopped()).put("waiting", status.isWaiting())
+        .put("score", score).put("duplicate_of", duplicateOf);
   }
 }

@@ -7,31 +7,44 @@ import java.util.Locale;
  * waiting states hand it to the user. A run is done when every job is final or waiting.
  */
 public enum JobStatus {
-  DISCOVERED(10, false, false),
-  DESCRIBED(25, false, false),
-  SCORED(40, false, false),
-  REJECTED(100, true, false),
-  CLARIFY(45, false, true),
-  ACCEPTED(45, false, false),
-  TAILORED(60, false, false),
-  RENDERED(75, false, false),
-  AWAITING_APPROVAL(90, false, true),
-  APPLYING(90, false, false),
-  SUBMITTED(100, true, false),
-  NEEDS_INPUT(90, false, true),
-  NEEDS_ATTENTION(90, false, true),
-  FAILED(100, true, false),
-  DUPLICATE(100, true, false),
-  DISCARDED(100, true, false);
+  DISCOVERED(10, false, false, "Found"),
+  DESCRIBED(25, false, false, "Read"),
+  SCORED(40, false, false, "Scored"),
+  REJECTED(100, true, false, "Not a match"),
+  CLARIFY(45, false, true, "Borderline: your call"),
+  ACCEPTED(45, false, false, "Good match"),
+  TAILORED(60, false, false, "Resume tailored"),
+  RENDERED(75, false, false, "PDF ready"),
+  AWAITING_APPROVAL(90, false, true, "Ready for your approval"),
+  APPLYING(90, false, false, "Applying"),
+  SUBMITTED(100, true, false, "Sent"),
+  NEEDS_INPUT(90, false, true, "Needs your answer"),
+  NEEDS_ATTENTION(90, false, true, "Needs a look"),
+  FAILED(100, true, false, "Failed"),
+  DUPLICATE(100, true, false, "Already in your list"),
+  DISCARDED(100, true, false, "Discarded");
 
   public final int progress;
   private final boolean fin;
   private final boolean waiting;
+  /** The state in words, as the pages show it. */
+  public final String label;
 
-  JobStatus(int progress, boolean fin, boolean waiting) {
+  JobStatus(int progress, boolean fin, boolean waiting, String label) {
     this.progress = progress;
     this.fin = fin;
     this.waiting = waiting;
+    this.label = label;
+  }
+
+  /** Waiting for the user: in the review or clarify queue. */
+  public boolean isWaiting() {
+    return waiting;
+  }
+
+  /** Ended without an application being sent (rejected, duplicate, discarded, failed): no progress to show. */
+  public boolean isStopped() {
+    return fin && this != SUBMITTED;
   }
 
   /** Final or waiting: nothing more happens until the user acts. */

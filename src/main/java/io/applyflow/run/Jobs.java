@@ -31,28 +31,37 @@ public final class Jobs {
                         String company, String location) {
   }
 
+  /**
+   * Stores a posting found by a run. When the user already has this posting (the same posting, or the same company
+   * and normalised title from another run) in a job that stands for it, the new row is a {@code duplicate} pointing
+   * at that job, so a posting is never filled twice and the queues hold one entry per posting. A per-user advisory
+   * lock makes two runs discovering the same posting at once see each other.
+   */
   public Future<Long> insertDiscovered(long runId, long userId, Posting p) {
-    return pool.withTransaction(conn -> earlierApplication(conn, userId, p).compose(earlier -> conn.preparedQuery("""
-                insert into jobs (run_id, user_id, source, board, external_id, api_url, url, title, company, location,
-                  status)
-                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-                on conflict on constraint jobs_run_posting_key do nothing
-                returning id""")
-            .execute(Tuple.from(List.of(runId, userId, p.source(), p.board(), p.externalId(), p.apiUrl(), p.url(),
-                p.title(), p.company(), p.location() == null ? "" : p.location(),
-                (earlier == null ? JobStatus.DISCOVERED : JobStatus.DUPLICATE).db())))
-            .compose(rs -> {
-              if (!rs.iterator().hasNext()) {
-                return Future.succeededFuture((Long) null);
-              }
-              long id = rs.iterator().next().getLong("id");
-              Future<Void> found = event(conn, id, userId, "search", JobStatus.DISCOVERED,
-                  "found " + p.title() + " at " + p.company(), new JsonObject().put("url", p.url()));
-              return (earlier == null ? found : found.compose(v -> event(conn, id, userId, "search", JobStatus.DUPLICATE,
-                      "you already applied to this posting (job " + earlier + "); it will not be opened again",
-                      new JsonObject().put("earlier_job_id", earlier))))
-                  .map(v -> id);
-            })))
+    return pool.withTransaction(conn -> conn.preparedQuery("select pg_advisory_xact_lock($1)")
+            .execute(Tuple.of(DISCOVERY_LOCK ^ userId))
+            .compose(v -> standingJob(conn, runId, userId, p))
+            .compose(earlier -> conn.preparedQuery("""
+                    insert into jobs (run_id, user_id, source, board, external_id, api_url, url, title, company,
+                      location, status, duplicate_of)
+                    values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                    on conflict on constraint jobs_run_posting_key do nothing
+                    returning id""")
+                .execute(Tuple.from(java.util.Arrays.asList(runId, userId, p.source(), p.board(), p.externalId(),
+                    p.apiUrl(), p.url(), p.title(), p.company(), p.location() == null ? "" : p.location(),
+                    (earlier == null ? JobStatus.DISCOVERED : JobStatus.DUPLICATE).db(),
+                    earlier == null ? null : earlier.jobId())))
+                .compose(rs -> {
+                  if (!rs.iterator().hasNext()) {
+                    return Future.succeededFuture((Long) null);
+                  }
+                  long id = rs.iterator().next().getLong("id");
+                  Future<Void> found = event(conn, id, userId, "search", JobStatus.DISCOVERED,
+                      "found " + p.title() + " at " + p.company(), new JsonObject().put("url", p.url()));
+                  return (earlier == null ? found : found.compose(v -> event(conn, id, userId, "search",
+                          JobStatus.DUPLICATE, earlier.why(), new JsonObject().put("earlier_job_id", earlier.jobId()))))
+                      .map(v -> id);
+                })))
         .onSuccess(id -> {
           if (id != null) {
             RunBus.publish(bus, new RunBus.Progress(runId, id, userId, JobStatus.DISCOVERED.db()));
@@ -60,21 +69,84 @@ public final class Jobs {
         });
   }
 
+  /** Keys the advisory lock of discovery apart from any other use of advisory locks. */
+  private static final long DISCOVERY_LOCK = 0x4A4F4253_00000000L;
+
+  /** The job that already stands for a posting, and why a new find of it is a duplicate. */
+  record Standing(long jobId, long runId, JobStatus status, boolean applied) {
+    String why() {
+      if (applied || status == JobStatus.SUBMITTED || status == JobStatus.APPLYING) {
+        return "you already applied to this posting (job " + jobId + "); it will not be opened again";
+      }
+      if (status == JobStatus.DISCARDED) {
+        return "you discarded this posting earlier (job " + jobId + "); it is not brought back";
+      }
+      if (status.isWaiting()) {
+        return "this posting is already waiting for you as job " + jobId + " (run " + runId
+            + "); it is not filled again";
+      }
+      return "this posting is already being prepared in run " + runId + " (job " + jobId + ")";
+    }
+  }
+
   /**
-   * The job through which the user already applied (or tried to) to this posting, or to a posting with the same
-   * company and normalised title (a repost), or null.
+   * The job through which the user already applied (or tried to) to this posting or a repost of it (same company,
+   * same normalised title), else a job of another run that still stands for it: waiting in a queue, on its way
+   * through the pipeline, sent, or discarded. Rejected and failed jobs do not stand for a posting: a later run
+   * looks at it again. Null when the posting is new to the user.
    */
-  private static Future<Long> earlierApplication(SqlConnection conn, long userId, Posting p) {
+  private static Future<Standing> standingJob(SqlConnection conn, long runId, long userId, Posting p) {
     return conn.preparedQuery("""
-            select j.id from submit_ledger l join jobs j on j.id = l.job_id
-            where l.user_id = $1
-              and ((l.source = $2 and l.board = $3 and l.external_id = $4)
+            select j.id, j.run_id, j.status, (l.id is not null) as applied from jobs j
+            left join submit_ledger l on l.job_id = j.id and l.user_id = j.user_id
+            where j.user_id = $1
+              and (l.id is not null or (j.run_id <> $7 and j.status not in ('rejected', 'failed', 'duplicate')))
+              and ((j.source = $2 and j.board = $3 and j.external_id = $4)
                 or (lower(j.company) = lower($5)
                     and trim(regexp_replace(lower(j.title), '[^a-z0-9]+', ' ', 'g'))
                       = trim(regexp_replace(lower($6), '[^a-z0-9]+', ' ', 'g'))))
-            order by l.id limit 1""")
-        .execute(Tuple.of(userId, p.source(), p.board(), p.externalId(), p.company(), p.title()))
-        .map(rs -> rs.iterator().hasNext() ? rs.iterator().next().getLong("id") : null);
+            order by (l.id is null), j.id limit 1""")
+        .execute(Tuple.of(userId, p.source(), p.board(), p.externalId(), p.company(), p.title(), runId))
+        .map(rs -> {
+          if (!rs.iterator().hasNext()) {
+            return null;
+          }
+          Row r = rs.iterator().next();
+          return new Standing(r.getLong("id"), r.getLong("run_id"), JobStatus.of(r.getString("status")),
+              r.getBoolean("applied"));
+        });
+  }
+
+  /**
+   * The postings the user already has a standing job for ({@code source/board/external_id}, and
+   * {@code company|normalised title}), so a search can fill its limit with new postings. The same rule as
+   * {@link #insertDiscovered}, which stays the authority when two runs race.
+   */
+  public Future<java.util.Set<String>> knownPostings(long userId, long runId) {
+    return pool.preparedQuery("""
+            select j.source, j.board, j.external_id, j.company, j.title from jobs j
+            where j.user_id = $1 and ((j.run_id <> $2 and j.status not in ('rejected', 'failed', 'duplicate'))
+              or exists (select 1 from submit_ledger l where l.job_id = j.id and l.user_id = j.user_id))""")
+        .execute(Tuple.of(userId, runId))
+        .map(rs -> {
+          java.util.Set<String> keys = new java.util.HashSet<>();
+          for (Row r : rs) {
+            keys.add(postingKey(r.getString("source"), r.getString("board"), r.getString("external_id")));
+            keys.add(titleKey(r.getString("company"), r.getString("title")));
+          }
+          return keys;
+        });
+  }
+
+  /** The key of one posting on one board. */
+  public static String postingKey(String source, String board, String externalId) {
+    return source + "/" + board + "/" + externalId;
+  }
+
+  /** The key of a company's role, whatever posting carries it: the same normalisation as the SQL above. */
+  public static String titleKey(String company, String title) {
+    String t = title == null ? "" : title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", " ").strip();
+    return (company == null ? "" : company.toLowerCase(java.util.Locale.ROOT)) + "|" + t;
   }
 
   /** The job, or NOT_FOUND when it does not exist or belongs to someone else. */
@@ -188,6 +260,59 @@ public final class Jobs {
                 .put("title", r.getString("title")).put("company", r.getString("company"))
                 .put("status", r.getString("status")).put("score", r.getInteger("score"))
                 .put("fill_plan", r.getValue("fill_plan")).put("screenshot_id", r.getLong("screenshot_id")));
+          }
+          return out;
+        });
+  }
+
+  /** How many of the user's jobs are in each state, per run, for the given runs. */
+  public Future<java.util.Map<Long, java.util.Map<JobStatus, Long>>> countsByRun(long userId, List<Long> runIds) {
+    return pool.preparedQuery("""
+            select run_id, status, count(*) as n from jobs where user_id = $1 and run_id = any($2)
+            group by run_id, status""")
+        .execute(Tuple.tuple().addLong(userId).addArrayOfLong(runIds.toArray(new Long[0])))
+        .map(rs -> {
+          java.util.Map<Long, java.util.Map<JobStatus, Long>> out = new java.util.HashMap<>();
+          for (Row r : rs) {
+            out.computeIfAbsent(r.getLong("run_id"), k -> new java.util.EnumMap<>(JobStatus.class))
+                .put(JobStatus.of(r.getString("status")), r.getLong("n"));
+          }
+          return out;
+        });
+  }
+
+  /** How many of the user's jobs are in each state, over all runs. */
+  public Future<java.util.Map<JobStatus, Long>> counts(long userId) {
+    return pool.preparedQuery("select status, count(*) as n from jobs where user_id = $1 group by status")
+        .execute(Tuple.of(userId))
+        .map(rs -> {
+          java.util.Map<JobStatus, Long> out = new java.util.EnumMap<>(JobStatus.class);
+          rs.forEach(r -> out.put(JobStatus.of(r.getString("status")), r.getLong("n")));
+          return out;
+        });
+  }
+
+  /**
+   * The user's jobs the user decided on in the review queue in the last {@code minutes} (a {@code review} event:
+   * submit or discard) and that are no longer waiting, newest first: the queue keeps showing what became of them.
+   */
+  public Future<List<JsonObject>> recentlyDecided(long userId, int minutes) {
+    return pool.preparedQuery("""
+            select j.id, j.run_id, j.title, j.company, j.status, j.updated_at from jobs j
+            where j.user_id = $1
+              and exists (select 1 from job_events e where e.job_id = j.id and e.user_id = j.user_id
+                          and e.stage = 'review' and e.at > now() - make_interval(mins => $2))
+              and j.status in ('applying', 'submitted', 'discarded', 'needs_attention', 'duplicate')
+            order by j.updated_at desc limit 50""")
+        .execute(Tuple.of(userId, minutes))
+        .map(rs -> {
+          List<JsonObject> out = new ArrayList<>();
+          for (Row r : rs) {
+            JobStatus st = JobStatus.of(r.getString("status"));
+            out.add(new JsonObject().put("job_id", r.getLong("id")).put("run_id", r.getLong("run_id"))
+                .put("title", r.getString("title")).put("company", r.getString("company"))
+                .put("status", st.db()).put("status_label", st.label)
+                .put("updated_at", r.getOffsetDateTime("updated_at").toString()));
           }
           return out;
         });

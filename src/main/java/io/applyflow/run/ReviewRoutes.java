@@ -22,37 +22,111 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the user decides: {@code POST /api/job/{id}/answers} (answers to the questions a job needs; saved to the
- * answer bank and reused, then the job resumes), {@code POST /api/job/{id}/discard}, and the review queue page
- * {@code /review} listing every job waiting for the user with its plan and screenshot.
+ * What the user decides, over the API and the pages: submit a filled application ({@code POST .../submit}), approve
+ * a borderline job ({@code .../approve}), discard a job ({@code .../discard}), answer a job's open questions
+ * ({@code .../answers}); and the two queues that list what waits for the user, {@code /review} and
+ * {@code /clarify}, kept live over SSE ({@code /review/events}, {@code /clarify/events}).
+ *
+ * <p>Every state change is one conditional update, so two clicks cannot both pass; a refusal says in words why
+ * ({@link Refusals}). A page form answers htmx with the fragment it came from (the job's decision panel or the
+ * queue row), and a plain browser with a redirect back to the page it came from (POST-redirect-GET), so a reload
+ * never sends anything again.
  */
 public final class ReviewRoutes {
   private static final Logger log = LoggerFactory.getLogger(ReviewRoutes.class);
   private static final EnumSet<JobStatus> DISCARDABLE = EnumSet.of(JobStatus.AWAITING_APPROVAL, JobStatus.NEEDS_INPUT,
       JobStatus.NEEDS_ATTENTION, JobStatus.CLARIFY);
+  /** How long a decided job stays in the review queue's "Just decided" list. */
+  private static final int RECENT_MINUTES = 60;
 
   private final Vertx vertx;
   private final Jobs jobs;
   private final AnswerBank answers;
   private final Views views;
+  private final JobPage pages;
 
-  private ReviewRoutes(Vertx vertx, Jobs jobs, AnswerBank answers, Views views) {
+  private ReviewRoutes(Vertx vertx, Jobs jobs, AnswerBank answers, Views views, JobPage pages) {
     this.vertx = vertx;
     this.jobs = jobs;
     this.answers = answers;
     this.views = views;
+    this.pages = pages;
   }
 
-  public static void mount(Router router, Vertx vertx, Jobs jobs, AnswerBank answers, Views views) {
-    ReviewRoutes r = new ReviewRoutes(vertx, jobs, answers, views);
+  static void mount(Router router, Vertx vertx, Jobs jobs, AnswerBank answers, Views views, JobPage pages) {
+    ReviewRoutes r = new ReviewRoutes(vertx, jobs, answers, views, pages);
+    router.post("/api/job/:job_id/submit").handler(Auth.requireApiUser()).handler(ctx -> r.api(ctx, "submit"));
+    router.post("/api/job/:job_id/approve").handler(Auth.requireApiUser()).handler(ctx -> r.api(ctx, "approve"));
+    router.post("/api/job/:job_id/discard").handler(Auth.requireApiUser()).handler(ctx -> r.api(ctx, "discard"));
     router.post("/api/job/:job_id/answers").handler(Auth.requireApiUser()).handler(r::apiAnswers);
-    router.post("/api/job/:job_id/discard").handler(Auth.requireApiUser()).handler(r::apiDiscard);
-    router.get("/review").handler(Auth.requirePageUser()).handler(r::queuePage);
+    router.post("/jobs/:job_id/submit").handler(Auth.requirePageUser()).handler(ctx -> r.page(ctx, "submit"));
+    router.post("/jobs/:job_id/approve").handler(Auth.requirePageUser()).handler(ctx -> r.page(ctx, "approve"));
+    router.post("/jobs/:job_id/discard").handler(Auth.requirePageUser()).handler(ctx -> r.page(ctx, "discard"));
     router.post("/jobs/:job_id/answers").handler(Auth.requirePageUser()).handler(r::pageAnswers);
-    router.post("/jobs/:job_id/discard").handler(Auth.requirePageUser()).handler(r::pageDiscard);
-    router.post("/api/job/:job_id/approve").handler(Auth.requireApiUser()).handler(r::apiApprove);
+    router.get("/review").handler(Auth.requirePageUser()).handler(r::queuePage);
+    router.get("/review/events").handler(Auth.requirePageUser()).handler(ctx -> r.stream(ctx, "review"));
     router.get("/clarify").handler(Auth.requirePageUser()).handler(r::clarifyPage);
-    router.post("/jobs/:job_id/approve").handler(Auth.requirePageUser()).handler(r::pageApprove);
+    router.get("/clarify/events").handler(Auth.requirePageUser()).handler(ctx -> r.stream(ctx, "clarify"));
+  }
+
+  // --- the decisions ----------------------------------------------------------------------------------------
+
+  private Future<JobStatus> decide(String action, long jobId, long userId) {
+    return switch (action) {
+      case "submit" -> submit(jobId, userId);
+      case "approve" -> approve(jobId, userId);
+      case "discard" -> discard(jobId, userId);
+      default -> Future.failedFuture(Failure.NOT_FOUND.with("no action " + action));
+    };
+  }
+
+  /**
+   * Moves an awaiting job to applying in one conditional update (so two clicks cannot both pass), then asks the
+   * apply stage to submit. CONFLICT, in words, when the job is not awaiting approval.
+   */
+  Future<JobStatus> submit(long jobId, long userId) {
+    RunBus.JobCommand cmd = new RunBus.JobCommand(jobId, userId);
+    return jobs.get(jobId, userId).compose(job -> jobs.compareAndSet(cmd, JobStatus.AWAITING_APPROVAL,
+            JobStatus.APPLYING, "review", "you approved the application; submitting")
+        .compose(moved -> {
+          if (!moved) {
+            return refresh(job).compose(now -> Future.failedFuture(Failure.CONFLICT.with(Refusals.submit(now))));
+          }
+          ApplyBus.submit(vertx.eventBus(), cmd)
+              .onFailure(t -> log.warn("submit of job {} did not complete: {}", jobId, t.getMessage()));
+          return Future.succeededFuture(JobStatus.APPLYING);
+        }));
+  }
+
+  /**
+   * Moves a job from the clarify queue on to tailoring in one conditional update and asks the conductor to walk it
+   * on. CONFLICT, in words, when the job is not waiting in the clarify queue.
+   */
+  Future<JobStatus> approve(long jobId, long userId) {
+    RunBus.JobCommand cmd = new RunBus.JobCommand(jobId, userId);
+    return jobs.get(jobId, userId).compose(job -> jobs.compareAndSet(cmd, JobStatus.CLARIFY, JobStatus.ACCEPTED,
+            "score", "you approved this job from the clarify queue; it goes on to tailoring")
+        .compose(moved -> {
+          if (!moved) {
+            return refresh(job).compose(now -> Future.failedFuture(Failure.CONFLICT.with(Refusals.approve(now))));
+          }
+          RunBus.continueJob(vertx.eventBus(), cmd);
+          return Future.succeededFuture(JobStatus.ACCEPTED);
+        }));
+  }
+
+  /** Discards a job waiting for the user; completes with the state it was discarded from. */
+  Future<JobStatus> discard(long jobId, long userId) {
+    RunBus.JobCommand cmd = new RunBus.JobCommand(jobId, userId);
+    return jobs.get(jobId, userId).compose(job -> jobs.moveIfIn(cmd, DISCARDABLE, JobStatus.DISCARDED, "review",
+            "you discarded this job; nothing was sent")
+        .compose(moved -> moved ? Future.succeededFuture(job.status())
+            : refresh(job).compose(now -> Future.failedFuture(Failure.CONFLICT.with(Refusals.discard(now))))));
+  }
+
+  /** The job as it is now (a refused update means someone else changed it since it was read). */
+  private Future<Job> refresh(Job job) {
+    return jobs.get(job.id(), job.userId());
   }
 
   /**
@@ -63,8 +137,7 @@ public final class ReviewRoutes {
     RunBus.JobCommand cmd = new RunBus.JobCommand(jobId, userId);
     return jobs.get(jobId, userId).compose(job -> {
       if (job.status() != JobStatus.NEEDS_INPUT) {
-        return Future.failedFuture(Failure.CONFLICT.with("job " + jobId + " is " + job.status().db()
-            + "; it is not waiting for answers"));
+        return Future.failedFuture(Failure.CONFLICT.with(Refusals.answers(job)));
       }
       Map<String, String> labels = new LinkedHashMap<>();
       List<String> open = new ArrayList<>();
@@ -111,6 +184,16 @@ public final class ReviewRoutes {
     });
   }
 
+  // --- the API ------------------------------------------------------------------------------------------------
+
+  private void api(RoutingContext ctx, String action) {
+    long jobId = Http.idParam(ctx, "job_id");
+    decide(action, jobId, Auth.userId(ctx))
+        .onSuccess(s -> Http.json(ctx, "discard".equals(action) ? 200 : 202, new JsonObject().put("job_id", jobId)
+            .put("status", "discard".equals(action) ? JobStatus.DISCARDED.db() : s.db())))
+        .onFailure(t -> Http.fail(ctx, t));
+  }
+
   private void apiAnswers(RoutingContext ctx) {
     JsonObject body = Http.jsonBody(ctx);
     Object raw = body.getValue("answers");
@@ -129,101 +212,125 @@ public final class ReviewRoutes {
         .onFailure(t -> Http.fail(ctx, t));
   }
 
-  /** Discards a job waiting for the user; completes with the state it was discarded from. */
-  private Future<JobStatus> discard(long jobId, long userId) {
-    RunBus.JobCommand cmd = new RunBus.JobCommand(jobId, userId);
-    return jobs.get(jobId, userId).compose(job -> jobs.moveIfIn(cmd, DISCARDABLE, JobStatus.DISCARDED, "review",
-            "you discarded this job; nothing was sent")
-        .compose(moved -> moved ? Future.succeededFuture(job.status())
-            : Future.failedFuture(Failure.CONFLICT.with("job " + jobId + " is " + job.status().db()
-                + "; only a job waiting for you can be discarded"))));
+  // --- the pages' forms ---------------------------------------------------------------------------------------
+
+  /**
+   * A decision from a page. htmx: the clicked queue row is replaced by what happened, or the job page's decision
+   * panel is rendered again (with the refusal in words and 409 when refused). Plain browser: a 303 back to the page
+   * the form names in {@code return} (our own pages only), which shows what happened from the job's state.
+   */
+  private void page(RoutingContext ctx, String action) {
+    long jobId = Http.idParam(ctx, "job_id");
+    long userId = Auth.userId(ctx);
+    String back = Http.localPath(ctx.request().getFormAttribute("return"), "/jobs/" + jobId);
+    decide(action, jobId, userId).onComplete(ar -> {
+      if (ar.failed() && Failure.of(ar.cause()) != Failure.CONFLICT) {
+        Http.fail(ctx, ar.cause());
+        return;
+      }
+      String outcome = ar.succeeded() ? "done" : "refused";
+      if (!Http.isHtmx(ctx)) {
+        String sep = back.contains("?") ? "&" : "?";
+        Http.redirect(ctx, back + sep + outcome + "=" + action + "&job=" + jobId);
+        return;
+      }
+      int status = ar.succeeded() ? 200 : 409;
+      String target = ctx.request().getHeader("HX-Target");
+      if (target != null && target.matches("(review|clarify)-\\d+")) {
+        jobs.get(jobId, userId)
+            .onSuccess(job -> queueRow(ctx, status, target, job,
+                ar.succeeded() ? doneWords(action, job) : ar.cause().getMessage()))
+            .onFailure(t -> Http.fail(ctx, t));
+        return;
+      }
+      jobs.get(jobId, userId)
+          .compose(job -> pages.render(ctx, jobId, userId, status, "job-decision",
+              ar.succeeded() ? doneWords(action, job) : null, ar.succeeded() ? null : ar.cause().getMessage()))
+          .onFailure(t -> Http.fail(ctx, t));
+    });
   }
 
-  private void apiDiscard(RoutingContext ctx) {
-    long jobId = Http.idParam(ctx, "job_id");
-    discard(jobId, Auth.userId(ctx))
-        .onSuccess(v -> Http.json(ctx, 200, new JsonObject().put("job_id", jobId).put("status", "discarded")))
-        .onFailure(t -> Http.fail(ctx, t));
+  /** What the user's action did, in words (the page shows the job's current state beside it). */
+  static String doneWords(String action, Job job) {
+    return switch (action) {
+      case "submit" -> "You approved it: Applyflow is sending your application for " + job.title() + " to "
+          + job.company() + ". The confirmation shows here as soon as the employer's page gives it.";
+      case "approve" -> "Approved: " + job.title() + " goes on to tailoring and the application form.";
+      case "discard" -> "Discarded " + job.title() + ". Nothing was sent.";
+      default -> null;
+    };
+  }
+
+  /** Why {@code action} was refused for {@code job} as it is now, in words. */
+  static String refusalWords(String action, Job job) {
+    return switch (action) {
+      case "submit" -> Refusals.submit(job);
+      case "approve" -> Refusals.approve(job);
+      case "discard" -> Refusals.discard(job);
+      default -> null;
+    };
+  }
+
+  private void queueRow(RoutingContext ctx, int status, String id, Job job, String text) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("id", id);
+    model.put("job", job.summary().getMap());
+    model.put("text", text);
+    model.put("refused", status >= 400);
+    Views.html(ctx, status, views.render("review/queue", "queue-row", model));
   }
 
   private void pageAnswers(RoutingContext ctx) {
     long jobId = Http.idParam(ctx, "job_id");
+    long userId = Auth.userId(ctx);
     Map<String, String> given = new LinkedHashMap<>();
     ctx.request().formAttributes().forEach(e -> {
       if (e.getKey().startsWith("answer.") && !e.getValue().isBlank()) {
         given.put(e.getKey().substring("answer.".length()), e.getValue());
       }
     });
-    answer(jobId, Auth.userId(ctx), given)
+    answer(jobId, userId, given)
         .onSuccess(r -> Http.redirect(ctx, "/jobs/" + jobId))
         .onFailure(t -> {
-          if (Failure.of(t) == Failure.INTERNAL) {
+          if (Failure.of(t) == Failure.INTERNAL || Failure.of(t) == Failure.NOT_FOUND) {
             Http.fail(ctx, t);
           } else {
-            Http.redirect(ctx, "/jobs/" + jobId + "?error=" + java.net.URLEncoder.encode(t.getMessage(),
-                java.nio.charset.StandardCharsets.UTF_8));
+            pages.render(ctx, jobId, userId, Failure.of(t).httpStatus, "job-decision", null, t.getMessage())
+                .onFailure(e -> Http.fail(ctx, e));
           }
         });
   }
 
-  private void pageDiscard(RoutingContext ctx) {
-    long jobId = Http.idParam(ctx, "job_id");
-    discard(jobId, Auth.userId(ctx)).onComplete(ar -> queueRow(ctx, jobId, "review-",
-        ar.succeeded() ? "Discarded. Nothing was sent." : ar.cause().getMessage(),
-        ar.succeeded() && ar.result() == JobStatus.CLARIFY ? "/clarify" : "/review"));
+  // --- the queues ---------------------------------------------------------------------------------------------
+
+  private void stream(RoutingContext ctx, String queue) {
+    long userId = Auth.userId(ctx);
+    Live.open(vertx, ctx, userId, p -> true, () -> "review".equals(queue)
+        ? reviewModel(ctx, userId).map(m -> Map.of(
+            "review-queue", views.render("review/queue", "review-queue", m),
+            "review-recent", views.render("review/queue", "review-recent", m)))
+        : clarifyModel(ctx, userId).map(m -> Map.of("clarify-queue", views.render("review/clarify", "clarify-queue", m))));
   }
 
-  /**
-   * The answer to a queue button: for htmx, the row that replaces the clicked one (its id from {@code HX-Target},
-   * so the review and clarify queues share this) saying what happened; without JavaScript, a redirect.
-   */
-  private static void queueRow(RoutingContext ctx, long jobId, String idPrefix, String text, String redirect) {
-    if (ctx.request().getHeader("HX-Request") == null) {
-      Http.redirect(ctx, redirect);
-      return;
+  /** A notice or refusal for a decision made without JavaScript ({@code ?done=submit&job=12}), from the job's state. */
+  private Future<Void> outcome(RoutingContext ctx, long userId, Map<String, Object> model) {
+    String done = ctx.request().getParam("done");
+    String refused = ctx.request().getParam("refused");
+    String job = ctx.request().getParam("job");
+    if ((done == null && refused == null) || job == null || !job.matches("\\d{1,18}")) {
+      return Future.succeededFuture();
     }
-    String target = ctx.request().getHeader("HX-Target");
-    String id = target != null && target.matches("[a-z]+-\\d+") ? target : idPrefix + jobId;
-    Views.html(ctx, 200, "<tr id=\"" + id + "\"><td colspan=\"5\">" + escape(text) + "</td></tr>");
+    return jobs.get(Long.parseLong(job), userId)
+        .map(j -> {
+          model.put("notice", done == null ? null : doneWords(done, j));
+          model.put("error", refused == null ? null : refusalWords(refused, j));
+          return (Void) null;
+        })
+        .recover(t -> Future.succeededFuture());
   }
 
-  /**
-   * Moves a job from the clarify queue on to tailoring in one conditional update (two clicks cannot both pass) and
-   * asks the conductor to walk it on. CONFLICT when the job is not waiting in the clarify queue.
-   */
-  Future<JobStatus> approve(long jobId, long userId) {
-    RunBus.JobCommand cmd = new RunBus.JobCommand(jobId, userId);
-    return jobs.get(jobId, userId).compose(job -> jobs.compareAndSet(cmd, JobStatus.CLARIFY, JobStatus.ACCEPTED,
-            "score", "you approved this job from the clarify queue; it goes on to tailoring")
-        .compose(moved -> {
-          if (!moved) {
-            return Future.failedFuture(Failure.CONFLICT.with("job " + jobId + " is " + job.status().db()
-                + "; only a job in the clarify queue can be approved"));
-          }
-          RunBus.continueJob(vertx.eventBus(), cmd);
-          return Future.succeededFuture(JobStatus.ACCEPTED);
-        }));
-  }
-
-  private void apiApprove(RoutingContext ctx) {
-    long jobId = Http.idParam(ctx, "job_id");
-    approve(jobId, Auth.userId(ctx))
-        .onSuccess(s -> Http.json(ctx, 202, new JsonObject().put("job_id", jobId).put("status", s.db())))
-        .onFailure(t -> Http.fail(ctx, t));
-  }
-
-  private void pageApprove(RoutingContext ctx) {
-    long jobId = Http.idParam(ctx, "job_id");
-    approve(jobId, Auth.userId(ctx)).onComplete(ar -> queueRow(ctx, jobId, "clarify-",
-        ar.succeeded() ? "Approved; it goes on to tailoring." : ar.cause().getMessage(), "/jobs/" + jobId));
-  }
-
-  private static String escape(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-  }
-
-  private void clarifyPage(RoutingContext ctx) {
-    jobs.withStatus(Auth.userId(ctx), JobStatus.CLARIFY).onSuccess(list -> {
+  private Future<Map<String, Object>> clarifyModel(RoutingContext ctx, long userId) {
+    return jobs.withStatus(userId, JobStatus.CLARIFY).map(list -> {
       Map<String, Object> model = new HashMap<>();
       model.put("csrf", ctx.get(Auth.CSRF));
       List<Map<String, Object>> rows = new ArrayList<>();
@@ -235,12 +342,20 @@ public final class ReviewRoutes {
         rows.add(row);
       }
       model.put("jobs", rows);
-      views.page(ctx, "review/clarify", "clarify-queue", model);
-    }).onFailure(t -> Http.fail(ctx, t));
+      return model;
+    });
   }
 
-  private void queuePage(RoutingContext ctx) {
-    jobs.waiting(Auth.userId(ctx)).onSuccess(list -> {
+  private void clarifyPage(RoutingContext ctx) {
+    long userId = Auth.userId(ctx);
+    clarifyModel(ctx, userId)
+        .compose(model -> outcome(ctx, userId, model).map(model))
+        .onSuccess(model -> views.page(ctx, "review/clarify", "clarify-queue", model))
+        .onFailure(t -> Http.fail(ctx, t));
+  }
+
+  private Future<Map<String, Object>> reviewModel(RoutingContext ctx, long userId) {
+    return jobs.waiting(userId).compose(list -> jobs.recentlyDecided(userId, RECENT_MINUTES).map(recent -> {
       Map<String, Object> model = new HashMap<>();
       model.put("csrf", ctx.get(Auth.CSRF));
       List<Map<String, Object>> rows = new ArrayList<>();
@@ -253,11 +368,24 @@ public final class ReviewRoutes {
         long planned = entries.stream().filter(e -> !"missing".equals(((JsonObject) e).getString("provenance"))).count();
         row.put("planned", planned);
         row.put("missing", missing);
+        row.put("status_label", JobStatus.of(j.getString("status")).label);
         rows.add(row);
       }
       model.put("jobs", rows);
-      views.page(ctx, "review/queue", "review-queue", model);
-    }).onFailure(t -> Http.fail(ctx, t));
+      model.put("recent", recent.stream().map(r -> {
+        Map<String, Object> m = new HashMap<>(r.getMap());
+        m.put("when", RunView.when(r.getString("updated_at")));
+        return m;
+      }).toList());
+      return model;
+    }));
   }
 
+  private void queuePage(RoutingContext ctx) {
+    long userId = Auth.userId(ctx);
+    reviewModel(ctx, userId)
+        .compose(model -> outcome(ctx, userId, model).map(model))
+        .onSuccess(model -> views.page(ctx, "review/queue", "review-queue", model))
+        .onFailure(t -> Http.fail(ctx, t));
+  }
 }

@@ -3,12 +3,10 @@ package io.applyflow.run;
 import io.applyflow.platform.bus.Failure;
 import io.applyflow.platform.security.Auth;
 import io.applyflow.platform.web.Http;
-import io.applyflow.platform.web.Sse;
 import io.applyflow.platform.web.Views;
 import io.applyflow.profile.Profiles;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -26,7 +24,6 @@ import java.util.Set;
 public final class RunRoutes {
   private static final Set<String> LEVELS = Set.of("entry", "mid", "senior");
   private static final Set<String> MODES = Set.of("review", "auto");
-  private static final long COALESCE_MS = 150;
 
   private final Vertx vertx;
   private final Runs runs;
@@ -42,7 +39,13 @@ public final class RunRoutes {
     this.views = views;
   }
 
-  public static void mount(Router router, Vertx vertx, Runs runs, Jobs jobs, Profiles profiles, Views views) {
+  /**
+   * Mounts the run feature's routes: runs ({@code /api/search}, {@code /runs}), jobs ({@link JobRoutes}) and the
+   * user's decisions and queues ({@link ReviewRoutes}). Returns the run routes, whose {@link #rows} the start page
+   * reuses.
+   */
+  public static RunRoutes mount(Router router, Vertx vertx, Runs runs, Jobs jobs, Profiles profiles,
+                                io.applyflow.apply.AnswerBank answers, Views views) {
     RunRoutes r = new RunRoutes(vertx, runs, jobs, profiles, views);
     router.post("/api/search").handler(Auth.requireApiUser()).handler(r::apiCreate);
     router.get("/api/search/:run_id").handler(Auth.requireApiUser()).handler(r::apiGet);
@@ -52,6 +55,10 @@ public final class RunRoutes {
     router.post("/runs").handler(Auth.requirePageUser()).handler(r::pageCreate);
     router.get("/runs/:run_id").handler(Auth.requirePageUser()).handler(r::runPage);
     router.get("/runs/:run_id/events").handler(Auth.requirePageUser()).handler(ctx -> r.stream(ctx, true));
+    JobPage pages = new JobPage(jobs, runs, views);
+    JobRoutes.mount(router, vertx, jobs, pages);
+    ReviewRoutes.mount(router, vertx, jobs, answers, views, pages);
+    return r;
   }
 
   /** Validates a search request and starts the run; BAD_INPUT names the field, CONFLICT means no profile yet. */
@@ -88,21 +95,31 @@ public final class RunRoutes {
     long userId = Auth.userId(ctx);
     long runId = Http.idParam(ctx, "run_id");
     runs.get(runId, userId).compose(run -> jobs.ofRun(runId, userId).compose(list ->
-            jobs.runEvents(runId, userId, 500).map(events -> run.json()
-                .put("jobs", new JsonArray(list.stream().map(Job::summary).toList()))
-                .put("events", events))))
+            jobs.runEvents(runId, userId, 500).map(events -> {
+              long waiting = list.stream().filter(j -> j.status().isWaiting()).count();
+              return run.json().put("state", RunView.state(run.status(), waiting)).put("waiting", waiting)
+                  .put("jobs", new JsonArray(list.stream().map(Job::summary).toList()))
+                  .put("events", events);
+            })))
         .onSuccess(body -> Http.json(ctx, 200, body))
         .onFailure(t -> Http.fail(ctx, t));
   }
 
   private void listPage(RoutingContext ctx) {
-    runs.ofUser(Auth.userId(ctx), 50)
+    long userId = Auth.userId(ctx);
+    rows(userId, 50)
         .onSuccess(list -> {
           Map<String, Object> model = base(ctx);
-          model.put("runs", list.stream().map(r -> r.json().getMap()).toList());
+          model.put("runs", list);
           views.page(ctx, "run/list", "run-list", model);
         })
         .onFailure(t -> Http.fail(ctx, t));
+  }
+
+  /** The user's newest runs as the pages show them ({@link RunView}): state in words, what waits, where to act. */
+  public Future<List<Map<String, Object>>> rows(long userId, int limit) {
+    return runs.ofUser(userId, limit).compose(list -> jobs.countsByRun(userId, list.stream().map(Runs.Run::id).toList())
+        .map(counts -> list.stream().map(r -> RunView.of(r, counts.get(r.id()))).toList()));
   }
 
   private void newPage(RoutingContext ctx, int status, String error, Map<String, String> values) {
@@ -154,50 +171,35 @@ public final class RunRoutes {
   private Future<Map<String, Object>> runModel(long runId, long userId) {
     return runs.get(runId, userId).compose(run -> jobs.ofRun(runId, userId).map(list -> {
       Map<String, Object> model = new HashMap<>();
-      model.put("run", run.json().getMap());
+      Map<JobStatus, Long> counts = new java.util.EnumMap<>(JobStatus.class);
+      list.forEach(j -> counts.merge(j.status(), 1L, Long::sum));
+      model.put("run", RunView.of(run, counts));
       model.put("jobs", list.stream().map(j -> j.summary().getMap()).toList());
-      Map<String, Long> counts = new java.util.TreeMap<>();
-      list.forEach(j -> counts.merge(j.status().db(), 1L, Long::sum));
-      model.put("counts", counts);
       return model;
     }));
   }
 
   /**
    * The live stream of a run: first the current state from Postgres, then a fresh rendering after every
-   * {@code run.progress} for this run (coalesced), and a heartbeat. HTML fragments for pages, JSON for the API.
+   * {@code run.progress} for this run (coalesced), and a heartbeat. HTML fragments for pages; for the API one
+   * {@code run} event carrying the run and its jobs as JSON.
    */
   private void stream(RoutingContext ctx, boolean html) {
     long userId = Auth.userId(ctx);
     long runId = Http.idParam(ctx, "run_id");
-    runs.get(runId, userId).onFailure(t -> Http.fail(ctx, t)).onSuccess(run -> {
-      long[] pending = {-1};
-      MessageConsumer<RunBus.Progress>[] consumer = new MessageConsumer[1];
-      Sse sse = Sse.open(vertx, ctx.response(), () -> {
-        consumer[0].unregister();
-        if (pending[0] >= 0) {
-          vertx.cancelTimer(pending[0]);
-        }
-      });
-      Runnable push = () -> runModel(runId, userId).onSuccess(model -> {
-        if (html) {
-          sse.send("run-jobs", views.render("run/page", "run-jobs", model));
-          sse.send("run-summary", views.render("run/page", "run-summary", model));
-        } else {
-          sse.send("run", new JsonObject((Map<String, Object>) model.get("run"))
-              .put("jobs", new JsonArray((List<?>) model.get("jobs"))).encode());
-        }
-      });
-      consumer[0] = vertx.eventBus().<RunBus.Progress>consumer(RunBus.PROGRESS, m -> {
-        if (m.body().runId() == runId && m.body().userId() == userId && pending[0] < 0) {
-          pending[0] = vertx.setTimer(COALESCE_MS, t -> {
-            pending[0] = -1;
-            push.run();
-          });
-        }
-      });
-      consumer[0].completion().onComplete(ar -> push.run());
-    });
+    Live.openIf(vertx, ctx, userId, runs.get(runId, userId), p -> p.runId() == runId,
+        () -> runModel(runId, userId).map(model -> html
+            ? Map.of("run-jobs", views.render("run/page", "run-jobs", model),
+                "run-summary", views.render("run/page", "run-summary", model))
+            : Map.of("run", apiRun(model).encode())));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static JsonObject apiRun(Map<String, Object> model) {
+    Map<String, Object> run = (Map<String, Object>) model.get("run");
+    return new JsonObject().put("run_id", run.get("run_id")).put("status", run.get("status"))
+        .put("state", run.get("state")).put("waiting", run.get("waiting"))
+        .put("jobs", new JsonArray((List<?>) model.get("jobs")));
   }
 
   private static Map<String, Object> base(RoutingContext ctx) {

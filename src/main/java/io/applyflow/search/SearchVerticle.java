@@ -17,8 +17,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Search stage (event loop). Consumes {@code search.run}: lists every board of the watch-list (or the sandbox)
  * through the Greenhouse Job Board API and, with a Serper key, reads the postings Google finds on Greenhouse;
- * keeps postings whose title matches the run's position and level, takes them round-robin across boards up to
- * the run's limit, and stores each as a discovered job.
+ * keeps postings whose title matches the run's position and level, takes them round-robin across boards until the
+ * run's limit of postings new to the user is reached, and stores each as a discovered job. Postings the user
+ * already has (waiting, sent, discarded: {@link Jobs#knownPostings}) met on the way are stored as duplicates
+ * pointing at the job that stands for them, and do not count towards the limit.
  */
 public final class SearchVerticle extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(SearchVerticle.class);
@@ -47,7 +49,8 @@ public final class SearchVerticle extends VerticleBase {
   private void handle(Message<SearchBus.Request> msg) {
     SearchBus.Request req = msg.body();
     runs.get(req.runId(), req.userId())
-        .compose(run -> find(run).compose(found -> store(req, found.postings)
+        .compose(run -> jobs.knownPostings(req.userId(), req.runId()).compose(known -> find(run, known))
+            .compose(found -> store(req, found.postings)
             .map(ids -> new SearchBus.Found(ids, found.problems))))
         .onSuccess(msg::reply)
         .onFailure(t -> {
@@ -59,7 +62,7 @@ public final class SearchVerticle extends VerticleBase {
   private record Candidates(List<Jobs.Posting> postings, List<String> problems) {
   }
 
-  private Future<Candidates> find(Runs.Run run) {
+  private Future<Candidates> find(Runs.Run run, java.util.Set<String> known) {
     Level level = Level.parse(run.level());
     List<Future<List<Jobs.Posting>>> perBoard = new ArrayList<>();
     List<String> problems = new ArrayList<>();
@@ -85,7 +88,9 @@ public final class SearchVerticle extends VerticleBase {
       for (int i = 0; i < perBoard.size(); i++) {
         lists.add(all.resultAt(i));
       }
-      return Future.succeededFuture(new Candidates(roundRobin(lists, run.limit()), problems));
+      return Future.succeededFuture(new Candidates(roundRobin(lists, run.limit(),
+          p -> known.contains(Jobs.postingKey(p.source(), p.board(), p.externalId()))
+              || known.contains(Jobs.titleKey(p.company(), p.title()))), problems));
     });
   }
 
@@ -132,21 +137,25 @@ public final class SearchVerticle extends VerticleBase {
   }
 
   /**
-   * Takes one posting from each source in turn so a run spreads across companies; a posting found twice (on its
-   * board and by Serper) counts once.
+   * Takes one posting from each source in turn so a run spreads across companies, until {@code limit} postings that
+   * are not {@code known} are taken; known ones met on the way are taken too (they become duplicates) but do not
+   * count. A posting found twice (on its board and by Serper) counts once.
    */
-  static List<Jobs.Posting> roundRobin(List<List<Jobs.Posting>> lists, int limit) {
+  static List<Jobs.Posting> roundRobin(List<List<Jobs.Posting>> lists, int limit,
+                                       java.util.function.Predicate<Jobs.Posting> known) {
     List<Iterator<Jobs.Posting>> its = lists.stream().map(List::iterator).toList();
     List<Jobs.Posting> out = new ArrayList<>();
     java.util.Set<String> seen = new java.util.HashSet<>();
+    int fresh = 0;
     boolean any = true;
-    while (out.size() < limit && any) {
+    while (fresh < limit && any) {
       any = false;
       for (Iterator<Jobs.Posting> it : its) {
-        if (it.hasNext() && out.size() < limit) {
+        if (it.hasNext() && fresh < limit) {
           Jobs.Posting p = it.next();
-          if (seen.add(p.source() + "/" + p.board() + "/" + p.externalId())) {
+          if (seen.add(Jobs.postingKey(p.source(), p.board(), p.externalId()))) {
             out.add(p);
+            fresh += known.test(p) ? 0 : 1;
           }
           any = true;
         }

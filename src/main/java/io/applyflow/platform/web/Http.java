@@ -27,8 +27,16 @@ public final class Http {
     json(ctx, status, new JsonObject().put("error", error).put("detail", detail));
   }
 
-  /** Maps any failure to {@code {error, detail}}: coded failures keep their status, the rest are 500 and logged. */
+  /**
+   * Maps any failure to {@code {error, detail}}: coded failures keep their status, the rest are 500 and logged.
+   * A page request (any path outside {@code /api/}) is handed to the router's failure handler instead, which
+   * answers with an HTML error the person can read (see {@link ErrorPages}).
+   */
   public static void fail(RoutingContext ctx, Throwable t) {
+    if (isPage(ctx) && !ctx.failed()) {
+      ctx.fail(t);
+      return;
+    }
     Failure f = Failure.of(t);
     if (f == Failure.INTERNAL) {
       log.error("request {} {} failed", ctx.request().method(), ctx.request().path(), t);
@@ -55,9 +63,31 @@ public final class Http {
     }
   }
 
+  /** Whether the request is for a page (HTML) rather than the JSON API. */
+  public static boolean isPage(RoutingContext ctx) {
+    return !ctx.request().path().startsWith("/api/");
+  }
+
+  /** Whether the request comes from htmx (it wants a fragment, not a whole page). */
+  public static boolean isHtmx(RoutingContext ctx) {
+    return ctx.request().getHeader("HX-Request") != null;
+  }
+
+  /**
+   * A path on this site to go back to after a form post, or {@code fallback}: only absolute paths of our own pages
+   * ({@code /review}, {@code /jobs/12}, ...), never another origin, a scheme-relative {@code //host} or a backslash.
+   */
+  public static String localPath(String candidate, String fallback) {
+    if (candidate == null || !candidate.matches("/[A-Za-z0-9/_\\-]*(\\?[A-Za-z0-9=&_%.\\-]*)?")
+        || candidate.startsWith("//")) {
+      return fallback;
+    }
+    return candidate;
+  }
+
   /** A redirect after a form post: {@code HX-Redirect} for htmx, 303 See Other for a plain browser. */
   public static void redirect(RoutingContext ctx, String to) {
-    if (ctx.request().getHeader("HX-Request") != null) {
+    if (isHtmx(ctx)) {
       ctx.response().putHeader("HX-Redirect", to).setStatusCode(204).end();
     } else {
       ctx.response().putHeader("Location", to).setStatusCode(303).end();

@@ -1,0 +1,102 @@
+package io.applyflow.profile;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What Applyflow read from a profile, as the profile page shows it after saving: the contact details the forms and
+ * the PDF will use (with where each comes from), and how many roles, bullets, skills, projects and schools it found
+ * ("3 roles, 12 bullets, 8 skills"), so a person sees at once whether their resume was understood. Pure.
+ */
+public final class ProfileSummary {
+  private ProfileSummary() {
+  }
+
+  /** {@code resume} is a JSON Resume document, {@code applicant} the application answers (either may be null). */
+  public static Map<String, Object> of(JsonObject resume, JsonObject applicant) {
+    JsonObject r = resume == null ? new JsonObject() : resume;
+    JsonObject a = applicant == null ? new JsonObject() : applicant;
+    JsonObject basics = obj(r.getValue("basics"));
+    Map<String, Object> m = new HashMap<>();
+
+    List<Map<String, String>> contact = new ArrayList<>();
+    add(contact, "Name", str(basics, "name"), "resume");
+    String first = str(a, "first_name");
+    String last = str(a, "last_name");
+    if (first != null || last != null) {
+      add(contact, "Name on forms", String.join(" ", nonNull(first, last)), "your answers below");
+    }
+    add(contact, "Email", str(basics, "email"), "resume");
+    String phone = str(a, "phone");
+    add(contact, "Phone", phone != null ? phone : str(basics, "phone"), phone != null ? "your answers below" : "resume");
+    JsonObject loc = obj(basics.getValue("location"));
+    add(contact, "Location", String.join(", ", nonNull(str(loc, "city"), str(loc, "region"), str(loc, "countryCode"))),
+        "resume");
+    m.put("contact", contact);
+
+    int roles = 0;
+    int bullets = 0;
+    for (Object w : arr(r.getValue("work"))) {
+      roles++;
+      bullets += arr(obj(w).getValue("highlights")).size();
+    }
+    int projects = 0;
+    for (Object p : arr(r.getValue("projects"))) {
+      projects++;
+      bullets += arr(obj(p).getValue("highlights")).size();
+    }
+    int skills = 0;
+    for (Object s : arr(r.getValue("skills"))) {
+      int keywords = arr(obj(s).getValue("keywords")).size();
+      skills += keywords > 0 ? keywords : str(obj(s), "name") == null ? 0 : 1;
+    }
+    int schools = arr(r.getValue("education")).size();
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    counts.put("role", roles);
+    counts.put("bullet", bullets);
+    counts.put("skill", skills);
+    counts.put("project", projects);
+    counts.put("school", schools);
+    m.put("counts", counts);
+    List<String> parts = new ArrayList<>();
+    counts.forEach((k, v) -> parts.add(v + " " + k + (v == 1 ? "" : "s")));
+    m.put("line", String.join(", ", parts));
+    m.put("hasSummary", str(basics, "summary") != null);
+    m.put("empty", bullets == 0);
+    return m;
+  }
+
+  private static void add(List<Map<String, String>> out, String label, String value, String from) {
+    if (value != null && !value.isBlank()) {
+      out.add(Map.of("label", label, "value", value, "from", from));
+    }
+  }
+
+  private static List<String> nonNull(String... values) {
+    List<String> out = new ArrayList<>();
+    for (String v : values) {
+      if (v != null && !v.isBlank()) {
+        out.add(v.strip());
+      }
+    }
+    return out;
+  }
+
+  private static JsonObject obj(Object o) {
+    return o instanceof JsonObject j ? j : new JsonObject();
+  }
+
+  private static JsonArray arr(Object o) {
+    return o instanceof JsonArray a ? a : new JsonArray();
+  }
+
+  private static String str(JsonObject o, String key) {
+    Object v = o.getValue(key);
+    return v instanceof String s && !s.isBlank() ? s : null;
+  }
+}

@@ -1,0 +1,99 @@
+package io.applyflow.run;
+
+import io.applyflow.platform.security.Auth;
+import io.applyflow.platform.web.Views;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A job as one document ({@code GET /api/job/{id}}) and as the job page or its live fragments, read from Postgres
+ * through the owner's id. Shared by the routes that show a job and those that act on it, so an action answers with
+ * the same fragment the page shows.
+ */
+final class JobPage {
+  /** The fragments the job page's SSE stream keeps up to date, in page order. */
+  static final List<String> LIVE = List.of("job-decision", "job-questions", "job-prepared", "job-evidence",
+      "job-timeline");
+
+  private final Jobs jobs;
+  private final Runs runs;
+  private final Views views;
+
+  JobPage(Jobs jobs, Runs runs, Views views) {
+    this.jobs = jobs;
+    this.runs = runs;
+    this.views = views;
+  }
+
+  /** The job's whole document: summary, score, documents, plan, events; NOT_FOUND for someone else's job. */
+  Future<JsonObject> detail(long jobId, long userId) {
+    return jobs.get(jobId, userId).compose(job -> runs.get(job.runId(), userId).compose(run ->
+        jobs.events(jobId, userId).compose(events -> jobs.documents(jobId, userId).map(docs -> job.summary()
+            .put("run_id", job.runId()).put("mode", run.mode()).put("board", job.board())
+            .put("source", job.source()).put("external_id", job.externalId())
+            .put("description_html", job.descriptionHtml())
+            .put("matching_keywords", job.matchingKeywords() == null ? new JsonArray() : job.matchingKeywords())
+            .put("missing_keywords", job.missingKeywords() == null ? new JsonArray() : job.missingKeywords())
+            .put("score", score(job))
+            .put("tailored", job.tailored())
+            .put("tailor_diff", job.tailorDiff())
+            .put("rewording", job.rewording())
+            .put("cover_letter", job.coverLetter())
+            .put("interview_questions", job.interviewQuestions() == null ? null
+                : job.interviewQuestions().getJsonArray("questions"))
+            .put("questions", job.questions() == null ? null : job.questions().getValue("questions"))
+            .put("fill_plan", job.fillPlan() == null ? null : job.fillPlan().getJsonArray("entries"))
+            .put("documents", docs)
+            .put("schema", job.questions())
+            .put("events", events)))));
+  }
+
+  /**
+   * The score breakdown (total, skills, keywords, experience, education, matching and missing keywords and
+   * skills, explanation, band); null before scoring. A job scored before breakdowns existed gives what it has.
+   */
+  private static JsonObject score(Job job) {
+    if (job.scoreDetail() != null) {
+      return job.scoreDetail();
+    }
+    return job.score() == null ? null : new JsonObject().put("total", job.score())
+        .put("matching_keywords", job.matchingKeywords()).put("missing_keywords", job.missingKeywords());
+  }
+
+  /** The page's model: {@link JobView#model} plus the form token and a notice or error to show in the decision. */
+  Future<Map<String, Object>> model(RoutingContext ctx, long jobId, long userId, String notice, String error) {
+    return detail(jobId, userId).map(d -> {
+      Map<String, Object> model = JobView.model(d);
+      model.put("csrf", ctx.get(Auth.CSRF));
+      model.put("notice", notice);
+      model.put("error", error);
+      return model;
+    });
+  }
+
+  /** Renders the whole page, or only {@code fragment} for htmx, with {@code status}. */
+  Future<Void> render(RoutingContext ctx, long jobId, long userId, int status, String fragment, String notice,
+                      String error) {
+    return model(ctx, jobId, userId, notice, error).map(model -> {
+      boolean htmx = ctx.request().getHeader("HX-Request") != null;
+      Views.html(ctx, status, views.render("job/page", htmx ? fragment : null, model));
+      return null;
+    });
+  }
+
+  /** The live fragments of the job page as they are now, by SSE event name. */
+  Future<Map<String, String>> fragments(RoutingContext ctx, long jobId, long userId) {
+    return model(ctx, jobId, userId, null, null).map(model -> {
+      Map<String, String> out = new LinkedHashMap<>();
+      for (String f : LIVE) {
+        out.put(f, views.render("job/page", f, model));
+      }
+      return out;
+    });
+  }
+}

@@ -1,0 +1,89 @@
+package io.applyflow.run;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A run as the pages show it: not the stored {@code running/done/failed} but what it means for the person: still
+ * running, waiting for them (with how many jobs and where to go), finished, or failed, and its jobs counted in
+ * words. Pure: plain maps for the templates.
+ */
+public final class RunView {
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM, HH:mm", Locale.ENGLISH);
+
+  private RunView() {
+  }
+
+  /** The page state of a run: {@code running}, {@code waiting}, {@code finished} or {@code failed}. */
+  static String state(String stored, long waiting) {
+    if ("running".equals(stored)) {
+      return "running";
+    }
+    if ("failed".equals(stored)) {
+      return "failed";
+    }
+    return waiting > 0 ? "waiting" : "finished";
+  }
+
+  /** The run's row: its fields, its state in words, what waits for the user and where to act on it. */
+  public static Map<String, Object> of(Runs.Run run, Map<JobStatus, Long> counts) {
+    Map<JobStatus, Long> c = counts == null ? Map.of() : counts;
+    long review = n(c, JobStatus.AWAITING_APPROVAL) + n(c, JobStatus.NEEDS_INPUT) + n(c, JobStatus.NEEDS_ATTENTION);
+    long clarify = n(c, JobStatus.CLARIFY);
+    long waiting = review + clarify;
+    String state = state(run.status(), waiting);
+    Map<String, Object> m = new HashMap<>(run.json().getMap());
+    m.put("state", state);
+    m.put("state_label", switch (state) {
+      case "running" -> "Running";
+      case "failed" -> "Failed";
+      case "waiting" -> waiting + " waiting for you";
+      default -> "Finished";
+    });
+    m.put("waiting", waiting);
+    m.put("review", review);
+    m.put("clarify", clarify);
+    m.put("review_href", review > 0 ? "/review" : "/clarify");
+    m.put("started", when(run.createdAt()));
+    m.put("counts", words(c));
+    m.put("sent", n(c, JobStatus.SUBMITTED));
+    m.put("total", c.values().stream().mapToLong(Long::longValue).sum());
+    return m;
+  }
+
+  /** Each state that has jobs, in pipeline order: {@code {status, label, n}}. */
+  public static List<Map<String, Object>> words(Map<JobStatus, Long> counts) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    Map<JobStatus, Long> sorted = new EnumMap<>(JobStatus.class);
+    sorted.putAll(counts);
+    sorted.forEach((s, n) -> {
+      if (n > 0) {
+        out.add(Map.of("status", s.db(), "label", s.label, "n", n));
+      }
+    });
+    return out;
+  }
+
+  /** A stored timestamp as "2 Dec, 14:05" in this machine's time zone; the input when it cannot be read. */
+  public static String when(String iso) {
+    if (iso == null) {
+      return "";
+    }
+    try {
+      return OffsetDateTime.parse(iso).atZoneSameInstant(ZoneId.systemDefault()).format(WHEN);
+    } catch (RuntimeException e) {
+      return iso;
+    }
+  }
+
+  private static long n(Map<JobStatus, Long> c, JobStatus s) {
+    return c.getOrDefault(s, 0L);
+  }
+}
