@@ -1,5 +1,6 @@
 package io.applyflow.apply;
 
+import io.applyflow.profile.Contact;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -28,13 +29,13 @@ import java.util.regex.Pattern;
  *
  * <p>Rules:
  * <ul>
- *   <li>Standard fields come from the profile: names (applicant, else the resume name split at its first space),
- *       preferred name (applicant), email (resume), phone (applicant, else resume), location (resume city and
- *       region). The resume file is {@code document:resume} when a PDF exists; cover letters are always missing
- *       (there is no cover-letter document yet) and free-text alternatives (resume_text) are never generated.</li>
+ *   <li>Standard fields (names, preferred name, email, phone, location) come from the profile's {@link Contact},
+ *       the same values the resume PDF's header prints.</li>
+ *   <li>The resume file is {@code document:resume} when a PDF exists; cover letters are always missing (there is no
+ *       cover-letter document yet) and free-text alternatives (resume_text) are never generated.</li>
  *   <li>Link questions (a label naming only LinkedIn, GitHub, portfolio or website) come from
- *       {@code applicant.links}, a {@code basics.profiles} entry of that network, or {@code basics.url} for a
- *       website.</li>
+ *       {@link Contact#link}: {@code applicant.links}, a {@code basics.profiles} entry of that network, or
+ *       {@code basics.url} for a website.</li>
  *   <li>Sensitive questions ({@link SensitiveQuestions#classify}) come only from the applicant object or saved
  *       answers, and only when the value maps onto an option that exists. For the EEOC topics the profile's
  *       {@code eeoc} answer comes first (it is the user's standing choice, e.g. decline); for the others a saved
@@ -112,14 +113,13 @@ public final class FillPlanner {
   /** Holds the inputs while one plan is computed. */
   private static final class Planner {
     private final JsonObject applicant;
-    private final JsonObject basics;
+    private final Contact contact;
     private final Map<String, SavedAnswer> answers;
     private final boolean hasResumePdf;
 
     Planner(JsonObject profile, Map<String, SavedAnswer> answers, boolean hasResumePdf) {
-      JsonObject resume = object(profile.getValue("resume"));
       this.applicant = object(profile.getValue("applicant"));
-      this.basics = object(resume.getValue("basics"));
+      this.contact = Contact.of(profile);
       this.answers = answers;
       this.hasResumePdf = hasResumePdf;
     }
@@ -189,13 +189,12 @@ public final class FillPlanner {
 
     private Optional<Choice> standard(String name) {
       return switch (name) {
-        case "first_name" -> firstName();
-        case "last_name" -> lastName();
-        case "preferred_name" -> profileText(applicant, "preferred_name", "profile:preferred_name");
-        case "email" -> profileText(basics, "email", "profile:email");
-        case "phone" -> profileText(applicant, "phone", "profile:phone")
-            .or(() -> profileText(basics, "phone", "profile:phone"));
-        case "location" -> location();
+        case "first_name" -> contactText(contact.firstName(), "profile:first_name");
+        case "last_name" -> contactText(contact.lastName(), "profile:last_name");
+        case "preferred_name" -> contactText(contact.preferredName(), "profile:preferred_name");
+        case "email" -> contactText(contact.email(), "profile:email");
+        case "phone" -> contactText(contact.phone(), "profile:phone");
+        case "location" -> contactText(contact.location(), "profile:location");
         default -> Optional.empty();
       };
     }
@@ -218,43 +217,6 @@ public final class FillPlanner {
       return entry(name, label, type, required, category, choice);
     }
 
-    // --- standard fields ---------------------------------------------------------------------------------
-
-    private Optional<Choice> firstName() {
-      Optional<Choice> own = profileText(applicant, "first_name", "profile:first_name");
-      if (own.isPresent()) {
-        return own;
-      }
-      String name = text(basics.getValue("name")).strip();
-      int space = name.indexOf(' ');
-      String first = space < 0 ? name : name.substring(0, space);
-      return first.isBlank() ? Optional.empty() : Optional.of(new Choice(first, List.of(), "profile:first_name"));
-    }
-
-    private Optional<Choice> lastName() {
-      Optional<Choice> own = profileText(applicant, "last_name", "profile:last_name");
-      if (own.isPresent()) {
-        return own;
-      }
-      String name = text(basics.getValue("name")).strip();
-      int space = name.indexOf(' ');
-      String last = space < 0 ? "" : name.substring(space + 1).strip();
-      return last.isBlank() ? Optional.empty() : Optional.of(new Choice(last, List.of(), "profile:last_name"));
-    }
-
-    private Optional<Choice> location() {
-      JsonObject loc = object(basics.getValue("location"));
-      List<String> parts = new ArrayList<>();
-      for (String key : List.of("city", "region")) {
-        String v = text(loc.getValue(key)).strip();
-        if (!v.isEmpty()) {
-          parts.add(v);
-        }
-      }
-      return parts.isEmpty() ? Optional.empty()
-          : Optional.of(new Choice(String.join(", ", parts), List.of(), "profile:location"));
-    }
-
     // --- links -------------------------------------------------------------------------------------------
 
     /** A link question's value, when the label names nothing but link kinds (and filler words). */
@@ -273,24 +235,9 @@ public final class FillPlanner {
         }
       }
       for (String kind : kinds) {
-        Optional<Choice> c = profileText(object(applicant.getValue("links")), kind, "profile:links." + kind);
-        if (c.isPresent()) {
-          return c;
-        }
-        JsonArray profiles = basics.getValue("profiles") instanceof JsonArray a ? a : new JsonArray();
-        for (int i = 0; i < profiles.size(); i++) {
-          JsonObject p = object(profiles.getValue(i));
-          String network = text(p.getValue("network")).toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
-          String url = text(p.getValue("url")).strip();
-          if (!url.isEmpty() && kind.equals(linkKind(network))) {
-            return Optional.of(new Choice(url, List.of(), "profile:basics.profiles[" + i + "]"));
-          }
-        }
-        if (kind.equals("website")) {
-          c = profileText(basics, "url", "profile:basics.url");
-          if (c.isPresent()) {
-            return c;
-          }
+        Optional<Contact.Link> l = contact.link(kind);
+        if (l.isPresent()) {
+          return Optional.of(new Choice(l.get().url(), List.of(), "profile:" + l.get().source()));
         }
       }
       return Optional.empty();
@@ -298,14 +245,7 @@ public final class FillPlanner {
 
     /** The link kind a word names, "" for a word that goes with one ("personal"), null for any other word. */
     private static String linkKind(String word) {
-      return switch (word) {
-        case "linkedin" -> "linkedin";
-        case "github" -> "github";
-        case "portfolio" -> "portfolio";
-        case "website", "site", "web", "homepage", "blog", "personalwebsite" -> "website";
-        case "personal", "own" -> "";
-        default -> null;
-      };
+      return word.equals("personal") || word.equals("own") ? "" : Contact.kindOf(word);
     }
 
     // --- sensitive questions -----------------------------------------------------------------------------
@@ -558,9 +498,8 @@ public final class FillPlanner {
         .orElseGet(() -> new PlanEntry(name, label, type, required, null, List.of(), PlanEntry.MISSING, category));
   }
 
-  private static Optional<Choice> profileText(JsonObject source, String key, String provenance) {
-    String v = text(source.getValue(key)).strip();
-    return v.isEmpty() ? Optional.empty() : Optional.of(new Choice(v, List.of(), provenance));
+  private static Optional<Choice> contactText(String value, String provenance) {
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(new Choice(value, List.of(), provenance));
   }
 
   private static List<JsonObject> objects(Object value) {
