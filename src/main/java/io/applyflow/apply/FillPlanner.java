@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  *
  * <p>Inputs: the schema {@code {"questions", "location_questions", "compliance", "demographic_questions"}} as the
  * Greenhouse Job Board API returns them; the profile {@code {"resume": <JSON Resume>, "applicant": {...}}}; the
- * user's saved answers keyed by {@link AnswerKeys#key}; whether a tailored resume PDF exists.
+ * user's saved answers keyed by {@link AnswerKeys#key}; the job's {@link Attachments} (which PDFs exist and whether
+ * the cover letter may go out).
  *
  * <p>Order of the plan: {@code questions}, then the visible {@code location} field of {@code location_questions}
  * (hidden fields such as latitude/longitude are never planned, anywhere), then each {@code compliance} block's
@@ -31,8 +32,11 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>Standard fields (names, preferred name, email, phone, location) come from the profile's {@link Contact},
  *       the same values the resume PDF's header prints.</li>
- *   <li>The resume file is {@code document:resume} when a PDF exists; cover letters are always missing (there is no
- *       cover-letter document yet) and free-text alternatives (resume_text) are never generated.</li>
+ *   <li>Files: the resume file is {@code document:resume} when a PDF exists. The cover letter file is
+ *       {@code document:cover_letter} when the job has a checked letter PDF and {@link Attachments#sendsLetter} allows
+ *       it; otherwise it is missing with a {@link PlanEntry#reason} the user can read. The value of a file entry is
+ *       the file name the employer receives. Free-text alternatives ({@code resume_text},
+ *       {@code cover_letter_text}) are never planned nor drafted: the file is the answer.</li>
  *   <li>Link questions (a label naming only LinkedIn, GitHub, portfolio or website) come from
  *       {@link Contact#link}: {@code applicant.links}, a {@code basics.profiles} entry of that network, or
  *       {@code basics.url} for a website.</li>
@@ -53,8 +57,13 @@ public final class FillPlanner {
   private static final Set<String> TEXT_TYPES = Set.of("input_text", "textarea");
   private static final Set<String> STANDARD_TEXT = Set.of("first_name", "last_name", "preferred_name", "email",
       "phone", "location");
-  /** No cover-letter document exists yet, and resume or cover-letter text is never generated. */
-  private static final Set<String> NEVER_PLANNED = Set.of("resume_text", "cover_letter", "cover_letter_text");
+  /** Resume or cover-letter text is never generated: the file answers the question. */
+  private static final Set<String> NEVER_PLANNED = Set.of("resume_text", "cover_letter_text");
+  /** Why an unattended form goes without the letter; ends the plan entry's "not sent because ...". */
+  static final String LETTER_NOT_IN_AUTO = "auto mode sends the cover letter only when \"Send my cover letter in "
+      + "auto mode\" is on in Settings";
+  /** Why a form goes without the letter when there is no PDF to send. */
+  static final String LETTER_HAS_NO_PDF = "this job has no cover letter PDF that passed its parse-back check";
   private static final Set<String> SELECT_TYPES = Set.of("multi_value_single_select", "multi_value_multi_select");
   private static final Map<String, Sensitivity> EEOC_FIELDS = Map.of(
       "gender", Sensitivity.GENDER, "race", Sensitivity.RACE, "veteran_status", Sensitivity.VETERAN,
@@ -81,16 +90,16 @@ public final class FillPlanner {
    * @param schema       the job's stored form schema; null gives an empty plan
    * @param profile      {@code {"resume": ..., "applicant": ...}}; null is treated as empty
    * @param answers      saved answers by {@link AnswerKeys#key}; null is treated as empty
-   * @param hasResumePdf whether the tailored resume PDF exists and can be uploaded
+   * @param files        the PDFs that exist and whether the cover letter may go; null attaches nothing
    */
   public static FillPlan plan(JsonObject schema, JsonObject profile, Map<String, SavedAnswer> answers,
-      boolean hasResumePdf) {
+      Attachments files) {
     List<PlanEntry> out = new ArrayList<>();
     if (schema == null) {
       return new FillPlan(out);
     }
     Planner planner = new Planner(profile == null ? new JsonObject() : profile, answers == null ? Map.of() : answers,
-        hasResumePdf);
+        files == null ? Attachments.NONE : files);
     for (JsonObject q : objects(schema.getValue("questions"))) {
       out.addAll(planner.question(q));
     }
@@ -115,13 +124,13 @@ public final class FillPlanner {
     private final JsonObject applicant;
     private final Contact contact;
     private final Map<String, SavedAnswer> answers;
-    private final boolean hasResumePdf;
+    private final Attachments files;
 
-    Planner(JsonObject profile, Map<String, SavedAnswer> answers, boolean hasResumePdf) {
+    Planner(JsonObject profile, Map<String, SavedAnswer> answers, Attachments files) {
       this.applicant = object(profile.getValue("applicant"));
       this.contact = Contact.of(profile);
       this.answers = answers;
-      this.hasResumePdf = hasResumePdf;
+      this.files = files;
     }
 
     List<PlanEntry> question(JsonObject q) {
@@ -155,7 +164,7 @@ public final class FillPlanner {
       for (int i = 0; i < entries.size(); i++) {
         PlanEntry e = entries.get(i);
         out.add(new PlanEntry(e.field(), e.label(), e.type(), required && i == primary, e.value(), e.options(),
-            e.provenance(), e.category()));
+            e.provenance(), e.category(), e.reason()));
       }
       return out;
     }
@@ -173,10 +182,19 @@ public final class FillPlanner {
 
     private PlanEntry field(String name, String label, String type, boolean required, List<String> options,
         Sensitivity category) {
+      boolean file = "input_file".equals(type);
       if (name.equals("resume")) {
-        Optional<Choice> pdf = hasResumePdf && "input_file".equals(type)
-            ? Optional.of(new Choice(null, List.of(), "document:resume")) : Optional.empty();
+        Optional<Choice> pdf = files.resumePdf() != null && file
+            ? Optional.of(new Choice(files.resumePdf(), List.of(), PlanEntry.RESUME_DOCUMENT)) : Optional.empty();
         return entry(name, label, type, required, category, pdf);
+      }
+      if (name.equals("cover_letter") && file) {
+        if (files.sendsLetter()) {
+          return entry(name, label, type, required, category,
+              Optional.of(new Choice(files.coverLetterPdf(), List.of(), PlanEntry.COVER_LETTER_DOCUMENT)));
+        }
+        return new PlanEntry(name, label, type, required, null, List.of(), PlanEntry.MISSING, category,
+            files.coverLetterPdf() == null ? LETTER_HAS_NO_PDF : LETTER_NOT_IN_AUTO);
       }
       if (NEVER_PLANNED.contains(name)) {
         return entry(name, label, type, required, category, Optional.empty());
