@@ -124,7 +124,8 @@ public final class Applyflow implements AutoCloseable {
       if (config.runs("apply")) {
         SubmitLedger ledger = new SubmitLedger(pool);
         AnswerBank answers = new AnswerBank(pool);
-        all.add(vertx.deployVerticle(() -> new ApplyVerticle(config, jobs, runs, profiles, ledger, answers),
+        SettingsStore settings = new SettingsStore(pool);
+        all.add(vertx.deployVerticle(() -> new ApplyVerticle(config, jobs, runs, profiles, ledger, answers, settings),
             new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER).setWorkerPoolName("apply")
                 .setWorkerPoolSize(config.applyInstances()).setInstances(config.applyInstances())));
       }

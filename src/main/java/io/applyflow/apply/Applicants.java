@@ -1,5 +1,6 @@
 package io.applyflow.apply;
 
+import io.applyflow.profile.Contact;
 import io.vertx.core.json.JsonObject;
 import java.util.Locale;
 import java.util.Map;
@@ -23,21 +24,17 @@ final class Applicants {
         ? "profile:phone_country" : "profile:basics.location.countryCode";
   }
 
+  /** The form's values: names, email and phone from the profile's {@link Contact}, and the phone country. */
   static ApplicantData from(JsonObject profile) {
-    JsonObject resume = profile.getJsonObject("resume", new JsonObject());
-    JsonObject basics = resume.getJsonObject("basics", new JsonObject());
-    JsonObject a = profile.getJsonObject("applicant", new JsonObject());
-    String name = basics.getString("name", "").trim();
-    int space = name.indexOf(' ');
-    String first = a.getString("first_name", space < 0 ? name : name.substring(0, space));
-    String last = a.getString("last_name", space < 0 ? "" : name.substring(space + 1).trim());
-    String phone = a.getString("phone", basics.getString("phone"));
-    String country = a.getString("phone_country");
+    Contact contact = Contact.of(profile);
+    JsonObject basics = profile.getJsonObject("resume", new JsonObject()).getJsonObject("basics", new JsonObject());
+    String country = profile.getJsonObject("applicant", new JsonObject()).getString("phone_country");
     if (country == null) {
-      JsonObject loc = basics.getJsonObject("location");
+      JsonObject loc = basics.getValue("location") instanceof JsonObject l ? l : null;
       String code = loc == null ? null : loc.getString("countryCode");
       country = code == null ? null : COUNTRIES.get(code.toUpperCase(Locale.ROOT));
     }
-    return new ApplicantData(first, last, a.getString("preferred_name"), basics.getString("email"), phone, country);
+    return new ApplicantData(contact.firstName(), contact.lastName(), contact.preferredName(), contact.email(),
+        contact.phone(), country);
   }
 }

@@ -13,6 +13,8 @@ import io.applyflow.run.JobStatus;
 import io.applyflow.run.Jobs;
 import io.applyflow.run.RunBus;
 import io.applyflow.run.Runs;
+import io.applyflow.settings.Settings;
+import io.applyflow.settings.SettingsStore;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
@@ -36,10 +38,16 @@ import org.slf4j.LoggerFactory;
  * {@code apply.submit}. Database calls are asynchronous; the browser work runs in their callbacks, which Vert.x
  * runs on this instance's worker thread, one at a time.
  *
- * <p>Before a browser opens, the job's {@link FillPlan} is computed from its form schema, the profile and the
- * answer bank, and stored. A required question without a trusted answer sends the job to needs_input; nothing is
- * guessed. Auto mode submits only when the score reaches {@code AUTO_SUBMIT_MIN_SCORE}; otherwise the job waits
- * for approval like in review mode.
+ * <p>Before a browser opens, the job's {@link FillPlan} is computed from its form schema, the profile, the answer
+ * bank and the job's PDFs, and stored. A required question without a trusted answer sends the job to needs_input;
+ * nothing is guessed. Auto mode submits only when the score reaches {@code AUTO_SUBMIT_MIN_SCORE}; otherwise the
+ * job waits for approval like in review mode.
+ *
+ * <p>The cover letter PDF the render stage stored (only a letter that passed its parse-back check is stored) is
+ * uploaded like the resume when the form has a cover-letter file field and {@link Attachments} allows it: always for
+ * a form the user approves, since the job page showed them the letter; for an unattended auto-mode submission only
+ * with the user's {@code send_cover_letter_in_auto} setting. An auto-mode form that requires a letter the setting
+ * withholds is held for approval; the plan stored for a held job is the one its approval will send.
  *
  * <p>Never submits twice: before the submit click a ledger row is committed; only the confirmation page marks
  * the job submitted. A ledger row without a confirmation means the outcome is unknown: the job goes to
@@ -54,19 +62,21 @@ public final class ApplyVerticle extends VerticleBase {
   private final Profiles profiles;
   private final SubmitLedger ledger;
   private final AnswerBank answers;
+  private final SettingsStore settings;
   private final Pacing pacing;
   private final GreenhouseHostedForm form = new GreenhouseHostedForm();
   private Playwright playwright;
   private Browser browser;
 
   public ApplyVerticle(Config config, Jobs jobs, Runs runs, Profiles profiles, SubmitLedger ledger,
-                       AnswerBank answers) {
+                       AnswerBank answers, SettingsStore settings) {
     this.config = config;
     this.jobs = jobs;
     this.runs = runs;
     this.profiles = profiles;
     this.ledger = ledger;
     this.answers = answers;
+    this.settings = settings;
     this.pacing = new Pacing(Duration.ofSeconds(config.boardIntervalSeconds()), config.dailyCap());
   }
 
@@ -85,18 +95,20 @@ public final class ApplyVerticle extends VerticleBase {
     return Future.succeededFuture();
   }
 
-  /** Everything a job needs before a browser opens. */
-  private record Context(Job job, Runs.Run run, JsonObject profile, Document resume, SubmitLedger.Entry entry,
-                         Map<String, SavedAnswer> saved) {
+  /** Everything a job needs before a browser opens; {@code letter} is null when the job has no checked letter. */
+  private record Context(Job job, Runs.Run run, JsonObject profile, Document resume, Document letter,
+                         SubmitLedger.Entry entry, Map<String, SavedAnswer> saved, Settings settings) {
   }
 
   private void handle(Message<RunBus.JobCommand> msg, boolean approved) {
     RunBus.JobCommand cmd = msg.body();
-    jobs.get(cmd.jobId(), cmd.userId())
-        .compose(job -> runs.get(job.runId(), cmd.userId()).compose(run -> profiles.load(cmd.userId())
-            .compose(profile -> jobs.document(job.id(), cmd.userId(), Document.RESUME_PDF)
-                .compose(pdf -> ledger.find(job).compose(entry -> answers.load(cmd.userId())
-                    .map(saved -> new Context(job, run, profile, pdf, entry, saved)))))))
+    long user = cmd.userId();
+    jobs.get(cmd.jobId(), user)
+        .compose(job -> runs.get(job.runId(), user).compose(run -> profiles.load(user)
+            .compose(profile -> jobs.document(job.id(), user, Document.RESUME_PDF)
+                .compose(pdf -> letter(job, user).compose(letter -> ledger.find(job)
+                    .compose(entry -> answers.load(user).compose(saved -> settings.load(user)
+                        .map(s -> new Context(job, run, profile, pdf, letter, entry, saved, s)))))))))
         .compose(c -> decide(cmd, c, approved))
         .onSuccess(msg::reply)
         .onFailure(t -> {
@@ -125,30 +137,47 @@ public final class ApplyVerticle extends VerticleBase {
               "submit outcome unknown: a submit was attempted at " + entry.attemptedAt()
                   + " but no confirmation was recorded; check the employer's site before doing anything", null);
     }
-    FillPlan plan = planFor(c);
-    JsonObject planJson = planJson(plan);
-    Function<SqlConnection, Future<?>> storePlan = conn -> conn.preparedQuery(
-            "update jobs set fill_plan = $3 where id = $1 and user_id = $2")
-        .execute(Tuple.of(cmd.jobId(), cmd.userId(), planJson));
-    List<PlanEntry> open = plan.missingRequired();
+    // What the user approves (and what review mode sends): the letter they saw on the job page goes with it.
+    FillPlan reviewed = planFor(c, Attachments.review(c.resume().filename(), letterName(c)));
+    List<PlanEntry> open = reviewed.missingRequired();
     if (!open.isEmpty()) {
       JsonArray questions = new JsonArray();
       open.forEach(e -> questions.add(new JsonObject().put("field", e.field()).put("label", e.label())
           .put("type", e.type()).put("sensitive", e.category().isSensitive())));
       return jobs.transition(cmd, "apply", JobStatus.NEEDS_INPUT, "needs your answer to " + open.size()
               + " required question(s): " + String.join("; ", open.stream().map(PlanEntry::label).toList()),
-          new JsonObject().put("questions", questions), storePlan);
+          new JsonObject().put("questions", questions), storePlan(cmd, reviewed));
     }
     // an apply.job for a job already applying is a restart's recovery: submit only if the run is in auto mode
-    boolean auto = "auto".equals(c.run().mode());
-    String held = approved || !auto ? null : autoSubmitBlocker(c, plan);
-    boolean submit = approved || (auto && held == null);
+    boolean unattended = !approved && "auto".equals(c.run().mode());
+    FillPlan unattendedPlan = unattended ? planFor(c, Attachments.auto(c.resume().filename(), letterName(c),
+        c.settings().sendCoverLetterInAuto())) : null;
+    String held = unattended ? autoSubmitBlocker(c, unattendedPlan) : null;
+    boolean submit = approved || (unattended && held == null);
+    // A held job waits for the user, who then approves the reviewed plan: store and fill that one.
+    FillPlan plan = unattended && held == null ? unattendedPlan : reviewed;
     String opening = submit ? "opening the application form to submit it"
         : held != null ? "auto mode holds this one for your approval: " + held
         : "opening the application form (review mode)";
     return jobs.transition(cmd, "apply", JobStatus.APPLYING, opening,
-            new JsonObject().put("url", c.job().url()).put("planned", plan.filled().size()), storePlan)
+            new JsonObject().put("url", c.job().url()).put("planned", plan.filled().size()), storePlan(cmd, plan))
         .compose(v -> fillAndMaybeSubmit(cmd, c, plan, submit));
+  }
+
+  private static Function<SqlConnection, Future<?>> storePlan(RunBus.JobCommand cmd, FillPlan plan) {
+    JsonObject json = planJson(plan);
+    return conn -> conn.preparedQuery("update jobs set fill_plan = $3 where id = $1 and user_id = $2")
+        .execute(Tuple.of(cmd.jobId(), cmd.userId(), json));
+  }
+
+  /** The job's cover letter PDF, or null when there is none (no letter, or it failed its parse-back check). */
+  private Future<Document> letter(Job job, long userId) {
+    return jobs.document(job.id(), userId, Document.COVER_LETTER_PDF)
+        .recover(t -> Failure.of(t) == Failure.NOT_FOUND ? Future.succeededFuture(null) : Future.failedFuture(t));
+  }
+
+  private static String letterName(Context c) {
+    return c.letter() == null ? null : c.letter().filename();
   }
 
   /** Why auto mode must not submit this job on its own, or null when it may. */
@@ -157,16 +186,13 @@ public final class ApplyVerticle extends VerticleBase {
     if (score == null || score < config.autoSubmitMinScore()) {
       return "its score " + score + " is below AUTO_SUBMIT_MIN_SCORE " + config.autoSubmitMinScore();
     }
-    List<String> untrusted = plan.entries().stream()
-        .filter(e -> e.required() && ("llm-draft".equals(e.provenance()) || e.isMissing()))
-        .map(PlanEntry::label).toList();
-    return untrusted.isEmpty() ? null : "required answers without a trusted source: " + untrusted;
+    return plan.unattendedBlocker();
   }
 
-  /** The plan from the schema, the profile and the answer bank, plus the phone country the hosted form asks for. */
-  private static FillPlan planFor(Context c) {
+  /** The plan from the schema, the profile, the answer bank and the job's PDFs, plus the phone country. */
+  private static FillPlan planFor(Context c, Attachments files) {
     JsonObject schema = c.job().questions() == null ? new JsonObject() : c.job().questions();
-    FillPlan plan = FillPlanner.plan(schema, c.profile(), c.saved(), true);
+    FillPlan plan = FillPlanner.plan(schema, c.profile(), c.saved(), files);
     ApplicantData applicant = Applicants.from(c.profile());
     boolean hasCountry = plan.entries().stream().anyMatch(e -> "country".equals(e.field()));
     if (applicant.country() == null || hasCountry || applicant.phone() == null) {
@@ -183,7 +209,7 @@ public final class ApplyVerticle extends VerticleBase {
     for (PlanEntry e : plan.entries()) {
       entries.add(new JsonObject().put("field", e.field()).put("label", e.label()).put("type", e.type())
           .put("required", e.required()).put("value", e.value()).put("options", new JsonArray(e.options()))
-          .put("provenance", e.provenance()).put("category", e.category().name()));
+          .put("provenance", e.provenance()).put("category", e.category().name()).put("reason", e.reason()));
     }
     return new JsonObject().put("entries", entries);
   }
@@ -206,8 +232,10 @@ public final class ApplyVerticle extends VerticleBase {
     context.setDefaultTimeout(15_000);
     Page page = context.newPage();
     try {
+      Document letter = c.letter();
       FillReport report = form.fill(page, c.job().url(), plan,
-          new Upload(c.resume().filename(), c.resume().contentType(), c.resume().content()));
+          new Upload(c.resume().filename(), c.resume().contentType(), c.resume().content()),
+          letter == null ? null : new Upload(letter.filename(), letter.contentType(), letter.content()));
       filled = new Filled(context, page, report, screenshot(page));
     } catch (RuntimeException e) {
       byte[] shot = screenshot(page);
@@ -217,6 +245,11 @@ public final class ApplyVerticle extends VerticleBase {
     JsonObject evidence = new JsonObject().put("fields", fieldsJson(filled.report().filled()))
         .put("required_on_page", new JsonArray(filled.report().requiredOnPage()))
         .put("resume_sha256", c.resume().sha256());
+    boolean letterAttached = filled.report().filled().stream()
+        .anyMatch(f -> PlanEntry.COVER_LETTER_DOCUMENT.equals(f.provenance()));
+    if (letterAttached) {
+      evidence.put("cover_letter_sha256", c.letter().sha256());
+    }
     if (!filled.report().requiredUnfilled().isEmpty()) {
       filled.close();
       return jobs.transition(cmd, "apply", JobStatus.NEEDS_ATTENTION,

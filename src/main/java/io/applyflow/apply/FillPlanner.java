@@ -1,5 +1,6 @@
 package io.applyflow.apply;
 
+import io.applyflow.profile.Contact;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -20,7 +21,8 @@ import java.util.regex.Pattern;
  *
  * <p>Inputs: the schema {@code {"questions", "location_questions", "compliance", "demographic_questions"}} as the
  * Greenhouse Job Board API returns them; the profile {@code {"resume": <JSON Resume>, "applicant": {...}}}; the
- * user's saved answers keyed by {@link AnswerKeys#key}; whether a tailored resume PDF exists.
+ * user's saved answers keyed by {@link AnswerKeys#key}; the job's {@link Attachments} (which PDFs exist and whether
+ * the cover letter may go out).
  *
  * <p>Order of the plan: {@code questions}, then the visible {@code location} field of {@code location_questions}
  * (hidden fields such as latitude/longitude are never planned, anywhere), then each {@code compliance} block's
@@ -28,13 +30,16 @@ import java.util.regex.Pattern;
  *
  * <p>Rules:
  * <ul>
- *   <li>Standard fields come from the profile: names (applicant, else the resume name split at its first space),
- *       preferred name (applicant), email (resume), phone (applicant, else resume), location (resume city and
- *       region). The resume file is {@code document:resume} when a PDF exists; cover letters are always missing
- *       (there is no cover-letter document yet) and free-text alternatives (resume_text) are never generated.</li>
+ *   <li>Standard fields (names, preferred name, email, phone, location) come from the profile's {@link Contact},
+ *       the same values the resume PDF's header prints.</li>
+ *   <li>Files: the resume file is {@code document:resume} when a PDF exists. The cover letter file is
+ *       {@code document:cover_letter} when the job has a checked letter PDF and {@link Attachments#sendsLetter} allows
+ *       it; otherwise it is missing with a {@link PlanEntry#reason} the user can read. The value of a file entry is
+ *       the file name the employer receives. Free-text alternatives ({@code resume_text},
+ *       {@code cover_letter_text}) are never planned nor drafted: the file is the answer.</li>
  *   <li>Link questions (a label naming only LinkedIn, GitHub, portfolio or website) come from
- *       {@code applicant.links}, a {@code basics.profiles} entry of that network, or {@code basics.url} for a
- *       website.</li>
+ *       {@link Contact#link}: {@code applicant.links}, a {@code basics.profiles} entry of that network, or
+ *       {@code basics.url} for a website.</li>
  *   <li>Sensitive questions ({@link SensitiveQuestions#classify}) come only from the applicant object or saved
  *       answers, and only when the value maps onto an option that exists. For the EEOC topics the profile's
  *       {@code eeoc} answer comes first (it is the user's standing choice, e.g. decline); for the others a saved
@@ -52,8 +57,13 @@ public final class FillPlanner {
   private static final Set<String> TEXT_TYPES = Set.of("input_text", "textarea");
   private static final Set<String> STANDARD_TEXT = Set.of("first_name", "last_name", "preferred_name", "email",
       "phone", "location");
-  /** No cover-letter document exists yet, and resume or cover-letter text is never generated. */
-  private static final Set<String> NEVER_PLANNED = Set.of("resume_text", "cover_letter", "cover_letter_text");
+  /** Resume or cover-letter text is never generated: the file answers the question. */
+  private static final Set<String> NEVER_PLANNED = Set.of("resume_text", "cover_letter_text");
+  /** Why an unattended form goes without the letter; ends the plan entry's "not sent because ...". */
+  static final String LETTER_NOT_IN_AUTO = "auto mode sends the cover letter only when \"Send my cover letter in "
+      + "auto mode\" is on in Settings";
+  /** Why a form goes without the letter when there is no PDF to send. */
+  static final String LETTER_HAS_NO_PDF = "this job has no cover letter PDF that passed its parse-back check";
   private static final Set<String> SELECT_TYPES = Set.of("multi_value_single_select", "multi_value_multi_select");
   private static final Map<String, Sensitivity> EEOC_FIELDS = Map.of(
       "gender", Sensitivity.GENDER, "race", Sensitivity.RACE, "veteran_status", Sensitivity.VETERAN,
@@ -80,16 +90,16 @@ public final class FillPlanner {
    * @param schema       the job's stored form schema; null gives an empty plan
    * @param profile      {@code {"resume": ..., "applicant": ...}}; null is treated as empty
    * @param answers      saved answers by {@link AnswerKeys#key}; null is treated as empty
-   * @param hasResumePdf whether the tailored resume PDF exists and can be uploaded
+   * @param files        the PDFs that exist and whether the cover letter may go; null attaches nothing
    */
   public static FillPlan plan(JsonObject schema, JsonObject profile, Map<String, SavedAnswer> answers,
-      boolean hasResumePdf) {
+      Attachments files) {
     List<PlanEntry> out = new ArrayList<>();
     if (schema == null) {
       return new FillPlan(out);
     }
     Planner planner = new Planner(profile == null ? new JsonObject() : profile, answers == null ? Map.of() : answers,
-        hasResumePdf);
+        files == null ? Attachments.NONE : files);
     for (JsonObject q : objects(schema.getValue("questions"))) {
       out.addAll(planner.question(q));
     }
@@ -112,16 +122,15 @@ public final class FillPlanner {
   /** Holds the inputs while one plan is computed. */
   private static final class Planner {
     private final JsonObject applicant;
-    private final JsonObject basics;
+    private final Contact contact;
     private final Map<String, SavedAnswer> answers;
-    private final boolean hasResumePdf;
+    private final Attachments files;
 
-    Planner(JsonObject profile, Map<String, SavedAnswer> answers, boolean hasResumePdf) {
-      JsonObject resume = object(profile.getValue("resume"));
+    Planner(JsonObject profile, Map<String, SavedAnswer> answers, Attachments files) {
       this.applicant = object(profile.getValue("applicant"));
-      this.basics = object(resume.getValue("basics"));
+      this.contact = Contact.of(profile);
       this.answers = answers;
-      this.hasResumePdf = hasResumePdf;
+      this.files = files;
     }
 
     List<PlanEntry> question(JsonObject q) {
@@ -155,7 +164,7 @@ public final class FillPlanner {
       for (int i = 0; i < entries.size(); i++) {
         PlanEntry e = entries.get(i);
         out.add(new PlanEntry(e.field(), e.label(), e.type(), required && i == primary, e.value(), e.options(),
-            e.provenance(), e.category()));
+            e.provenance(), e.category(), e.reason()));
       }
       return out;
     }
@@ -173,10 +182,19 @@ public final class FillPlanner {
 
     private PlanEntry field(String name, String label, String type, boolean required, List<String> options,
         Sensitivity category) {
+      boolean file = "input_file".equals(type);
       if (name.equals("resume")) {
-        Optional<Choice> pdf = hasResumePdf && "input_file".equals(type)
-            ? Optional.of(new Choice(null, List.of(), "document:resume")) : Optional.empty();
+        Optional<Choice> pdf = files.resumePdf() != null && file
+            ? Optional.of(new Choice(files.resumePdf(), List.of(), PlanEntry.RESUME_DOCUMENT)) : Optional.empty();
         return entry(name, label, type, required, category, pdf);
+      }
+      if (name.equals("cover_letter") && file) {
+        if (files.sendsLetter()) {
+          return entry(name, label, type, required, category,
+              Optional.of(new Choice(files.coverLetterPdf(), List.of(), PlanEntry.COVER_LETTER_DOCUMENT)));
+        }
+        return new PlanEntry(name, label, type, required, null, List.of(), PlanEntry.MISSING, category,
+            files.coverLetterPdf() == null ? LETTER_HAS_NO_PDF : LETTER_NOT_IN_AUTO);
       }
       if (NEVER_PLANNED.contains(name)) {
         return entry(name, label, type, required, category, Optional.empty());
@@ -189,13 +207,12 @@ public final class FillPlanner {
 
     private Optional<Choice> standard(String name) {
       return switch (name) {
-        case "first_name" -> firstName();
-        case "last_name" -> lastName();
-        case "preferred_name" -> profileText(applicant, "preferred_name", "profile:preferred_name");
-        case "email" -> profileText(basics, "email", "profile:email");
-        case "phone" -> profileText(applicant, "phone", "profile:phone")
-            .or(() -> profileText(basics, "phone", "profile:phone"));
-        case "location" -> location();
+        case "first_name" -> contactText(contact.firstName(), "profile:first_name");
+        case "last_name" -> contactText(contact.lastName(), "profile:last_name");
+        case "preferred_name" -> contactText(contact.preferredName(), "profile:preferred_name");
+        case "email" -> contactText(contact.email(), "profile:email");
+        case "phone" -> contactText(contact.phone(), "profile:phone");
+        case "location" -> contactText(contact.location(), "profile:location");
         default -> Optional.empty();
       };
     }
@@ -218,43 +235,6 @@ public final class FillPlanner {
       return entry(name, label, type, required, category, choice);
     }
 
-    // --- standard fields ---------------------------------------------------------------------------------
-
-    private Optional<Choice> firstName() {
-      Optional<Choice> own = profileText(applicant, "first_name", "profile:first_name");
-      if (own.isPresent()) {
-        return own;
-      }
-      String name = text(basics.getValue("name")).strip();
-      int space = name.indexOf(' ');
-      String first = space < 0 ? name : name.substring(0, space);
-      return first.isBlank() ? Optional.empty() : Optional.of(new Choice(first, List.of(), "profile:first_name"));
-    }
-
-    private Optional<Choice> lastName() {
-      Optional<Choice> own = profileText(applicant, "last_name", "profile:last_name");
-      if (own.isPresent()) {
-        return own;
-      }
-      String name = text(basics.getValue("name")).strip();
-      int space = name.indexOf(' ');
-      String last = space < 0 ? "" : name.substring(space + 1).strip();
-      return last.isBlank() ? Optional.empty() : Optional.of(new Choice(last, List.of(), "profile:last_name"));
-    }
-
-    private Optional<Choice> location() {
-      JsonObject loc = object(basics.getValue("location"));
-      List<String> parts = new ArrayList<>();
-      for (String key : List.of("city", "region")) {
-        String v = text(loc.getValue(key)).strip();
-        if (!v.isEmpty()) {
-          parts.add(v);
-        }
-      }
-      return parts.isEmpty() ? Optional.empty()
-          : Optional.of(new Choice(String.join(", ", parts), List.of(), "profile:location"));
-    }
-
     // --- links -------------------------------------------------------------------------------------------
 
     /** A link question's value, when the label names nothing but link kinds (and filler words). */
@@ -273,24 +253,9 @@ public final class FillPlanner {
         }
       }
       for (String kind : kinds) {
-        Optional<Choice> c = profileText(object(applicant.getValue("links")), kind, "profile:links." + kind);
-        if (c.isPresent()) {
-          return c;
-        }
-        JsonArray profiles = basics.getValue("profiles") instanceof JsonArray a ? a : new JsonArray();
-        for (int i = 0; i < profiles.size(); i++) {
-          JsonObject p = object(profiles.getValue(i));
-          String network = text(p.getValue("network")).toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
-          String url = text(p.getValue("url")).strip();
-          if (!url.isEmpty() && kind.equals(linkKind(network))) {
-            return Optional.of(new Choice(url, List.of(), "profile:basics.profiles[" + i + "]"));
-          }
-        }
-        if (kind.equals("website")) {
-          c = profileText(basics, "url", "profile:basics.url");
-          if (c.isPresent()) {
-            return c;
-          }
+        Optional<Contact.Link> l = contact.link(kind);
+        if (l.isPresent()) {
+          return Optional.of(new Choice(l.get().url(), List.of(), "profile:" + l.get().source()));
         }
       }
       return Optional.empty();
@@ -298,14 +263,7 @@ public final class FillPlanner {
 
     /** The link kind a word names, "" for a word that goes with one ("personal"), null for any other word. */
     private static String linkKind(String word) {
-      return switch (word) {
-        case "linkedin" -> "linkedin";
-        case "github" -> "github";
-        case "portfolio" -> "portfolio";
-        case "website", "site", "web", "homepage", "blog", "personalwebsite" -> "website";
-        case "personal", "own" -> "";
-        default -> null;
-      };
+      return word.equals("personal") || word.equals("own") ? "" : Contact.kindOf(word);
     }
 
     // --- sensitive questions -----------------------------------------------------------------------------
@@ -558,9 +516,8 @@ public final class FillPlanner {
         .orElseGet(() -> new PlanEntry(name, label, type, required, null, List.of(), PlanEntry.MISSING, category));
   }
 
-  private static Optional<Choice> profileText(JsonObject source, String key, String provenance) {
-    String v = text(source.getValue(key)).strip();
-    return v.isEmpty() ? Optional.empty() : Optional.of(new Choice(v, List.of(), provenance));
+  private static Optional<Choice> contactText(String value, String provenance) {
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(new Choice(value, List.of(), provenance));
   }
 
   private static List<JsonObject> objects(Object value) {

@@ -11,8 +11,8 @@ import com.microsoft.playwright.options.SelectOption;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import com.microsoft.playwright.options.WaitUntilState;
 import io.applyflow.apply.ApplyTrouble.Kind;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -41,8 +41,9 @@ import org.slf4j.LoggerFactory;
  *       "Enter manually" button), react-select comboboxes get the option label typed and the matching
  *       {@code [role=option]} clicked (once per label for a multi-select), native selects are chosen by label,
  *       checkbox groups are ticked by label, the location typeahead takes the first option starting with the value,
- *       and file inputs get the {@link Upload} ({@code resume}) or, for another file question with a text value
- *       (a cover letter), that text as a {@code .txt} file;</li>
+ *       and file inputs get the {@link Upload} their entry's provenance names ({@code document:resume},
+ *       {@code document:cover_letter}); text is never turned into a file, so no letter goes out that was not
+ *       rendered and checked;</li>
  *   <li>a field the page shows only after another answer ({@code #race} after {@code #hispanic_ethnicity}) is filled
  *       after the rest of the plan.</li>
  * </ul>
@@ -95,12 +96,23 @@ public final class GreenhouseHostedForm {
    * Opens {@code url}, fills every plan entry that is not missing, and reads back which fields the page
    * marks required and which of those are still empty.
    *
-   * @param resume the file for the plan's {@code resume} entry (ignored when the plan has none)
+   * @param resume the file for the plan's {@code document:resume} entry (ignored when the plan has none)
    * @throws ApplyTrouble {@code CAPTCHA} / {@code LOGIN_WALL} / {@code UNEXPECTED_PAGE} when there is no form
    *     to fill, {@code TIMEOUT} when the page or a field does not respond, {@code VALIDATION} when the page
    *     refuses a value of the plan (no such option, a file type it rejects)
    */
   public FillReport fill(Page page, String url, FillPlan plan, Upload resume) {
+    return fill(page, url, plan, resume, null);
+  }
+
+  /**
+   * Like {@link #fill(Page, String, FillPlan, Upload)}, with the file for the plan's {@code document:cover_letter}
+   * entry too ({@code coverLetter} may be null when the plan has none).
+   */
+  public FillReport fill(Page page, String url, FillPlan plan, Upload resume, Upload coverLetter) {
+    Map<String, Upload> files = new HashMap<>();
+    files.put(PlanEntry.RESUME_DOCUMENT, resume);
+    files.put(PlanEntry.COVER_LETTER_DOCUMENT, coverLetter);
     Renderer renderer = open(page, url);
     List<PlanEntry> entries = plan.filled();
     Map<Integer, FilledField> done = new TreeMap<>();
@@ -122,7 +134,7 @@ public final class GreenhouseHostedForm {
         later.add(i);
         continue;
       }
-      Optional<FilledField> f = fillOne(page, e, t, resume);
+      Optional<FilledField> f = fillOne(page, e, t, files);
       if (f.isPresent()) {
         done.put(i, f.get());
       }
@@ -134,7 +146,7 @@ public final class GreenhouseHostedForm {
         log.info("field {} never appeared on {}; left empty", e.field(), page.url());
         continue;
       }
-      Optional<FilledField> f = fillOne(page, e, t, resume);
+      Optional<FilledField> f = fillOne(page, e, t, files);
       if (f.isPresent()) {
         done.put(i, f.get());
       }
@@ -374,12 +386,12 @@ public final class GreenhouseHostedForm {
 
   // --- filling ---------------------------------------------------------------------------------------
 
-  private static Optional<FilledField> fillOne(Page page, PlanEntry e, Target t, Upload resume) {
+  private static Optional<FilledField> fillOne(Page page, PlanEntry e, Target t, Map<String, Upload> files) {
     List<String> wanted = wanted(e);
     boolean multi = "multi_value_multi_select".equals(e.type()) || e.field().endsWith("[]");
     try {
       String value = switch (t.kind()) {
-        case "file" -> upload(page, e, t, resume);
+        case "file" -> upload(page, e, t, files.get(e.provenance()));
         case "combobox" -> {
           if (wanted.isEmpty()) {
             yield null;
@@ -441,21 +453,14 @@ public final class GreenhouseHostedForm {
     return value;
   }
 
-  private static String upload(Page page, PlanEntry e, Target t, Upload resume) {
+  /** Attaches the document the entry names; null (the field left empty) when there is no such file. */
+  private static String upload(Page page, PlanEntry e, Target t, Upload file) {
     String field = base(e);
-    FilePayload payload;
-    if ("resume".equals(field)) {
-      if (resume == null || resume.bytes() == null || resume.bytes().length == 0) {
-        log.info("the plan has a resume but no file was given; {} left empty", page.url());
-        return null;
-      }
-      payload = new FilePayload(resume.filename(), resume.contentType(), resume.bytes());
-    } else if (e.value() != null && !e.value().isBlank()) {
-      // A file question answered with text (a drafted cover letter): attached as a plain-text file.
-      payload = new FilePayload(field.replace('_', '-') + ".txt", "text/plain", e.value().getBytes(StandardCharsets.UTF_8));
-    } else {
+    if (file == null || file.bytes() == null || file.bytes().length == 0) {
+      log.info("the plan attaches {} to {} but no file was given; {} left empty", e.provenance(), field, page.url());
       return null;
     }
+    FilePayload payload = new FilePayload(file.filename(), file.contentType(), file.bytes());
     t.element().setInputFiles(payload, new Locator.SetInputFilesOptions().setTimeout(FIELD_TIMEOUT_MS));
     Locator error = page.locator("[id='" + t.id() + "-error']:visible");
     if (error.count() > 0) {

@@ -4,11 +4,17 @@ import io.applyflow.platform.bus.Failure;
 import io.vertx.core.json.JsonObject;
 
 /**
- * A user's scoring bands: a job scoring at least {@code acceptThreshold} goes on through the pipeline; at least
- * {@code clarifyThreshold} waits in the clarify queue for the user; anything lower is rejected with its reasons.
+ * A user's settings.
+ *
+ * @param acceptThreshold       a job scoring at least this goes on through the pipeline
+ * @param clarifyThreshold      a job scoring at least this (and below accept) waits in the clarify queue for the
+ *                              user; anything lower is rejected with its reasons
+ * @param sendCoverLetterInAuto whether an auto-mode submission attaches the job's cover letter. Off by default: in
+ *                              auto mode nobody reads the letter before it is sent, while in review mode the user
+ *                              approves the form with the letter in view, so it is always sent there
  */
-public record Settings(int acceptThreshold, int clarifyThreshold) {
-  public static final Settings DEFAULTS = new Settings(70, 50);
+public record Settings(int acceptThreshold, int clarifyThreshold, boolean sendCoverLetterInAuto) {
+  public static final Settings DEFAULTS = new Settings(70, 50, false);
 
   /** The band a total score falls in under these thresholds. */
   public Band band(int total) {
@@ -21,12 +27,14 @@ public record Settings(int acceptThreshold, int clarifyThreshold) {
   public enum Band { ACCEPT, CLARIFY, REJECT }
 
   public JsonObject toJson() {
-    return new JsonObject().put("accept_threshold", acceptThreshold).put("clarify_threshold", clarifyThreshold);
+    return new JsonObject().put("accept_threshold", acceptThreshold).put("clarify_threshold", clarifyThreshold)
+        .put("send_cover_letter_in_auto", sendCoverLetterInAuto);
   }
 
   /**
-   * Reads {@code {accept_threshold, clarify_threshold}}; a missing field keeps its value from {@code current}.
-   * BAD_INPUT names the field when it is not a whole number from 0 to 100, or when clarify is above accept.
+   * Reads {@code {accept_threshold, clarify_threshold, send_cover_letter_in_auto}}; a missing field keeps its value
+   * from {@code current}. BAD_INPUT names the field when a threshold is not a whole number from 0 to 100, when
+   * clarify is above accept, or when {@code send_cover_letter_in_auto} is not a JSON boolean.
    */
   public static Settings from(JsonObject body, Settings current) {
     int accept = threshold(body, "accept_threshold", current.acceptThreshold());
@@ -35,7 +43,21 @@ public record Settings(int acceptThreshold, int clarifyThreshold) {
       throw Failure.BAD_INPUT.with("clarify_threshold (" + clarify + ") must not be above accept_threshold ("
           + accept + ")");
     }
-    return new Settings(accept, clarify);
+    boolean letter = flag(body, "send_cover_letter_in_auto", current.sendCoverLetterInAuto());
+    return new Settings(accept, clarify, letter);
+  }
+
+  private static boolean flag(JsonObject body, String field, boolean fallback) {
+    if (!body.containsKey(field)) {
+      return fallback;
+    }
+    // "false" or 0 could be read either way by a client; only a JSON boolean says what it means.
+    Object v = body.getValue(field);
+    if (!(v instanceof Boolean b)) {
+      String given = v instanceof String s ? "'" + s + "'" : String.valueOf(v);
+      throw Failure.BAD_INPUT.with(field + " must be true or false, not " + given);
+    }
+    return b;
   }
 
   private static int threshold(JsonObject body, String field, int fallback) {

@@ -10,7 +10,10 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.HashMap;
 import java.util.Map;
 
-/** {@code GET/PUT /api/settings} and the settings page (the score bands). */
+/**
+ * {@code GET/PUT /api/settings} ({@code {accept_threshold, clarify_threshold, send_cover_letter_in_auto}}; a PUT may
+ * send any of them, BAD_INPUT names a bad one) and the settings page (the score bands, the auto-mode cover letter).
+ */
 public final class SettingsRoutes {
   private final SettingsStore store;
   private final Views views;
@@ -57,10 +60,12 @@ public final class SettingsRoutes {
         form.put(f, v);
       }
     }
+    // A checkbox sends nothing when it is unticked, so its absence from the page's form means off.
+    form.put("send_cover_letter_in_auto", ctx.request().getFormAttribute("send_cover_letter_in_auto") != null);
     long userId = Auth.userId(ctx);
     store.load(userId)
         .compose(current -> store.save(userId, Settings.from(form, current)))
-        .onSuccess(s -> render(ctx, 200, s.toJson(), null, "Saved. New runs use these bands."))
+        .onSuccess(s -> render(ctx, 200, s.toJson(), null, "Saved. New runs use these settings."))
         .onFailure(t -> {
           if (Failure.of(t) == Failure.BAD_INPUT) {
             render(ctx, 400, form, t.getMessage(), null);

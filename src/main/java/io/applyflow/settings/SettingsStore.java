@@ -14,24 +14,29 @@ public final class SettingsStore {
   }
 
   public Future<Settings> load(long userId) {
-    return pool.preparedQuery("select accept_threshold, clarify_threshold from user_settings where user_id = $1")
+    return pool.preparedQuery("""
+            select accept_threshold, clarify_threshold, send_cover_letter_in_auto from user_settings
+            where user_id = $1""")
         .execute(Tuple.of(userId))
         .map(rs -> {
           if (!rs.iterator().hasNext()) {
             return Settings.DEFAULTS;
           }
           Row r = rs.iterator().next();
-          return new Settings(r.getInteger("accept_threshold"), r.getInteger("clarify_threshold"));
+          return new Settings(r.getInteger("accept_threshold"), r.getInteger("clarify_threshold"),
+              r.getBoolean("send_cover_letter_in_auto"));
         });
   }
 
   public Future<Settings> save(long userId, Settings s) {
     return pool.preparedQuery("""
-            insert into user_settings (user_id, accept_threshold, clarify_threshold, updated_at)
-            values ($1, $2, $3, now())
+            insert into user_settings (user_id, accept_threshold, clarify_threshold, send_cover_letter_in_auto,
+              updated_at)
+            values ($1, $2, $3, $4, now())
             on conflict (user_id) do update set accept_threshold = excluded.accept_threshold,
-              clarify_threshold = excluded.clarify_threshold, updated_at = now()""")
-        .execute(Tuple.of(userId, s.acceptThreshold(), s.clarifyThreshold()))
+              clarify_threshold = excluded.clarify_threshold,
+              send_cover_letter_in_auto = excluded.send_cover_letter_in_auto, updated_at = now()""")
+        .execute(Tuple.of(userId, s.acceptThreshold(), s.clarifyThreshold(), s.sendCoverLetterInAuto()))
         .map(rs -> s);
   }
 }

@@ -2,6 +2,7 @@ package io.applyflow.tailor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import io.applyflow.profile.Contact;
 import io.applyflow.score.Keywords;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -43,6 +44,9 @@ import java.util.stream.Collectors;
  *
  * <p><b>Skills</b> are ordered by how much the description asks for them, ties in resume order; none is
  * added or removed.
+ *
+ * <p><b>Contact.</b> The name, email, phone, location and links are the profile's {@link Contact}, not
+ * {@code basics} read again here, so the PDF header and the application form give the same values.
  *
  * <p>Pure, stateless and thread-safe. Tolerates missing or oddly typed parts of a resume (a string or an
  * object for {@code work[].location}, missing dates, {@code company} instead of {@code name}).
@@ -96,8 +100,20 @@ public final class Tailor {
     return tailor(resume, descriptionText, Budget.ONE_PAGE);
   }
 
-  /** Tailors {@code resume} to {@code descriptionText} within {@code budget}; resume and text may be null. */
+  /**
+   * Tailors {@code resume} to {@code descriptionText} within {@code budget}, with the contact details of the resume
+   * alone; resume and text may be null.
+   */
   public static TailoredResume tailor(JsonNode resume, String descriptionText, Budget budget) {
+    return tailor(resume, Contact.of(resume, null), descriptionText, budget);
+  }
+
+  /**
+   * Tailors {@code resume} to {@code descriptionText} within {@code budget}. The name, email, phone, location and
+   * links come from {@code contact} (the profile's one resolution of them, which the application form uses too), so
+   * the PDF header never disagrees with what the form sends; resume and text may be null.
+   */
+  public static TailoredResume tailor(JsonNode resume, Contact contact, String descriptionText, Budget budget) {
     JsonNode root = resume == null ? MissingNode.getInstance() : resume;
     Ranking ranking = rank(root, descriptionText);
     JsonNode basics = root.path("basics");
@@ -145,9 +161,9 @@ public final class Tailor {
       headings.add(TailoredResume.EDUCATION);
     }
 
-    return new TailoredResume(text(basics.path("name")), text(basics.path("label")),
-        text(basics.path("email")), text(basics.path("phone")), location(basics.path("location")),
-        links(basics), summary, work, projects, education, skills, headings);
+    List<Link> links = contact.links().stream().map(l -> new Link(l.label(), l.url())).toList();
+    return new TailoredResume(contact.name(), text(basics.path("label")), contact.email(), contact.phone(),
+        contact.location(), links, summary, work, projects, education, skills, headings);
   }
 
   /**
@@ -463,22 +479,6 @@ public final class Tailor {
 
   private static String organisation(JsonNode w) {
     return text(w.path("name")) != null ? text(w.path("name")) : text(w.path("company"));
-  }
-
-  private static List<Link> links(JsonNode basics) {
-    Map<String, Link> byUrl = new LinkedHashMap<>();
-    String url = text(basics.path("url"));
-    if (url != null) {
-      byUrl.put(url, new Link("Website", url));
-    }
-    for (JsonNode p : basics.path("profiles")) {
-      String u = text(p.path("url"));
-      if (u != null) {
-        String network = text(p.path("network"));
-        byUrl.putIfAbsent(u, new Link(network == null ? "Profile" : network, u));
-      }
-    }
-    return List.copyOf(byUrl.values());
   }
 
   /** "city, region" from a location object; a plain string is taken as written. */

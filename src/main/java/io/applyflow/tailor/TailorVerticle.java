@@ -1,6 +1,7 @@
 package io.applyflow.tailor;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.applyflow.profile.Contact;
 import io.applyflow.profile.Profiles;
 import io.applyflow.run.Job;
 import io.applyflow.run.JobStatus;
@@ -14,6 +15,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import org.slf4j.Logger;
@@ -50,9 +52,11 @@ public final class TailorVerticle extends VerticleBase {
 
   private Future<RunBus.StageResult> tailor(RunBus.JobCommand cmd, Job job, JsonObject profile) {
     JsonNode resume = Resumes.tree(profile.getJsonObject("resume"));
-    TailoredResume chosen = Tailor.tailor(resume, job.descriptionText());
+    Contact contact = Contact.of(profile);
+    TailoredResume chosen = Tailor.tailor(resume, contact, job.descriptionText(), Tailor.Budget.ONE_PAGE);
     List<BulletChange> diff = TailorDiff.of(resume, chosen, job.descriptionText());
-    FactGate gate = FactGate.of(resume, List.of(job.company(), job.title()));
+    // The letter is signed with the contact name, which may be the applicant's rather than basics.name.
+    FactGate gate = FactGate.of(resume, Arrays.asList(job.company(), job.title(), contact.name()));
 
     Future<List<LlmTailoring.Rewording>> reworded = llm == null ? Future.succeededFuture(null)
         : llm.reword(chosen.bullets(), job.title(), job.company(), job.descriptionText(), gate, runKey(job))

@@ -11,12 +11,15 @@ import java.util.function.UnaryOperator;
  * Serialises with Jackson as a plain record (the derived {@link #bullets()} is not a component, so it
  * is not written).
  *
- * @param name            {@code basics.name}
+ * <p>The contact fields are the profile's {@link io.applyflow.profile.Contact}: the applicant's own values over the
+ * resume's {@code basics}, the same ones the application form is given.
+ *
+ * @param name            the contact name ({@code basics.name}, or the applicant's first and last name)
  * @param label           {@code basics.label}; may be null
  * @param email           may be null
- * @param phone           may be null
- * @param location        "city, region" from {@code basics.location}; may be null
- * @param links           {@code basics.url} then {@code basics.profiles}
+ * @param phone           the applicant's phone, else {@code basics.phone}; may be null
+ * @param location        the contact location ("city, region" from {@code basics.location}); may be null
+ * @param links           {@code basics.url} then {@code basics.profiles}, with the applicant's links applied
  * @param summary         {@code basics.summary} as a bullet; null when the resume has none
  * @param work            jobs in resume order, each with its chosen bullets
  * @param projects        projects in resume order, each with its chosen bullets

@@ -25,6 +25,8 @@ class FillPlannerTest {
   private static final String WORK_AUTH = "question_1042162";
   private static final String SPONSOR = "question_1042163";
   private static final String UK_RIGHT = "question_579460[]";
+  private static final String RESUME_PDF = "Richard_Hendriks_Resume.pdf";
+  private static final String LETTER_PDF = "Richard_Hendriks_Cover_Letter.pdf";
 
   // --- inputs ------------------------------------------------------------------------------------------
 
@@ -88,11 +90,17 @@ class FillPlannerTest {
         .put("race", "decline").put("veteran_status", "decline").put("disability_status", "decline"));
   }
 
-  /** Plans and checks, for every plan, that nothing was invented. */
+  /** Plans in review mode, with the resume PDF when {@code pdf} and no cover letter PDF. */
   private static FillPlan plan(JsonObject schema, JsonObject profile, Map<String, SavedAnswer> answers,
       boolean pdf) {
-    FillPlan plan = FillPlanner.plan(schema, profile, answers, pdf);
-    assertTraceable(plan, schema, profile, answers);
+    return plan(schema, profile, answers, Attachments.review(pdf ? RESUME_PDF : null, null));
+  }
+
+  /** Plans and checks, for every plan, that nothing was invented. */
+  private static FillPlan plan(JsonObject schema, JsonObject profile, Map<String, SavedAnswer> answers,
+      Attachments files) {
+    FillPlan plan = FillPlanner.plan(schema, profile, answers, files);
+    assertTraceable(plan, schema, profile, answers, files);
     return plan;
   }
 
@@ -118,6 +126,7 @@ class FillPlannerTest {
 
     PlanEntry resume = entry(plan, "resume");
     assertEquals("document:resume", resume.provenance());
+    assertEquals(RESUME_PDF, resume.value(), "the file name the employer receives");
     assertEquals("input_file", resume.type());
     assertTrue(resume.required());
     PlanEntry resumeText = entry(plan, "resume_text");
@@ -127,13 +136,87 @@ class FillPlannerTest {
   }
 
   @Test
-  void requiredCoverLetterIsOneMissingRequiredQuestion() {
+  void requiredCoverLetterWithoutALetterDocumentIsOneMissingRequiredQuestionWithItsReason() {
     FillPlan plan = plan(ghTools(), profile(), Map.of(), true);
     PlanEntry cover = entry(plan, "cover_letter");
     assertTrue(cover.isMissing());
     assertTrue(cover.required());
+    assertEquals(FillPlanner.LETTER_HAS_NO_PDF, cover.reason());
     assertFalse(entry(plan, "cover_letter_text").required());
     assertEquals(List.of("cover_letter", LINKEDIN), plan.missingRequired().stream().map(PlanEntry::field).toList());
+
+    // the setting cannot send a letter that does not exist (none was written, or it failed its parse-back check)
+    PlanEntry auto = entry(plan(ghTools(), profile(), Map.of(), Attachments.auto(RESUME_PDF, null, true)),
+        "cover_letter");
+    assertTrue(auto.isMissing());
+    assertEquals(FillPlanner.LETTER_HAS_NO_PDF, auto.reason());
+  }
+
+  @Test
+  void reviewModeUploadsTheCoverLetterDocumentAsTheAnswerToTheQuestion() {
+    FillPlan plan = plan(ghTools(), profile(), Map.of(), Attachments.review(RESUME_PDF, LETTER_PDF));
+    PlanEntry cover = entry(plan, "cover_letter");
+    assertEquals(PlanEntry.COVER_LETTER_DOCUMENT, cover.provenance());
+    assertEquals(LETTER_PDF, cover.value(), "the file name the employer receives");
+    assertEquals("input_file", cover.type());
+    assertTrue(cover.required(), "the file carries the question's required flag");
+    assertNull(cover.reason());
+    assertEquals(List.of(LINKEDIN), plan.missingRequired().stream().map(PlanEntry::field).toList());
+  }
+
+  @Test
+  void autoModeLeavesTheLetterOutAndSaysWhyUnlessTheUserTurnedItOn() {
+    FillPlan off = plan(ghTools(), profile(), Map.of(), Attachments.auto(RESUME_PDF, LETTER_PDF, false));
+    PlanEntry withheld = entry(off, "cover_letter");
+    assertTrue(withheld.isMissing());
+    assertNull(withheld.value());
+    assertTrue(withheld.required());
+    assertEquals(FillPlanner.LETTER_NOT_IN_AUTO, withheld.reason());
+    assertTrue(withheld.reason().contains("Send my cover letter in auto mode"), "names the setting");
+    assertEquals(PlanEntry.RESUME_DOCUMENT, entry(off, "resume").provenance(), "the resume still goes");
+
+    FillPlan on = plan(ghTools(), profile(), Map.of(), Attachments.auto(RESUME_PDF, LETTER_PDF, true));
+    PlanEntry sent = entry(on, "cover_letter");
+    assertEquals(PlanEntry.COVER_LETTER_DOCUMENT, sent.provenance());
+    assertEquals(LETTER_PDF, sent.value());
+    assertNull(sent.reason());
+  }
+
+  @Test
+  void aRequiredLetterThatAutoModeLeavesOutHoldsTheJobWithAPlainReason() {
+    // LinkedIn answered, so the required letter is the only open question of this form
+    JsonObject linkedIn = new JsonObject().put("links", new JsonObject().put("linkedin", "https://linkedin.com/in/rh"));
+    FillPlan off = plan(ghTools(), profile(linkedIn), Map.of(), Attachments.auto(RESUME_PDF, LETTER_PDF, false));
+    String held = off.unattendedBlocker();
+    assertNotNull(held, "never sent without the required letter, never sent with a letter nobody allowed");
+    assertTrue(held.startsWith("the form requires a cover letter"), held);
+    assertTrue(held.contains("Send my cover letter in auto mode"), held);
+    assertTrue(held.contains("approve"), held);
+
+    assertNull(plan(ghTools(), profile(linkedIn), Map.of(), Attachments.auto(RESUME_PDF, LETTER_PDF, true))
+        .unattendedBlocker(), "with the setting the letter goes and nothing holds the job");
+    FillPlan approved = plan(ghTools(), profile(linkedIn), Map.of(), Attachments.review(RESUME_PDF, LETTER_PDF));
+    assertTrue(approved.missingRequired().isEmpty(), "the approval sends the letter");
+    assertNull(approved.unattendedBlocker());
+    String noPdf = plan(ghTools(), profile(linkedIn), Map.of(), Attachments.auto(RESUME_PDF, null, true))
+        .unattendedBlocker();
+    assertEquals("required answers without a trusted source: [Cover Letter]", noPdf);
+  }
+
+  @Test
+  void theLettersTextCompanionIsNeverPlannedNorDrafted() {
+    // even a saved answer to the very question does not fill the paste-in box
+    Map<String, SavedAnswer> bank = bank(SavedAnswer.of(5, "Cover Letter", "Dear Pied Piper, ..."));
+    for (Attachments files : List.of(Attachments.review(RESUME_PDF, LETTER_PDF), Attachments.review(RESUME_PDF, null),
+        Attachments.auto(RESUME_PDF, LETTER_PDF, false), Attachments.auto(RESUME_PDF, LETTER_PDF, true))) {
+      FillPlan plan = plan(ghTools(), profile(), bank, files);
+      PlanEntry text = entry(plan, "cover_letter_text");
+      assertTrue(text.isMissing(), files.toString());
+      assertFalse(text.required(), "the file answers the question: " + files);
+      assertNull(text.reason(), files.toString());
+      assertEquals(1, plan.entries().stream().filter(e -> e.label().equals("Cover Letter") && e.required()).count(),
+          "one entry carries the question: " + files);
+    }
   }
 
   @Test
@@ -471,7 +554,8 @@ class FillPlannerTest {
 
   @Test
   void emptyOrAbsentInputsGiveAPlanWithoutValues() {
-    assertTrue(FillPlanner.plan(null, profile(), Map.of(), true).entries().isEmpty());
+    assertTrue(FillPlanner.plan(null, profile(), Map.of(), Attachments.review(RESUME_PDF, LETTER_PDF)).entries()
+        .isEmpty());
     FillPlan plan = plan(ghTools(), new JsonObject(), null, false);
     assertEquals(12, plan.entries().size());
     assertTrue(plan.filled().isEmpty());
@@ -552,7 +636,7 @@ class FillPlannerTest {
    * answer it names, or the resume document; every chosen option exists in the schema; nothing is a draft.
    */
   private static void assertTraceable(FillPlan plan, JsonObject schema, JsonObject profile,
-      Map<String, SavedAnswer> answers) {
+      Map<String, SavedAnswer> answers, Attachments files) {
     Map<String, List<String>> options = schemaOptions(schema);
     JsonObject applicant = profile.getJsonObject("applicant", new JsonObject());
     JsonObject basics = profile.getJsonObject("resume", new JsonObject()).getJsonObject("basics", new JsonObject());
@@ -562,8 +646,11 @@ class FillPlannerTest {
       if (e.isMissing()) {
         assertNull(e.value(), where);
         assertTrue(e.options().isEmpty(), where);
+        assertTrue(e.reason() == null || e.field().equals("cover_letter"), "only a letter left out has a reason: "
+            + where);
         continue;
       }
+      assertNull(e.reason(), where);
       assertTrue(e.value() == null || e.options().isEmpty(), "either a value or options: " + where);
       for (String o : e.options()) {
         assertTrue(options.getOrDefault(e.field(), List.of()).contains(o), "option not in the schema: " + where);
@@ -571,7 +658,11 @@ class FillPlannerTest {
       String p = e.provenance();
       if (p.equals("document:resume")) {
         assertEquals("input_file", e.type(), where);
-        assertNull(e.value(), where);
+        assertEquals(files.resumePdf(), e.value(), where);
+      } else if (p.equals("document:cover_letter")) {
+        assertEquals("input_file", e.type(), where);
+        assertTrue(files.sendsLetter(), "a letter the policy withholds: " + where);
+        assertEquals(files.coverLetterPdf(), e.value(), where);
       } else if (p.startsWith("answer:")) {
         long id = Long.parseLong(p.substring("answer:".length()));
         SavedAnswer a = answers.values().stream().filter(s -> s.id() == id).findFirst()

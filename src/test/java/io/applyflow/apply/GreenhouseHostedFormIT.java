@@ -23,7 +23,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +48,7 @@ class GreenhouseHostedFormIT {
   private static Playwright playwright;
   private static Browser browser;
   private static byte[] resumePdf;
+  private static byte[] letterPdf;
 
   private final GreenhouseHostedForm form = new GreenhouseHostedForm();
   private BrowserContext context;
@@ -62,6 +62,7 @@ class GreenhouseHostedFormIT {
     playwright = Browsers.createPlaywright(chromium);
     browser = Browsers.launch(playwright, chromium, true);
     resumePdf = pdf("Ada Lovelace - Analytical Engine programmer");
+    letterPdf = pdf("Dear Acme Robotics, I would love to help your customers deploy robots. Ada");
   }
 
   @AfterAll
@@ -195,12 +196,11 @@ class GreenhouseHostedFormIT {
   @Test
   void fillsEveryFieldTypeFromAPlanAndTheSandboxStoresEveryAnswer() {
     String email = "ada+every" + System.nanoTime() + "@example.com";
-    String coverLetter = "Dear Acme Robotics,\nI would love to help your customers deploy robots.\nAda";
     List<PlanEntry> entries = new ArrayList<>(basics(email));
     entries.addAll(List.of(
         text("location", "Pittsburgh"),
         new PlanEntry("latitude", "Latitude", "input_hidden", false, "1.0", List.of(), "profile:location", Sensitivity.NONE),
-        file("cover_letter", coverLetter, "llm-draft"),
+        file("cover_letter", "ada-lovelace-cover-letter.pdf", "document:cover_letter"),
         text("question_401208501", "https://www.linkedin.com/in/ada"),
         text("question_401208502", "A friend who works at Acme"),
         new PlanEntry("question_401208505", "Anything else you would like us to know?", "textarea", false,
@@ -218,7 +218,7 @@ class GreenhouseHostedFormIT {
         select("4012085007", Sensitivity.GENDER, "Woman"),
         select("4012085008", Sensitivity.AGE, "30 to 49")));
 
-    FillReport report = form.fill(page, server.url(EVERY_FIELD), new FillPlan(entries), resume());
+    FillReport report = form.fill(page, server.url(EVERY_FIELD), new FillPlan(entries), resume(), letter());
 
     assertEquals(List.of(), report.requiredUnfilled(), "everything required was filled");
     assertEquals(List.of("first_name", "last_name", "email", "country", "phone", "location", "resume",
@@ -233,8 +233,8 @@ class GreenhouseHostedFormIT {
     assertEquals("Java; Go", byField.get("question_401208506[]").value());
     assertEquals("Which languages do you write?", byField.get("question_401208506[]").label());
     assertEquals("AWS; Google Cloud", byField.get("question_401208507[]").value());
-    assertEquals("cover-letter.txt", byField.get("cover_letter").value());
-    assertEquals("llm-draft", byField.get("cover_letter").provenance());
+    assertEquals("ada-lovelace-cover-letter.pdf", byField.get("cover_letter").value());
+    assertEquals("document:cover_letter", byField.get("cover_letter").provenance());
     assertEquals("Are you legally authorized to work in the United States?", byField.get("question_401208503").label());
     assertEquals(List.of("first_name", "last_name", "email", "country", "phone", "resume", "location", "cover_letter"),
         report.filled().stream().map(FilledField::field).limit(8).toList(), "plan order");
@@ -268,8 +268,25 @@ class GreenhouseHostedFormIT {
     assertEquals("resume", files.getJsonObject(0).getString("field"));
     assertEquals(resumePdf.length, files.getJsonObject(0).getInteger("bytes"));
     assertEquals("cover_letter", files.getJsonObject(1).getString("field"));
-    assertEquals("cover-letter.txt", files.getJsonObject(1).getString("filename"));
-    assertEquals(coverLetter.getBytes(StandardCharsets.UTF_8).length, files.getJsonObject(1).getInteger("bytes"));
+    assertEquals("ada-lovelace-cover-letter.pdf", files.getJsonObject(1).getString("filename"));
+    assertEquals("application/pdf", files.getJsonObject(1).getString("content_type"));
+    assertEquals(letterPdf.length, files.getJsonObject(1).getInteger("bytes"));
+  }
+
+  @Test
+  void aCoverLetterIsNeverMadeFromTextNorUploadedWithoutItsPdf() {
+    String email = "ada+noletter" + System.nanoTime() + "@example.com";
+    List<PlanEntry> entries = new ArrayList<>(basics(email));
+    entries.add(file("cover_letter", "Dear Acme Robotics, I drafted this myself.", "llm-draft"));
+    entries.add(file("cover_letter", "ada-lovelace-cover-letter.pdf", "document:cover_letter"));
+
+    FillReport report = form.fill(page, server.url(JOB_PATH), new FillPlan(entries), resume(), null);
+
+    assertTrue(report.filled().stream().noneMatch(f -> f.field().equals("cover_letter")), report.filled().toString());
+    form.submit(page);
+    JsonArray files = storedFor(email).getJsonArray("files");
+    assertEquals(1, files.size(), files.encode());
+    assertEquals("resume", files.getJsonObject(0).getString("field"));
   }
 
   @Test
@@ -277,6 +294,7 @@ class GreenhouseHostedFormIT {
     String email = "ada+classic" + System.nanoTime() + "@example.com";
     List<PlanEntry> entries = new ArrayList<>(basics(email));
     entries.addAll(List.of(
+        file("cover_letter", "ada-lovelace-cover-letter.pdf", "document:cover_letter"),
         text("question_603408501", "https://www.linkedin.com/in/ada"),
         select("question_603408503", Sensitivity.WORK_AUTHORIZATION, "Yes"),
         select("question_603408504", Sensitivity.SPONSORSHIP, "No"),
@@ -286,7 +304,7 @@ class GreenhouseHostedFormIT {
         select("veteran_status", Sensitivity.VETERAN, "I don't wish to answer"),
         select("disability_status", Sensitivity.DISABILITY, "I do not want to answer")));
 
-    FillReport report = form.fill(page, server.url(CLASSIC), new FillPlan(entries), resume());
+    FillReport report = form.fill(page, server.url(CLASSIC), new FillPlan(entries), resume(), letter());
 
     assertEquals(List.of("first_name", "last_name", "email", "phone", "resume"), report.requiredOnPage());
     assertEquals(List.of(), report.requiredUnfilled());
@@ -313,7 +331,11 @@ class GreenhouseHostedFormIT {
     assertEquals("2", answers.getString("race"));
     assertEquals("3", answers.getString("veteran_status"));
     assertEquals("3", answers.getString("disability_status"));
-    assertEquals("ada-lovelace-resume.pdf", stored.getJsonArray("files").getJsonObject(0).getString("filename"));
+    JsonArray files = stored.getJsonArray("files");
+    assertEquals("ada-lovelace-resume.pdf", files.getJsonObject(0).getString("filename"));
+    assertEquals("cover_letter", files.getJsonObject(1).getString("field"), files.encode());
+    assertEquals("ada-lovelace-cover-letter.pdf", files.getJsonObject(1).getString("filename"));
+    assertEquals(letterPdf.length, files.getJsonObject(1).getInteger("bytes"));
   }
 
   @Test
@@ -412,6 +434,10 @@ class GreenhouseHostedFormIT {
 
   private static Upload resume() {
     return new Upload("ada-lovelace-resume.pdf", "application/pdf", resumePdf);
+  }
+
+  private static Upload letter() {
+    return new Upload("ada-lovelace-cover-letter.pdf", "application/pdf", letterPdf);
   }
 
   /** The fields every sandbox form asks, answered from the profile, plus the resume. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.applyflow.profile.Contact;
 import io.applyflow.tailor.Bullet;
 import io.applyflow.tailor.Role;
 import io.applyflow.tailor.Tailor;
@@ -58,6 +59,25 @@ class ResumePdfTest {
     assertTrue(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1).equals("%PDF-"));
     assertEquals(List.of(), ParseBackGate.check(pdf, r));
     assertTrue(ParseBackGate.text(pdf).contains(r.name()));
+  }
+
+  @Test
+  void theHeaderPrintsTheProfilesContactAndTheGateExpectsIt() throws IOException {
+    JsonNode resume = resume("sample");
+    Contact contact = Contact.of(resume, JSON.readTree("{\"phone\": \"+1 555 0100\"}"));
+    TailoredResume r = Tailor.tailor(resume, contact, description("staff-backend"), Tailor.Budget.ONE_PAGE);
+    assertEquals("+1 555 0100", r.phone());
+    assertEquals("richard.hendriks@mail.com", r.email());
+
+    byte[] pdf = PDF.render(r);
+    assertEquals(List.of(), ParseBackGate.check(pdf, r));
+    String text = ParseBackGate.text(pdf);
+    assertTrue(text.contains("+1 555 0100"), text);
+    assertFalse(text.contains("555-4321"), "one phone on the page, the one the form gets");
+    TailoredResume resumesOwn = new TailoredResume(r.name(), r.label(), r.email(), "(912) 555-4321", r.location(),
+        r.links(), r.summary(), r.work(), r.projects(), r.education(), r.skills(), r.sectionHeadings());
+    assertTrue(ParseBackGate.check(pdf, resumesOwn).stream().anyMatch(p -> p.startsWith("phone is missing")),
+        "the gate checks the phone it was given");
   }
 
   @Test
