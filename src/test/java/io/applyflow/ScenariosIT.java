@@ -133,10 +133,21 @@ class ScenariosIT {
     assertEquals(409, api.post("/api/job/" + jobId + "/answers", token,
         new JsonObject().put("answers", new JsonObject().put(authorised, "Yes"))).status(), "no longer waiting");
 
-    // the same question in a later run is answered from the bank: no needs_input this time
+    // a later run that finds the same posting joins the job that waits: it is not filled a second time
     long again = api.post("/api/search", token, search).json().getLong("run_id");
-    JsonObject later = api.awaitRun(again, token, Duration.ofSeconds(120)).getJsonArray("jobs").getJsonObject(0);
+    JsonObject repeat = api.awaitRun(again, token, Duration.ofSeconds(120)).getJsonArray("jobs").getJsonObject(0);
+    assertEquals("duplicate", repeat.getString("status"), repeat.encode());
+    assertEquals(jobId, repeat.getLong("duplicate_of"), repeat.encode());
+
+    // the same question on another posting is answered from the bank
+    long other = api.post("/api/search", token, new JsonObject().put("position", "Software Engineer Robot Fleet Services")
+        .put("level", "mid").put("limit", 1)).json().getLong("run_id");
+    JsonObject later = api.awaitRun(other, token, Duration.ofSeconds(120)).getJsonArray("jobs").getJsonObject(0);
     assertEquals("awaiting_approval", later.getString("status"), later.encode());
+    JsonObject laterDetail = detail(later, token);
+    assertTrue(laterDetail.getJsonArray("fill_plan").stream().map(e -> (JsonObject) e)
+        .anyMatch(e -> e.getString("label").contains("authorized to work")
+            && e.getString("provenance").startsWith("answer:")), laterDetail.getJsonArray("fill_plan").encodePrettily());
 
     assertEquals(202, api.post("/api/job/" + jobId + "/submit", token, null).status());
     api.awaitJob(jobId, token, "submitted", Duration.ofSeconds(90));
@@ -180,12 +191,20 @@ class ScenariosIT {
     assertTrue(lastMessage(d).contains("Please confirm your phone number"), lastMessage(d));
     assertTrue(hasScreenshot(d));
     assertEquals(0, api.submissionsOf(email).size(), "the form refused it; nothing was received");
-    // the refused attempt was withdrawn from the ledger, so after checking the user may try again
+    // a later run finds the posting again and joins the job that needs a look, instead of a second entry
     JsonObject again = api.awaitRun(api.post("/api/search", token, new JsonObject()
         .put("position", "Solutions Engineer Enterprise").put("level", "mid").put("mode", "auto").put("limit", 1))
         .json().getLong("run_id"), token, Duration.ofSeconds(120));
-    assertEquals("submitted", again.getJsonArray("jobs").getJsonObject(0).getString("status"),
-        "the second attempt is accepted by this form: " + again.encodePrettily());
-    assertEquals(1, api.submissionsOf(email).size());
+    JsonObject repeat = again.getJsonArray("jobs").getJsonObject(0);
+    assertEquals("duplicate", repeat.getString("status"), again.encodePrettily());
+    assertEquals(d.getLong("job_id"), repeat.getLong("duplicate_of"));
+    // the refused attempt was withdrawn from the ledger, so after checking, the user tries the same job again
+    long jobId = d.getLong("job_id");
+    assertEquals(202, api.post("/api/job/" + jobId + "/retry", token, null).status());
+    api.awaitJob(jobId, token, "submitted", Duration.ofSeconds(90));
+    assertEquals(1, api.submissionsOf(email).size(), "the second attempt is accepted by this form");
+    Api.Response twice = api.post("/api/job/" + jobId + "/retry", token, null);
+    assertEquals(409, twice.status(), twice.text());
+    assertTrue(twice.json().getString("detail").contains("already sent"), twice.text());
   }
 }

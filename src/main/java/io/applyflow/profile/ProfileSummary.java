@@ -24,19 +24,20 @@ public final class ProfileSummary {
     JsonObject basics = obj(r.getValue("basics"));
     Map<String, Object> m = new HashMap<>();
 
+    // The same resolution the PDF header and the forms use (Contact), so the preview is what will be sent.
+    Contact c = Contact.of(new JsonObject().put("resume", r).put("applicant", a));
+    String you = "your answers below";
     List<Map<String, String>> contact = new ArrayList<>();
-    add(contact, "Name", str(basics, "name"), "resume");
-    String first = str(a, "first_name");
-    String last = str(a, "last_name");
-    if (first != null || last != null) {
-      add(contact, "Name on forms", String.join(" ", nonNull(first, last)), "your answers below");
+    add(contact, "Name on the resume", c.name(), str(a, "first_name") != null && str(a, "last_name") != null ? you
+        : "resume");
+    add(contact, "Name on forms", String.join(" ", nonNull(c.firstName(), c.lastName())),
+        str(a, "first_name") != null || str(a, "last_name") != null ? you : "resume");
+    add(contact, "Email", c.email(), str(a, "email") != null ? you : "resume");
+    add(contact, "Phone", c.phone(), str(a, "phone") != null ? you : "resume");
+    add(contact, "Location", c.location(), "resume");
+    for (Contact.Link link : c.links()) {
+      add(contact, link.label(), link.url(), link.source().startsWith("links.") ? you : "resume");
     }
-    add(contact, "Email", str(basics, "email"), "resume");
-    String phone = str(a, "phone");
-    add(contact, "Phone", phone != null ? phone : str(basics, "phone"), phone != null ? "your answers below" : "resume");
-    JsonObject loc = obj(basics.getValue("location"));
-    add(contact, "Location", String.join(", ", nonNull(str(loc, "city"), str(loc, "region"), str(loc, "countryCode"))),
-        "resume");
     m.put("contact", contact);
 
     int roles = 0;

@@ -48,6 +48,15 @@ public final class Refusals {
     };
   }
 
+  /** Why {@code job} cannot be tried again now. */
+  public static String retry(Job job) {
+    return switch (job.status()) {
+      case SUBMITTED -> "This application was already sent; there is nothing to try again.";
+      case APPLYING, RENDERED -> "Applyflow is already working on this form.";
+      default -> "Only a job that stopped on its form can be tried again; this one is \"" + job.status().label + "\".";
+    };
+  }
+
   /** Why answers to {@code job}'s questions are not taken now. */
   public static String answers(Job job) {
     return "This job is not waiting for answers (it is \"" + job.status().label + "\"); nothing was saved.";

@@ -58,10 +58,12 @@ public final class ReviewRoutes {
     router.post("/api/job/:job_id/submit").handler(Auth.requireApiUser()).handler(ctx -> r.api(ctx, "submit"));
     router.post("/api/job/:job_id/approve").handler(Auth.requireApiUser()).handler(ctx -> r.api(ctx, "approve"));
     router.post("/api/job/:job_id/discard").handler(Auth.requireApiUser()).handler(ctx -> r.api(ctx, "discard"));
+    router.post("/api/job/:job_id/retry").handler(Auth.requireApiUser()).handler(ctx -> r.api(ctx, "retry"));
     router.post("/api/job/:job_id/answers").handler(Auth.requireApiUser()).handler(r::apiAnswers);
     router.post("/jobs/:job_id/submit").handler(Auth.requirePageUser()).handler(ctx -> r.page(ctx, "submit"));
     router.post("/jobs/:job_id/approve").handler(Auth.requirePageUser()).handler(ctx -> r.page(ctx, "approve"));
     router.post("/jobs/:job_id/discard").handler(Auth.requirePageUser()).handler(ctx -> r.page(ctx, "discard"));
+    router.post("/jobs/:job_id/retry").handler(Auth.requirePageUser()).handler(ctx -> r.page(ctx, "retry"));
     router.post("/jobs/:job_id/answers").handler(Auth.requirePageUser()).handler(r::pageAnswers);
     router.get("/review").handler(Auth.requirePageUser()).handler(r::queuePage);
     router.get("/review/events").handler(Auth.requirePageUser()).handler(ctx -> r.stream(ctx, "review"));
@@ -76,6 +78,7 @@ public final class ReviewRoutes {
       case "submit" -> submit(jobId, userId);
       case "approve" -> approve(jobId, userId);
       case "discard" -> discard(jobId, userId);
+      case "retry" -> retry(jobId, userId);
       default -> Future.failedFuture(Failure.NOT_FOUND.with("no action " + action));
     };
   }
@@ -122,6 +125,25 @@ public final class ReviewRoutes {
             "you discarded this job; nothing was sent")
         .compose(moved -> moved ? Future.succeededFuture(job.status())
             : refresh(job).compose(now -> Future.failedFuture(Failure.CONFLICT.with(Refusals.discard(now))))));
+  }
+
+  /**
+   * Sends a job that stopped on its form (needs attention) back to the apply stage through the conductor, once the
+   * user has looked (a later run that finds the posting again joins this job instead of filling it again). Safe
+   * whatever happened: the apply stage reads the submit ledger first, so a job with an attempt and no confirmation
+   * comes back as "submit outcome unknown" and is never sent a second time.
+   */
+  Future<JobStatus> retry(long jobId, long userId) {
+    RunBus.JobCommand cmd = new RunBus.JobCommand(jobId, userId);
+    return jobs.get(jobId, userId).compose(job -> jobs.compareAndSet(cmd, JobStatus.NEEDS_ATTENTION,
+            JobStatus.RENDERED, "review", "you asked Applyflow to try this form again")
+        .compose(moved -> {
+          if (!moved) {
+            return refresh(job).compose(now -> Future.failedFuture(Failure.CONFLICT.with(Refusals.retry(now))));
+          }
+          RunBus.continueJob(vertx.eventBus(), cmd);
+          return Future.succeededFuture(JobStatus.RENDERED);
+        }));
   }
 
   /** The job as it is now (a refused update means someone else changed it since it was read). */
@@ -257,6 +279,8 @@ public final class ReviewRoutes {
           + job.company() + ". The confirmation shows here as soon as the employer's page gives it.";
       case "approve" -> "Approved: " + job.title() + " goes on to tailoring and the application form.";
       case "discard" -> "Discarded " + job.title() + ". Nothing was sent.";
+      case "retry" -> "Trying again: Applyflow opens the form for " + job.title() + " once more; this page shows what"
+          + " happens.";
       default -> null;
     };
   }
@@ -267,6 +291,7 @@ public final class ReviewRoutes {
       case "submit" -> Refusals.submit(job);
       case "approve" -> Refusals.approve(job);
       case "discard" -> Refusals.discard(job);
+      case "retry" -> Refusals.retry(job);
       default -> null;
     };
   }
