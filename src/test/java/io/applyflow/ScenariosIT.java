@@ -173,10 +173,20 @@ class ScenariosIT {
         .json().getLong("run_id"), token, Duration.ofSeconds(120));
     Map<String, JsonObject> jobs = byTitle(second);
     String appliedTitle = first.getJsonArray("jobs").getJsonObject(0).getString("title");
+    String discardedTitle = first.getJsonArray("jobs").getJsonObject(1).getString("title");
     assertEquals("duplicate", jobs.get(appliedTitle).getString("status"), second.encodePrettily());
+    assertEquals(applied, jobs.get(appliedTitle).getLong("duplicate_of"));
+    assertEquals("duplicate", jobs.get(discardedTitle).getString("status"), "a discarded posting stays discarded");
+    assertEquals(other, jobs.get(discardedTitle).getLong("duplicate_of"));
     JsonObject dup = detail(jobs.get(appliedTitle), token);
     assertTrue(dup.getJsonArray("documents").isEmpty(), "no browser, no screenshot for a duplicate");
-    assertEquals(2, api.submissionsOf(email).size(), "the applied posting got no second application");
+    long fresh = jobs.values().stream().filter(j -> "submitted".equals(j.getString("status"))).count();
+    assertEquals(2, fresh, "duplicates do not count towards the limit: two new postings were applied to");
+    JsonArray received = api.submissionsOf(email);
+    assertEquals(1 + fresh, received.size(), "the applied posting got no second application");
+    assertEquals(received.size(), received.stream()
+            .map(o -> ((JsonObject) o).getString("board") + "/" + ((JsonObject) o).getValue("job_id")).distinct().count(),
+        "no posting received two applications");
   }
 
   @Test

@@ -76,12 +76,17 @@ final class JobPage {
     });
   }
 
-  /** Renders the whole page, or only {@code fragment} for htmx, with {@code status}. */
+  /**
+   * Renders the whole page, or for htmx only {@code fragment} plus the notice or error in {@code #job-flash} (out of
+   * band, so the page's live updates do not wipe it), with {@code status}.
+   */
   Future<Void> render(RoutingContext ctx, long jobId, long userId, int status, String fragment, String notice,
                       String error) {
     return model(ctx, jobId, userId, notice, error).map(model -> {
       boolean htmx = ctx.request().getHeader("HX-Request") != null;
-      Views.html(ctx, status, views.render("job/page", htmx ? fragment : null, model));
+      String body = htmx ? views.render("job/page", fragment, model) + views.render("job/page", "job-flash", model)
+          : views.render("job/page", null, model);
+      Views.html(ctx, status, body);
       return null;
     });
   }
