@@ -152,6 +152,14 @@ class FirstHourIT {
     assertTrue(scroll <= viewport, where + " scrolls sideways at " + viewport + " px: " + scroll + " px wide");
   }
 
+  private static String pdfText(byte[] pdf) {
+    try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+      return new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static void markNotReloaded(Page page) {
     page.evaluate("window.__notReloaded = true");
   }
@@ -358,6 +366,7 @@ class FirstHourIT {
     try (BrowserContext context = context(WIDE)) {
       Page page = page(context);
       String email = signUp(page, "job-submit");
+      page.fill("input[name=phone]", "+1 555 0100");
       saveResume(page, sampleText(email));
       acceptEveryJob(page);
       runToDone(page, "Software Engineer", "entry", 1, "review");
@@ -365,6 +374,14 @@ class FirstHourIT {
       page.waitForSelector("#submit-application");
       String jobUrl = page.url();
       long jobId = idOf(jobUrl, "/jobs/");
+
+      // What is shown is what is sent: the letter on the page is attached, and one phone number everywhere.
+      assertEquals("true", page.getAttribute("#job-sending li[data-file='Cover letter']", "data-sent"),
+          page.textContent("#job-sending"));
+      assertTrue(page.textContent("#job-answers").contains("+1 555 0100"), page.textContent("#job-answers"));
+      String pdfText = pdfText(context.request().get(base + "/jobs/" + jobId + "/resume.pdf").body());
+      assertTrue(pdfText.contains("+1 555 0100") && !pdfText.contains("(912) 555-4321"),
+          "the PDF header has the phone the form gets: " + pdfText.substring(0, Math.min(300, pdfText.length())));
       markNotReloaded(page);
       page.click("#submit-application");
       page.waitForSelector("#job-notice");
@@ -374,7 +391,9 @@ class FirstHourIT {
       assertNotReloaded(page);
       assertTrue(page.textContent("#job-timeline").contains("submitted"), "the timeline followed too");
       shotsAtBothWidths(page, "first-hour-job-submitted");
-      assertEquals(1, TestApp.api().submissionsOf(email).size());
+      JsonArray received = TestApp.api().submissionsOf(email);
+      assertEquals(1, received.size());
+      assertEquals("+1 555 0100", received.getJsonObject(0).getString("phone"), "the form got the same phone");
 
       // Without JavaScript: POST-redirect-GET, and the refusal of a second submit is in words.
       String csrf = page.getAttribute("meta[name=csrf-token]", "content");

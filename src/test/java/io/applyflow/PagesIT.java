@@ -115,7 +115,7 @@ class PagesIT {
       assertTrue(page.locator("#job-timeline li").count() >= 7, "discovered..submitted all on the timeline");
       assertNotNull(page.getAttribute("#resume-pdf", "href"));
       assertTrue(page.locator("#job-evidence img").count() >= 1, "screenshots of the filled form are shown");
-      assertTrue(page.locator("#job-description").innerText().length() > 200);
+      assertTrue(page.locator("#job-description .description").textContent().length() > 200, "the description is on the page, folded");
       page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("job-page.png")).setFullPage(true));
       APIResponse pdf = context.request().get(base + page.getAttribute("#resume-pdf", "href"));
       assertEquals("application/pdf", pdf.headers().get("content-type"));
