@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * with a benefits line, put the equal-opportunity statement under "Where you'll be", and Greenhouse's
  * {@code content-conclusion} wrapper does not survive sanitising, so its text lands in the last section.
  *
- * <p>The cues are phrases, not single words, and a sentence phrased as an ask ("experience with", "knowledge of":
+ * <p>The cues are phrases, not single words ("applicants" but not "applicant tracking systems", "pass a background
+ * check" but not "background check platform"), and a sentence phrased as an ask ("experience with", "knowledge of":
  * the caller says) is never boilerplate unless it makes an offer, so that a job whose domain is pay or law keeps its
  * requirements ("Knowledge of equity compensation plans", "Experience with privacy policy reviews"). A legal or
  * application-process sentence needs one unambiguous phrase; a benefits sentence needs an offer ("we offer",
@@ -45,7 +46,9 @@ final class Boilerplate {
   private static final Pattern LEGAL = Pattern.compile(B + "(?:equal[- ](?:employment )?opportunit(?:y|ies)"
       + "|equal employment|equal pay|affirmative action|without regard to|sexual orientation|gender identity"
       + "|national origin|protected (?:veteran|characteristic|class|status)|veteran status|reasonable accommodations?"
-      + "|e-verify|background checks?|criminal histor(?:y|ies)|fair chance|arrest (?:and|or) conviction"
+      + "|e-verify|(?:subject to|pass|passing|consent to|completion of) (?:a )?background checks?"
+      + "|background checks? (?:is|are|will be) required|criminal histor(?:y|ies)|fair chance"
+      + "|arrest (?:and|or) conviction"
       + "|pay transparency|privacy (?:policy|notice)|(?:does not|do not|never) discriminate"
       + "|(?:of|from) (?:every|all|any|diverse) backgrounds?|all walks of life|authori[sz]ed to work"
       + "|work authori[sz]ation|right to work|visa sponsorship|sponsor (?:a |your )?visas?"
@@ -53,11 +56,11 @@ final class Boilerplate {
       + "|sexual|ethnic))" + E);
   /** How to apply, and sentences about the posting itself rather than the job. */
   private static final Pattern PROCESS = Pattern.compile(B + "(?:to apply|apply (?:now|today|here|online|through"
-      + "|via|by|even|if|for this|for the|to this)|applicants?|your application|application (?:process|form|deadline"
-      + "|materials)|(?:submit|send|upload|attach|include)(?: us)? (?:your|a) (?:resume|cv|cover letter|portfolio"
-      + "|application|work sample)|you submit|cover letter|this (?:job )?(?:posting|listing|advert|advertisement"
-      + "|requisition|vacancy)|job (?:board|posting)s?|(?:hiring|interview|recruiting|recruitment|selection)"
-      + " process|recruiters?|recruiting team|talent (?:team|acquisition)|hear from you|rolling basis"
+      + "|via|by|even|if|for this|for the|to this)|applicants?(?! tracking)|your application|application (?:process"
+      + "|form|deadline|materials)|(?:submit|send|upload|attach|include)(?: us)? (?:your|a) (?:resume|cv"
+      + "|cover letter|portfolio|application|work sample)|you submit|cover letter|this (?:job )?(?:posting|listing"
+      + "|advert|advertisement|requisition|vacancy)|(?:hiring|interview|recruiting|recruitment|selection) process"
+      + "|(?:our|the) (?:recruiting|recruitment|talent) team|a recruiter will|hear from you|rolling basis"
       + "|remain open until)" + E);
 
   private Boilerplate() {

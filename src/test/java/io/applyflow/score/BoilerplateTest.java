@@ -54,8 +54,11 @@ class BoilerplateTest {
       "Design the compression for map and telemetry updates that robots send over busy warehouse Wi-Fi | false",
       "Build alerting, dashboards and runbooks that make incidents short and calm | false",
       "Help patients book visits and read their lab results on slow connections | false",
+      "Build integrations with the applicant tracking systems our customers use | false",
+      "Own the background check platform that screens a million drivers a year | false",
+      "Run the job board that recruiters use to post openings | false",
   })
-  void keepsRequirementsWhoseDomainIsPayLawOrSending(String sentence, boolean asks) {
+  void keepsRequirementsWhoseDomainIsPayLawOrHiring(String sentence, boolean asks) {
     assertNull(Boilerplate.of(sentence, asks), sentence);
   }
 
