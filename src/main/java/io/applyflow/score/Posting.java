@@ -23,8 +23,10 @@ import org.jsoup.parser.Parser;
  * {@code h1}–{@code h6}, a paragraph that is wholly bold, a short line ending with a colon, or a short line
  * that names a known section ("Requirements", "What you will do", "Nice to have", "Benefits"...), also
  * inline as in "Requirements: SQL, Excel". Greenhouse's {@code div.content-intro} and
- * {@code div.content-conclusion} are company boilerplate whatever their headings say. A sentence that says
- * its skill "is a plus", "preferred" or "a bonus" counts as nice to have even inside a requirements section.
+ * {@code div.content-conclusion} are company boilerplate whatever their headings say, and so is any sentence whose
+ * words are about pay and benefits, the law or how to apply ({@link Boilerplate}), wherever it sits. A sentence
+ * that says its skill "is a plus", "preferred" or "a bonus" counts as nice to have even inside a requirements
+ * section.
  *
  * <p>{@link #classify} is the one heading classifier of the project: the tailoring ranker and the interview
  * questions read sections through it too.
@@ -71,7 +73,8 @@ public final class Posting {
   private static final Pattern BOILERPLATE_HEADING = Pattern.compile("benefit|perks|what we offer|we offer"
       + "|compensation|salary|pay range|pay transparency|equal (employment )?opportunit|\\beeo\\b|diversity"
       + "|inclusion|accommodation|why join|why work|life at|our values|our culture|how to apply|who we are"
-      + "|our mission|our story|privacy|^location|where you will work|working at|what you get|total rewards");
+      + "|our mission|our story|privacy|^location|where you will work|^where you will be\\b|working at|what you get"
+      + "|total rewards");
   private static final Pattern NICE_HEADING = Pattern.compile("nice to have|nice-to-have|bonus|preferred"
       + "|\\bplus\\b|would be great|good to have|desirable|extra credit|not required|optional|ideally"
       + "|even better|stand out");
@@ -128,8 +131,8 @@ public final class Posting {
 
   /** The description's sentences in order, each with its section. */
   final List<Sentence> sentences = new ArrayList<>();
-  /** Words of the company's name, from "About &lt;company&gt;" headings; not keywords. */
-  final Set<String> companyWords = new LinkedHashSet<>();
+  /** The company's name as "About &lt;company&gt;" headings give it, lower case; not keywords. */
+  final Set<String> companyNames = new LinkedHashSet<>();
   private Section current = Section.GENERAL;
 
   private Posting() {
@@ -359,11 +362,7 @@ public final class Posting {
     Section kind = classify(text);
     String n = normalise(text);
     if (n.startsWith("about ") && (boiler || kind == Section.BOILERPLATE)) {
-      for (String w : n.substring(6).split("[^\\p{L}\\p{N}]+")) {
-        if (w.length() > 1) {
-          companyWords.add(w);
-        }
-      }
+      companyNames.add(n.substring(6));
     }
     if (!boiler) {
       current = kind == null ? Section.GENERAL : kind;
@@ -378,7 +377,9 @@ public final class Posting {
         continue;
       }
       Section own = section;
-      if (section != Section.BOILERPLATE && section != Section.NICE && contains(t, NICE_SENTENCE)) {
+      if (section != Section.BOILERPLATE && Boilerplate.of(t, contains(t, REQUIRED_SENTENCE)) != null) {
+        own = Section.BOILERPLATE;
+      } else if (section != Section.BOILERPLATE && section != Section.NICE && contains(t, NICE_SENTENCE)) {
         own = Section.NICE;
       } else if (section == Section.GENERAL && contains(t, REQUIRED_SENTENCE)) {
         own = Section.REQUIRED;

@@ -14,13 +14,15 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
 
 /**
  * Score stage (event loop; the {@link Scorer} is pure and takes about a millisecond). Consumes {@code score.job}:
  * scores a described job against its owner's resume (total and the skills, keywords, experience and education
- * sub-scores, matching and missing keywords and skills), then puts it in a band with the owner's thresholds
+ * sub-scores, matching and missing keywords and skills; the job's company and board are passed in so their names
+ * are never keywords), then puts it in a band with the owner's thresholds
  * ({@link SettingsStore}): at or above <i>accept</i> → {@code accepted} (goes on to tailoring), at or above
  * <i>clarify</i> → {@code clarify} (waits for the user), below → {@code rejected} (kept, visible, never applied).
  * The whole breakdown and the thresholds used are stored in {@code jobs.score_detail}.
@@ -44,8 +46,8 @@ public final class ScoreVerticle extends VerticleBase {
   }
 
   private Future<RunBus.StageResult> score(RunBus.JobCommand cmd, Job job, JsonObject profile, Settings s) {
-    ScoreDetail d = Scorer.score(job.title(), job.descriptionHtml(), Resumes.tree(profile.getJsonObject("resume")),
-        LocalDate.now());
+    ScoreDetail d = Scorer.score(job.title(), job.descriptionHtml(), Arrays.asList(job.company(), job.board()),
+        Resumes.tree(profile.getJsonObject("resume")), LocalDate.now());
     Settings.Band band = s.band(d.total());
     JsonObject detail = new JsonObject(d.toMap()).put("band", band.name().toLowerCase(Locale.ROOT))
         .put("accept_threshold", s.acceptThreshold()).put("clarify_threshold", s.clarifyThreshold());

@@ -9,6 +9,7 @@ import java.time.YearMonth;
 import java.time.DateTimeException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -26,7 +27,8 @@ import java.util.regex.Pattern;
  *
  * <p>The description is split into sections ({@link Posting}); a term weighs 3 in a requirements section,
  * 2 in responsibilities (and in the title), 1 in the rest of the posting's own text and in nice-to-have,
- * 0 in company boilerplate (about us, benefits, equal-opportunity text). Sub-scores, each 0–100:
+ * 0 in company boilerplate (about us, benefits, equal-opportunity text, how to apply; by heading or by the
+ * sentence's own words). The employer's own name is never a keyword. Sub-scores, each 0–100:
  * <ul>
  *   <li><b>skills</b>: the weighted share of the description's {@link Keywords} vocabulary terms that the
  *       resume names, synonyms included (each term counts once, at its heaviest section); when the terms weigh
@@ -74,8 +76,22 @@ public final class Scorer {
    * {@code today} ends jobs that have no end date.
    */
   public static ScoreDetail score(String title, String descriptionHtml, JsonNode resume, LocalDate today) {
+    return score(title, descriptionHtml, List.of(), resume, today);
+  }
+
+  /**
+   * As {@link #score(String, String, JsonNode, LocalDate)}, for a job of the employer named {@code employer} (its
+   * company name, its board token; nulls and blanks are skipped). A posting names its employer everywhere ("At Acme
+   * Robotics we...", "Acme's fleet"), and a keyword the resume can never match says nothing about fit, so the
+   * names are not keywords; see {@link EmployerNames}.
+   */
+  public static ScoreDetail score(String title, String descriptionHtml, Collection<String> employer,
+      JsonNode resume, LocalDate today) {
     String jobTitle = title == null ? "" : title.strip();
     Posting posting = Posting.parse(descriptionHtml);
+    List<String> names = new ArrayList<>(employer == null ? List.of() : employer);
+    names.addAll(posting.companyNames);
+    EmployerNames employerNames = EmployerNames.of(names);
     List<Sentence> sentences = new ArrayList<>();
     if (!jobTitle.isEmpty()) {
       sentences.add(new Sentence(jobTitle, Section.RESPONSIBILITIES));
@@ -100,7 +116,7 @@ public final class Scorer {
             masked.setCharAt(i, '|');
           }
         }
-        collectWords(masked.toString(), w, offset, posting.companyWords, candidates);
+        collectWords(employerNames.mask(masked.toString()), w, offset, candidates);
       }
       offset += s.text().length() + 1;
     }
@@ -181,8 +197,7 @@ public final class Scorer {
   // --- keywords ---------------------------------------------------------------------------------------
 
   /** Adds the content words and adjacent content-word pairs of one sentence to {@code into}. */
-  private static void collectWords(String text, double weight, int offset, Set<String> company,
-      Map<String, Tally> into) {
+  private static void collectWords(String text, double weight, int offset, Map<String, Tally> into) {
     Matcher m = TOKEN.matcher(text);
     String prevStem = null;
     String prevDisplay = null;
@@ -190,7 +205,7 @@ public final class Scorer {
     int prevEnd = -1;
     while (m.find()) {
       String content = Words.content(m.group());
-      if (content == null || company.contains(content)) {
+      if (content == null) {
         prevStem = null;
         continue;
       }

@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * Content words for the keyword sub-score: stop words (English function words and the stock vocabulary of job
- * postings: "team", "role", "work", "experience", "strong", "build"...) and a light stemmer ("planning" and
+ * postings: "team", "role", "work", "experience", "strong", "build"..., and the words of applying, pay and the law:
+ * "apply", "submit", "competitive", "perks"...) and a light stemmer ("planning" and
  * "planned" → "plan", "services" and "service" → "servic", "libraries" → "library"), applied the same way to
  * the description and the resume so the two compare. The tailoring ranker uses the same stemmer. Stateless and
  * thread-safe.
@@ -64,6 +65,13 @@ public final class Words {
       + "decision decisions things piece pieces kind kinds lot practical basic basics foundation foundations "
       + "exposure participate change changes expert expertise organisation organization "
       + "january february march april may june july august september october november december "
+      // applying, pay and the law: what a posting says to every applicant, never about the job. Sentences about
+      // them are boilerplate already (Boilerplate); these words are caught also when they slip into a sentence
+      // about the job ("send your questions to", "competitive"). Words with a domain sense ("equity", "medical",
+      // "application", "disability") are left to the sentence classifier.
+      + "apply applies applying submit submits submitted submitting submission send sends sending resume resumes "
+      + "cv cvs recruiter recruiters recruiting posting postings competitive perks perk stipend stipends pto eeo "
+      + "eeoc affirmative accommodation accommodations veteran veterans "
       // degrees are the education sub-score's business
       + "degree degrees bachelor bachelors master masters phd diploma pursuing graduating coursework").split("\\s+")));
 

@@ -145,9 +145,11 @@ class SandboxBoardsTest {
   void softwareEngineerPostingsAreUnchangedByTheScenarios() {
     List<String> titles = boards.postings().stream().map(Posting::title)
         .filter(t -> t.toLowerCase(Locale.ROOT).contains("software engineer")).toList();
-    assertEquals(20, titles.size(), titles.toString());
+    // 20 from the first version, plus one mid-level posting per board that the sample resume matches only in part
+    // (the clarify band of the demo search, see SandboxSearchTest).
+    assertEquals(23, titles.size(), titles.toString());
     assertTrue(boards.postings().stream().filter(p -> titles.contains(p.title())).allMatch(p -> "standard".equals(p.scenario())));
-    assertEquals(36, boards.postings().stream().filter(p -> "standard".equals(p.scenario())).count());
+    assertEquals(39, boards.postings().stream().filter(p -> "standard".equals(p.scenario())).count());
   }
 
   @Test

@@ -79,6 +79,98 @@ class ScorerTest {
     }
   }
 
+  /** Every keyword of {@code d}, matching and missing, in lower case. */
+  private static List<String> keywords(ScoreDetail d) {
+    List<String> all = new ArrayList<>(d.matchingKeywords());
+    all.addAll(d.missingKeywords());
+    return all.stream().map(k -> k.toLowerCase(java.util.Locale.ROOT)).toList();
+  }
+
+  @Test
+  void theSandboxsBoilerplateIsNoKeywordOnceTheDescribeStageHasSanitisedIt() throws IOException {
+    // The describe stage's sanitiser drops Greenhouse's content-conclusion wrapper, so the closing benefits,
+    // equal-opportunity and sandbox lines used to count as nice-to-have text: "offer competitive",
+    // "applyflow sandbox"; "send" was a generic verb of a duty. The employer's name never counts.
+    JsonNode sample = resume("sample");
+    Set<String> noise = Set.of("offer competitive", "competitive", "equity", "applyflow sandbox", "posting lives",
+        "submit leaves", "send", "pension plan", "transparent", "vision coverage", "wellness stipend", "parental");
+    for (PostingFixtures p : PostingFixtures.sandboxAsStored()) {
+      ScoreDetail stored = p.score(sample, TODAY);
+      List<String> words = keywords(stored);
+      assertTrue(words.stream().noneMatch(noise::contains), p.title() + ": " + words);
+      assertTrue(words.stream().noneMatch(w -> w.matches(".*\\b(acme|northwind|lumen)\\b.*")),
+          p.title() + ": " + words);
+      // The same posting with its wrappers intact scores the same: the words, not the markup, decide.
+      assertEquals(stored, Scorer.score(p.title(), p.original(), p.employer(), sample, TODAY), p.title());
+    }
+  }
+
+  @Test
+  void theRealAsksOfTheRobotFleetPostingStayWhenItsBoilerplateGoes() throws IOException {
+    ScoreDetail d = PostingFixtures.sandboxAsStored("Software Engineer, Robot Fleet Services")
+        .score(resume("sample"), TODAY);
+    assertEquals(List.of("Java", "SQL", "compression", "algorithms", "JavaScript", "HTML", "CSS"), d.matchingSkills());
+    assertTrue(d.missingKeywords().containsAll(List.of("Kafka", "message broker", "telemetry updates", "dispatch",
+        "reroute", "blocked aisles")), d.missingKeywords().toString());
+    assertTrue(d.total() >= 70, d.toString()); // still written for the sample: WalkingSkeletonIT applies to it
+  }
+
+  @Test
+  void aRealPostingsEmployerNameAndEqualOpportunityTextAreNoKeywords() throws IOException {
+    // Spotify's Lever posting: "Spotify" was its most frequent missing keyword, and the equal-opportunity text
+    // that follows "Where You'll Be" weighed as much as the duties ("flexibility", "personal", "voices").
+    PostingFixtures android = PostingFixtures.spotify().get(0);
+    ScoreDetail d = android.score(resume("sample"), TODAY);
+    List<String> words = keywords(d);
+    for (String gone : List.of("spotify", "flexibility", "personal", "voices", "headphones", "london", "stockholm")) {
+      assertFalse(words.contains(gone), gone + " in " + words);
+    }
+    assertTrue(d.missingSkills().containsAll(List.of("Kotlin", "Swift", "Objective-C")), d.missingSkills().toString());
+    assertTrue(d.missingKeywords().containsAll(List.of("android", "iOS", "mobile", "client components")),
+        d.missingKeywords().toString());
+
+    PostingFixtures ci = PostingFixtures.metabase().get(1);
+    ScoreDetail m = ci.score(resume("sample"), TODAY);
+    assertFalse(keywords(m).contains("metabase"), keywords(m).toString());
+    assertFalse(keywords(m).contains("veteran"), keywords(m).toString()); // "you don't need to be a 10-year veteran"
+    assertTrue(m.missingKeywords().containsAll(List.of("GitHub Actions", "CI/CD", "Clojure", "TypeScript", "CI",
+        "resolve flaky")), m.missingKeywords().toString());
+  }
+
+  @Test
+  void payLawAndApplyingSentencesOutsideTheirHeadingsWeighNothing() throws IOException {
+    String html = "<h2>About the role</h2><p>Build the fleet API in Go. We offer competitive salary and equity.</p>"
+        + "<h2>Requirements</h2><ul><li>Go and PostgreSQL in production</li>"
+        + "<li>Send your resume and a cover letter through this posting</li></ul>"
+        + "<p>Acme Robotics is an equal opportunity employer and does not discriminate on the basis of veteran "
+        + "status.</p>";
+    ScoreDetail d = Scorer.score("Backend Engineer", html, List.of("Acme Robotics", "acme-robotics"),
+        json("{\"skills\":[{\"keywords\":[\"Go\"]}]}"), TODAY);
+    assertEquals(List.of("Go"), d.matchingSkills());
+    assertEquals(List.of("PostgreSQL"), d.missingSkills());
+    List<String> words = keywords(d);
+    for (String gone : List.of("competitive", "salary", "equity", "resume", "cover", "letter", "posting", "acme",
+        "robotics", "veteran", "opportunity", "basis", "status")) {
+      assertTrue(words.stream().noneMatch(w -> w.contains(gone)), gone + " in " + words);
+    }
+    assertTrue(words.containsAll(List.of("fleet api", "production")), words.toString());
+
+    // A requirement about pay stays one: the domain of a payroll job is pay ("compensation" is a stop word).
+    ScoreDetail payroll = Scorer.score("Payroll Engineer", "<h2>Requirements</h2><ul><li>Knowledge of equity "
+        + "compensation plans</li><li>Java</li></ul>", List.of("Carta"), null, TODAY);
+    assertTrue(payroll.missingKeywords().contains("equity"), payroll.missingKeywords().toString());
+  }
+
+  @Test
+  void theEmployersNameIsNoKeywordButItsOrdinaryWordsStayOne() throws IOException {
+    String html = "<h2>About the role</h2><p>Northwind Data runs an analytics database. At Northwind, you will "
+        + "model data for finance teams.</p><h2>Requirements</h2><ul><li>Data modeling in SQL</li></ul>";
+    ScoreDetail d = Scorer.score("Data Engineer", html, List.of("Northwind Data", "northwind-data"), null, TODAY);
+    List<String> words = keywords(d);
+    assertTrue(words.stream().noneMatch(w -> w.contains("northwind")), words.toString());
+    assertTrue(words.contains("data") || words.stream().anyMatch(w -> w.startsWith("data ")), words.toString());
+  }
+
   @Test
   void theSeniorEngineerOutscoresTheNewGradOnTheStaffBackendPosting() throws IOException {
     ScoreDetail senior = staffBackend("senior-engineer");
