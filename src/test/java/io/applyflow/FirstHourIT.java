@@ -498,4 +498,28 @@ class FirstHourIT {
       assertTrue(page.isVisible("#job-plan code.src"), "Details keeps where every value comes from");
     }
   }
+  // --- 10: the demo search shows all three bands with a new user's default settings ---------------------------
+
+  @Test
+  void theReadmesDemoSearchShowsEveryBandForTheSample() {
+    try (BrowserContext context = context(WIDE)) {
+      Page page = page(context);
+      String email = signUp(page, "bands");
+      saveResume(page, sampleText(email));
+      runToDone(page, "Software Engineer", "mid", 10, "review");
+      int accepted = page.locator("#run-jobs tbody tr[data-status=awaiting_approval]").count();
+      int clarify = page.locator("#run-jobs tbody tr[data-status=clarify]").count();
+      int rejected = page.locator("#run-jobs tbody tr[data-status=rejected]").count();
+      assertTrue(accepted >= 1 && clarify >= 1 && rejected >= 1,
+          "accept " + accepted + ", clarify " + clarify + ", reject " + rejected);
+      assertEquals("Decide on " + clarify, page.textContent("#run-clarify").strip());
+      assertEquals(0, page.locator("#run-jobs tbody tr[data-status=rejected] progress").count(),
+          "a rejected job shows no full progress bar");
+      shotsAtBothWidths(page, "first-hour-three-bands");
+      page.click("#run-clarify");
+      page.waitForURL("**/clarify");
+      assertEquals(clarify, page.locator("#clarify-queue tbody tr .approve-job").count());
+      shotsAtBothWidths(page, "first-hour-clarify-queue");
+    }
+  }
 }
