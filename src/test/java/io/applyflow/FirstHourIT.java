@@ -10,11 +10,10 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.BoundingBox;
 import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
-import io.applyflow.apply.Browsers;
+import io.applyflow.support.Browsing;
 import io.applyflow.support.Api;
 import io.applyflow.support.TestApp;
 import io.vertx.core.json.JsonArray;
@@ -40,27 +39,24 @@ class FirstHourIT {
   private static final Path SHOTS = Paths.get("target", "screenshots");
   private static final int WIDE = 1280;
   private static final int PHONE = 390;
-  private static Playwright playwright;
-  private static Browser browser;
+  private static Browsing web;
   private static String base;
 
   @BeforeAll
   static void startBrowser() {
-    base = TestApp.api().base;
-    String chromium = Browsers.detectChromium(System.getenv("CHROMIUM_PATH"));
-    playwright = Browsers.createPlaywright(chromium);
-    browser = Browsers.launch(playwright, chromium, true);
+    web = Browsing.start();
+    base = web.base;
   }
 
   @AfterAll
   static void stopBrowser() {
-    if (playwright != null) {
-      playwright.close();
+    if (web != null) {
+      web.close();
     }
   }
 
   private static BrowserContext context(int width) {
-    return browser.newContext(new Browser.NewContextOptions().setViewportSize(width, 900));
+    return web.browser.newContext(new Browser.NewContextOptions().setViewportSize(width, 900));
   }
 
   private static Page page(BrowserContext context) {
@@ -84,55 +80,20 @@ class FirstHourIT {
     page.setViewportSize(width, 900);
   }
 
-  /** Signs up through the page and returns the email; the browser lands on the profile with the welcome. */
   private static String signUp(Page page, String who) {
-    String email = Api.uniqueEmail(who);
-    page.navigate(base + "/signup");
-    page.fill("#name", "Richard Hendriks");
-    page.fill("#email", email);
-    page.fill("#password", "correct horse 1");
-    page.click("#signup-form button[type=submit]");
-    page.waitForURL("**/profile?welcome=1");
-    return email;
+    return web.signUp(page, who);
+  }
+
+  private static void saveResume(Page page, String text) {
+    Browsing.saveResume(page, text);
+  }
+
+  private static long runToDone(Page page, String position, String level, int limit, String mode) {
+    return web.runToDone(page, position, level, limit, mode);
   }
 
   private static String sampleText(String email) {
     return Api.sampleResume(email).encodePrettily();
-  }
-
-  private static void saveResume(Page page, String text) {
-    page.locator("#resume").evaluate("(el, text) => { el.value = text; }", text);
-    page.click("#profile-form button[type=submit]");
-    page.waitForSelector("#profile-notice");
-  }
-
-  /** Sets both score bands to 0 so a test about the pages does not depend on how the sample scores. */
-  private static void acceptEveryJob(Page page) {
-    page.navigate(base + "/settings");
-    page.fill("input[name=accept_threshold]", "0");
-    page.fill("input[name=clarify_threshold]", "0");
-    page.click("#settings-form button[type=submit]");
-    page.waitForSelector("#settings-notice");
-  }
-
-  private static long runToDone(Page page, String position, String level, int limit, String mode) {
-    startRun(page, position, level, limit, mode);
-    return waitDone(page);
-  }
-
-  private static long waitDone(Page page) {
-    page.waitForSelector("#run-status[data-status=done]", new Page.WaitForSelectorOptions().setTimeout(120_000));
-    return Long.parseLong(page.url().replaceAll(".*/runs/", ""));
-  }
-
-  private static void startRun(Page page, String position, String level, int limit, String mode) {
-    page.navigate(base + "/runs/new");
-    page.fill("#position", position);
-    page.selectOption("#level", level);
-    page.fill("#limit", String.valueOf(limit));
-    page.selectOption("#mode", mode);
-    page.click("#run-form button[type=submit]");
-    page.waitForURL(url -> url.matches(".*/runs/\\d+$"));
   }
 
   /** The x offsets of the run table's column headers. */
@@ -306,9 +267,7 @@ class FirstHourIT {
   void onAPhoneTheRunSaysWhatWaitsAndTheQueueSubmitsAndFollowsTheEmployerLive() {
     try (BrowserContext context = context(PHONE)) {
       Page page = page(context);
-      String email = signUp(page, "phone");
-      saveResume(page, sampleText(email));
-      acceptEveryJob(page);
+      String email = web.userWithSample(page, "phone");
       long runId = runToDone(page, "Software Engineer", "entry", 2, "review");
       assertEquals("waiting", page.getAttribute("#run-status", "data-state"));
       assertEquals("2 waiting for you", page.textContent("#run-status").strip());
@@ -368,7 +327,7 @@ class FirstHourIT {
       String email = signUp(page, "job-submit");
       page.fill("input[name=phone]", "+1 555 0100");
       saveResume(page, sampleText(email));
-      acceptEveryJob(page);
+      web.acceptEveryJob(page);
       runToDone(page, "Software Engineer", "entry", 1, "review");
       page.locator("#run-jobs tbody tr a").first().click();
       page.waitForSelector("#submit-application");
@@ -416,14 +375,12 @@ class FirstHourIT {
   void aPostingFoundAgainJoinsTheOneAlreadyWaiting() {
     try (BrowserContext context = context(WIDE)) {
       Page page = page(context);
-      String email = signUp(page, "repeat");
-      saveResume(page, sampleText(email));
-      acceptEveryJob(page);
+      web.userWithSample(page, "repeat");
       runToDone(page, "Software Engineer", "entry", 1, "review");
       long first = idOf(page.locator("#run-jobs tbody tr").first().getAttribute("id"), "job-");
-      startRun(page, "Software Engineer", "entry", 1, "review");
+      web.startRun(page, "Software Engineer", "entry", 1, "review");
       Object whileRunning = columns(page);
-      waitDone(page);
+      Browsing.waitDone(page);
       assertEquals(whileRunning, columns(page), "the columns stay put as the rows fill in");
       Locator dup = page.locator("#run-jobs tbody tr[data-status=duplicate]");
       assertEquals(1, dup.count(), "the repeat is marked at discovery");
@@ -454,9 +411,7 @@ class FirstHourIT {
   void theJobPageLeadsWithTheDecisionAndSaysWhyItStopped() {
     try (BrowserContext context = context(WIDE)) {
       Page page = page(context);
-      String email = signUp(page, "job-page");
-      saveResume(page, sampleText(email));
-      acceptEveryJob(page);
+      web.userWithSample(page, "job-page");
       runToDone(page, "Solutions Engineer Fraud Prevention", "mid", 1, "review");
       page.locator("#run-jobs tbody tr a").first().click();
       page.waitForSelector("#job-decision[data-status=needs_attention]");

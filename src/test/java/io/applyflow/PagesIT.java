@@ -9,9 +9,8 @@ import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.RequestOptions;
-import io.applyflow.apply.Browsers;
+import io.applyflow.support.Browsing;
 import io.applyflow.support.Api;
 import io.applyflow.support.TestApp;
 import java.nio.file.Path;
@@ -26,44 +25,29 @@ import org.junit.jupiter.api.Test;
 /** The pages, driven in real Chromium the way a person uses them; fragments checked by element id with Jsoup. */
 class PagesIT {
   private static final Path SHOTS = Paths.get("target", "screenshots");
-  private static Playwright playwright;
+  private static Browsing web;
   private static Browser browser;
   private static String base;
 
   @BeforeAll
   static void startBrowser() {
-    base = TestApp.api().base;
-    String chromium = Browsers.detectChromium(System.getenv("CHROMIUM_PATH"));
-    playwright = Browsers.createPlaywright(chromium);
-    browser = Browsers.launch(playwright, chromium, true);
+    web = Browsing.start();
+    browser = web.browser;
+    base = web.base;
   }
 
   @AfterAll
   static void stopBrowser() {
-    if (playwright != null) {
-      playwright.close();
+    if (web != null) {
+      web.close();
     }
   }
 
+  /** A signed-up user with the sample profile who accepts every job, on the profile page. */
   private static Page signedUp(BrowserContext context, String email) {
     Page page = context.newPage();
     page.setDefaultTimeout(20_000);
-    page.navigate(base + "/signup");
-    page.fill("#name", "Richard Hendriks");
-    page.fill("#email", email);
-    page.fill("#password", "correct horse 1");
-    page.click("#signup-form button[type=submit]");
-    page.waitForURL("**/profile?welcome=1");
-    page.fill("#resume", Api.sampleResume(email).encodePrettily());
-    page.fill("input[name=phone]", "+1 912 555 4321");
-    page.click("#profile-form button[type=submit]");
-    page.waitForSelector("#profile-notice");
-    // Accept every job, so these page tests do not depend on how the sample resume scores.
-    page.navigate(base + "/settings");
-    page.fill("input[name=accept_threshold]", "0");
-    page.fill("input[name=clarify_threshold]", "0");
-    page.click("#settings-form button[type=submit]");
-    page.waitForSelector("#settings-notice");
+    web.userWithSampleAs(page, email);
     page.navigate(base + "/profile");
     return page;
   }
@@ -79,23 +63,11 @@ class PagesIT {
   }
 
   private static void startRun(Page page, String level, int limit, String mode) {
-    startRun(page, "Software Engineer", level, limit, mode);
+    web.startRun(page, "Software Engineer", level, limit, mode);
   }
 
-  /** Starts a run from the new-run form and waits, on the run page, until it is done. */
   private static void runToDone(Page page, String position, String level, int limit, String mode) {
-    startRun(page, position, level, limit, mode);
-    page.waitForSelector("#run-status[data-status=done]", new Page.WaitForSelectorOptions().setTimeout(120_000));
-  }
-
-  private static void startRun(Page page, String position, String level, int limit, String mode) {
-    page.navigate(base + "/runs/new");
-    page.fill("#position", position);
-    page.selectOption("#level", level);
-    page.fill("#limit", String.valueOf(limit));
-    page.selectOption("#mode", mode);
-    page.click("#run-form button[type=submit]");
-    page.waitForURL(url -> url.matches(".*/runs/\\d+$"));
+    web.runToDone(page, position, level, limit, mode);
   }
 
   @Test

@@ -166,8 +166,8 @@ public record Contact(String name, String firstName, String lastName, String pre
     return links.stream().filter(l -> seen.add(l.url())).toList();
   }
 
-  /** "city, region" from a location object; a plain string is taken as written. */
-  private static String location(JsonNode loc) {
+  /** "city, region" from a JSON Resume location object; a plain string is taken as written; null when empty. */
+  public static String location(JsonNode loc) {
     if (loc.isTextual()) {
       return text(loc);
     }

@@ -74,13 +74,13 @@ public final class JobView {
   static Map<String, Object> decision(JobStatus status, JsonObject d, List<Map<String, Object>> events,
                                       JsonObject score) {
     String company = d.getString("company", "the employer");
-    String reason = sentence(lastMessage(events, status.db()));
+    String reason = sentence(last(events, status.db(), "message"));
     String headline;
     String why = null;
     String tone;
     switch (status) {
       case SUBMITTED -> {
-        headline = "Sent to " + company + " on " + RunView.when(lastAt(events, status.db())) + ".";
+        headline = "Sent to " + company + " on " + RunView.when(last(events, status.db(), "at")) + ".";
         why = reason;
         tone = "ok";
       }
@@ -433,19 +433,11 @@ public final class JobView {
     return u.startsWith("https://") || u.startsWith("http://") ? url.strip() : null;
   }
 
-  private static String lastMessage(List<Map<String, Object>> events, String status) {
+  /** {@code key} ("message", "at") of the newest event that moved the job into {@code status}, or null. */
+  private static String last(List<Map<String, Object>> events, String status, String key) {
     for (int i = events.size() - 1; i >= 0; i--) {
       if (status.equals(events.get(i).get("status"))) {
-        return String.valueOf(events.get(i).get("message"));
-      }
-    }
-    return null;
-  }
-
-  private static String lastAt(List<Map<String, Object>> events, String status) {
-    for (int i = events.size() - 1; i >= 0; i--) {
-      if (status.equals(events.get(i).get("status"))) {
-        return String.valueOf(events.get(i).get("at"));
+        return String.valueOf(events.get(i).get(key));
       }
     }
     return null;

@@ -18,6 +18,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,90 +67,57 @@ public final class ReviewRoutes {
     router.post("/jobs/:job_id/discard").handler(Auth.requirePageUser()).handler(ctx -> r.page(ctx, "discard"));
     router.post("/jobs/:job_id/retry").handler(Auth.requirePageUser()).handler(ctx -> r.page(ctx, "retry"));
     router.post("/jobs/:job_id/answers").handler(Auth.requirePageUser()).handler(r::pageAnswers);
-    router.get("/review").handler(Auth.requirePageUser()).handler(r::queuePage);
+    router.get("/review").handler(Auth.requirePageUser()).handler(ctx -> r.queuePage(ctx, "review"));
     router.get("/review/events").handler(Auth.requirePageUser()).handler(ctx -> r.stream(ctx, "review"));
-    router.get("/clarify").handler(Auth.requirePageUser()).handler(r::clarifyPage);
+    router.get("/clarify").handler(Auth.requirePageUser()).handler(ctx -> r.queuePage(ctx, "clarify"));
     router.get("/clarify/events").handler(Auth.requirePageUser()).handler(ctx -> r.stream(ctx, "clarify"));
   }
 
   // --- the decisions ----------------------------------------------------------------------------------------
 
-  private Future<JobStatus> decide(String action, long jobId, long userId) {
+  /**
+   * One decision on a job, as one conditional update (two clicks cannot both pass), then what comes next; completes
+   * with the job's new state, or CONFLICT saying in words why not ({@link Refusals}).
+   * <ul>
+   *   <li>{@code submit}: awaiting approval → applying, then the apply stage submits through the ledger;</li>
+   *   <li>{@code approve}: clarify → accepted, then the conductor walks it on to tailoring;</li>
+   *   <li>{@code discard}: any waiting state → discarded; nothing is sent;</li>
+   *   <li>{@code retry}: needs attention → rendered, then the conductor sends it to the apply stage again. Safe
+   *       whatever happened: the apply stage reads the submit ledger first, so a job with an attempt and no
+   *       confirmation comes back as "submit outcome unknown" and is never sent a second time.</li>
+   * </ul>
+   */
+  Future<JobStatus> decide(String action, long jobId, long userId) {
+    RunBus.JobCommand cmd = new RunBus.JobCommand(jobId, userId);
     return switch (action) {
-      case "submit" -> submit(jobId, userId);
-      case "approve" -> approve(jobId, userId);
-      case "discard" -> discard(jobId, userId);
-      case "retry" -> retry(jobId, userId);
+      case "submit" -> move(cmd, EnumSet.of(JobStatus.AWAITING_APPROVAL), JobStatus.APPLYING,
+          "review", "you approved the application; submitting", Refusals::submit,
+          () -> ApplyBus.submit(vertx.eventBus(), cmd)
+              .onFailure(t -> log.warn("submit of job {} did not complete: {}", jobId, t.getMessage())));
+      case "approve" -> move(cmd, EnumSet.of(JobStatus.CLARIFY), JobStatus.ACCEPTED, "score",
+          "you approved this job from the clarify queue; it goes on to tailoring", Refusals::approve,
+          () -> RunBus.continueJob(vertx.eventBus(), cmd));
+      case "discard" -> move(cmd, DISCARDABLE, JobStatus.DISCARDED, "review",
+          "you discarded this job; nothing was sent", Refusals::discard, () -> { });
+      case "retry" -> move(cmd, EnumSet.of(JobStatus.NEEDS_ATTENTION), JobStatus.RENDERED, "review",
+          "you asked Applyflow to try this form again", Refusals::retry,
+          () -> RunBus.continueJob(vertx.eventBus(), cmd));
       default -> Future.failedFuture(Failure.NOT_FOUND.with("no action " + action));
     };
   }
 
-  /**
-   * Moves an awaiting job to applying in one conditional update (so two clicks cannot both pass), then asks the
-   * apply stage to submit. CONFLICT, in words, when the job is not awaiting approval.
-   */
-  Future<JobStatus> submit(long jobId, long userId) {
-    RunBus.JobCommand cmd = new RunBus.JobCommand(jobId, userId);
-    return jobs.get(jobId, userId).compose(job -> jobs.compareAndSet(cmd, JobStatus.AWAITING_APPROVAL,
-            JobStatus.APPLYING, "review", "you approved the application; submitting")
+  private Future<JobStatus> move(RunBus.JobCommand cmd, Set<JobStatus> from, JobStatus to, String stage,
+                                 String message, Function<Job, String> refusal, Runnable then) {
+    return jobs.moveIfIn(cmd, from, to, stage, message)
         .compose(moved -> {
           if (!moved) {
-            return refresh(job).compose(now -> Future.failedFuture(Failure.CONFLICT.with(Refusals.submit(now))));
+            // not the user's job (NOT_FOUND), or not (no longer) where the action applies: say why from its state now
+            return jobs.get(cmd.jobId(), cmd.userId())
+                .compose(now -> Future.failedFuture(Failure.CONFLICT.with(refusal.apply(now))));
           }
-          ApplyBus.submit(vertx.eventBus(), cmd)
-              .onFailure(t -> log.warn("submit of job {} did not complete: {}", jobId, t.getMessage()));
-          return Future.succeededFuture(JobStatus.APPLYING);
-        }));
-  }
-
-  /**
-   * Moves a job from the clarify queue on to tailoring in one conditional update and asks the conductor to walk it
-   * on. CONFLICT, in words, when the job is not waiting in the clarify queue.
-   */
-  Future<JobStatus> approve(long jobId, long userId) {
-    RunBus.JobCommand cmd = new RunBus.JobCommand(jobId, userId);
-    return jobs.get(jobId, userId).compose(job -> jobs.compareAndSet(cmd, JobStatus.CLARIFY, JobStatus.ACCEPTED,
-            "score", "you approved this job from the clarify queue; it goes on to tailoring")
-        .compose(moved -> {
-          if (!moved) {
-            return refresh(job).compose(now -> Future.failedFuture(Failure.CONFLICT.with(Refusals.approve(now))));
-          }
-          RunBus.continueJob(vertx.eventBus(), cmd);
-          return Future.succeededFuture(JobStatus.ACCEPTED);
-        }));
-  }
-
-  /** Discards a job waiting for the user; completes with the state it was discarded from. */
-  Future<JobStatus> discard(long jobId, long userId) {
-    RunBus.JobCommand cmd = new RunBus.JobCommand(jobId, userId);
-    return jobs.get(jobId, userId).compose(job -> jobs.moveIfIn(cmd, DISCARDABLE, JobStatus.DISCARDED, "review",
-            "you discarded this job; nothing was sent")
-        .compose(moved -> moved ? Future.succeededFuture(job.status())
-            : refresh(job).compose(now -> Future.failedFuture(Failure.CONFLICT.with(Refusals.discard(now))))));
-  }
-
-  /**
-   * Sends a job that stopped on its form (needs attention) back to the apply stage through the conductor, once the
-   * user has looked (a later run that finds the posting again joins this job instead of filling it again). Safe
-   * whatever happened: the apply stage reads the submit ledger first, so a job with an attempt and no confirmation
-   * comes back as "submit outcome unknown" and is never sent a second time.
-   */
-  Future<JobStatus> retry(long jobId, long userId) {
-    RunBus.JobCommand cmd = new RunBus.JobCommand(jobId, userId);
-    return jobs.get(jobId, userId).compose(job -> jobs.compareAndSet(cmd, JobStatus.NEEDS_ATTENTION,
-            JobStatus.RENDERED, "review", "you asked Applyflow to try this form again")
-        .compose(moved -> {
-          if (!moved) {
-            return refresh(job).compose(now -> Future.failedFuture(Failure.CONFLICT.with(Refusals.retry(now))));
-          }
-          RunBus.continueJob(vertx.eventBus(), cmd);
-          return Future.succeededFuture(JobStatus.RENDERED);
-        }));
-  }
-
-  /** The job as it is now (a refused update means someone else changed it since it was read). */
-  private Future<Job> refresh(Job job) {
-    return jobs.get(job.id(), job.userId());
+          then.run();
+          return Future.succeededFuture(to);
+        });
   }
 
   /**
@@ -211,8 +180,8 @@ public final class ReviewRoutes {
   private void api(RoutingContext ctx, String action) {
     long jobId = Http.idParam(ctx, "job_id");
     decide(action, jobId, Auth.userId(ctx))
-        .onSuccess(s -> Http.json(ctx, "discard".equals(action) ? 200 : 202, new JsonObject().put("job_id", jobId)
-            .put("status", "discard".equals(action) ? JobStatus.DISCARDED.db() : s.db())))
+        .onSuccess(s -> Http.json(ctx, s == JobStatus.DISCARDED ? 200 : 202,
+            new JsonObject().put("job_id", jobId).put("status", s.db())))
         .onFailure(t -> Http.fail(ctx, t));
   }
 
@@ -328,13 +297,36 @@ public final class ReviewRoutes {
 
   // --- the queues ---------------------------------------------------------------------------------------------
 
+  /** The queue's template: {@code review/queue} or {@code review/clarify}. */
+  private static String template(String queue) {
+    return "review".equals(queue) ? "review/queue" : "review/clarify";
+  }
+
+  /** The queue's live fragments; the first is the one an htmx request for the page gets. */
+  private static List<String> fragments(String queue) {
+    return "review".equals(queue) ? List.of("review-queue", "review-recent") : List.of("clarify-queue");
+  }
+
+  private Future<Map<String, Object>> queueModel(RoutingContext ctx, long userId, String queue) {
+    return "review".equals(queue) ? reviewModel(ctx, userId) : clarifyModel(ctx, userId);
+  }
+
+  private void queuePage(RoutingContext ctx, String queue) {
+    long userId = Auth.userId(ctx);
+    queueModel(ctx, userId, queue)
+        .compose(model -> outcome(ctx, userId, model).map(model))
+        .onSuccess(model -> views.page(ctx, template(queue), fragments(queue).get(0), model))
+        .onFailure(t -> Http.fail(ctx, t));
+  }
+
+  /** The queue, live: rendered again after any change to one of the user's jobs. */
   private void stream(RoutingContext ctx, String queue) {
     long userId = Auth.userId(ctx);
-    Live.open(vertx, ctx, userId, p -> true, () -> "review".equals(queue)
-        ? reviewModel(ctx, userId).map(m -> Map.of(
-            "review-queue", views.render("review/queue", "review-queue", m),
-            "review-recent", views.render("review/queue", "review-recent", m)))
-        : clarifyModel(ctx, userId).map(m -> Map.of("clarify-queue", views.render("review/clarify", "clarify-queue", m))));
+    Live.open(vertx, ctx, userId, p -> true, () -> queueModel(ctx, userId, queue).map(m -> {
+      Map<String, String> out = new LinkedHashMap<>();
+      fragments(queue).forEach(f -> out.put(f, views.render(template(queue), f, m)));
+      return out;
+    }));
   }
 
   /** A notice or refusal for a decision made without JavaScript ({@code ?done=submit&job=12}), from the job's state. */
@@ -371,14 +363,6 @@ public final class ReviewRoutes {
     });
   }
 
-  private void clarifyPage(RoutingContext ctx) {
-    long userId = Auth.userId(ctx);
-    clarifyModel(ctx, userId)
-        .compose(model -> outcome(ctx, userId, model).map(model))
-        .onSuccess(model -> views.page(ctx, "review/clarify", "clarify-queue", model))
-        .onFailure(t -> Http.fail(ctx, t));
-  }
-
   private Future<Map<String, Object>> reviewModel(RoutingContext ctx, long userId) {
     return jobs.waiting(userId).compose(list -> jobs.recentlyDecided(userId, RECENT_MINUTES).map(recent -> {
       Map<String, Object> model = new HashMap<>();
@@ -406,11 +390,4 @@ public final class ReviewRoutes {
     }));
   }
 
-  private void queuePage(RoutingContext ctx) {
-    long userId = Auth.userId(ctx);
-    reviewModel(ctx, userId)
-        .compose(model -> outcome(ctx, userId, model).map(model))
-        .onSuccess(model -> views.page(ctx, "review/queue", "review-queue", model))
-        .onFailure(t -> Http.fail(ctx, t));
-  }
 }

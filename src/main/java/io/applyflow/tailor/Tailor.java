@@ -128,7 +128,7 @@ public final class Tailor {
     List<Role> projects = new ArrayList<>();
     int r = 0;
     for (JsonNode w : root.path("work")) {
-      work.add(new Role(text(w.path("position")), organisation(w), location(w.path("location")),
+      work.add(new Role(text(w.path("position")), organisation(w), Contact.location(w.path("location")),
           text(w.path("startDate")), end(w), chosen.get(r++)));
     }
     for (JsonNode p : root.path("projects")) {
@@ -479,21 +479,6 @@ public final class Tailor {
 
   private static String organisation(JsonNode w) {
     return text(w.path("name")) != null ? text(w.path("name")) : text(w.path("company"));
-  }
-
-  /** "city, region" from a location object; a plain string is taken as written. */
-  private static String location(JsonNode loc) {
-    if (loc.isTextual()) {
-      return text(loc);
-    }
-    List<String> parts = new ArrayList<>();
-    for (String field : List.of("city", "region")) {
-      String t = text(loc.path(field));
-      if (t != null) {
-        parts.add(t);
-      }
-    }
-    return parts.isEmpty() ? null : String.join(", ", parts);
   }
 
   /** The end date as written; "Present" when there is a start date but no end date. */
