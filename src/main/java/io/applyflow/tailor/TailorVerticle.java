@@ -169,8 +169,15 @@ public final class TailorVerticle extends VerticleBase {
     long dropped = diff.stream().filter(c -> "dropped".equals(c.change())).count();
     long moved = diff.stream().filter(c -> "moved".equals(c.change())).count();
     JsonArray ids = new JsonArray(tailored.bullets().stream().map(Bullet::id).toList());
-    String message = "chose " + ids.size() + " of your " + diff.size() + " bullets (" + dropped + " dropped, " + moved
-        + " moved) and ordered " + tailored.skills().size() + " skills for this job"
+    // summary sentences are counted apart from bullets, as the job page counts them
+    List<BulletChange> bullets = diff.stream().filter(c -> !c.id().startsWith(Tailor.SUMMARY_ID)).toList();
+    long chosen = bullets.stream().filter(c -> !"dropped".equals(c.change())).count();
+    long sentences = diff.size() - bullets.size();
+    long sentencesKept = diff.stream().filter(c -> c.id().startsWith(Tailor.SUMMARY_ID) && !"dropped".equals(c.change()))
+        .count();
+    String message = "chose " + chosen + " of your " + bullets.size() + " bullets"
+        + (sentences == 0 ? "" : " and " + sentencesKept + " of your " + sentences + " summary sentences")
+        + " (" + dropped + " dropped, " + moved + " moved) and ordered " + tailored.skills().size() + " skills for this job"
         + (rewordings == null ? "" : "; the LLM reworded " + accepted + " of them within the fact gate")
         + "; cover letter from " + from(letter) + ", interview questions from " + from(questions);
     JsonArray finalRewording = rewordingJson;
