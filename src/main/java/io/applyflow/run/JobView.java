@@ -146,19 +146,27 @@ public final class JobView {
     return out;
   }
 
-  /** The match in words: band name, top matches and top gaps (skills first, then other keywords). */
+  /**
+   * The match in words: how strong the score is ({@code words}: 70 and up strong, 50 and up partial, else weak), where
+   * it stands against the user's own thresholds ({@code band}), and the top matches and gaps (skills first, then
+   * other keywords).
+   */
   static Map<String, Object> match(JsonObject score, JsonObject d) {
     if (score == null) {
       return null;
     }
     Map<String, Object> m = new HashMap<>();
+    int total = score.getInteger("total", 0);
+    m.put("words", total >= 70 ? "Strong match" : total >= 50 ? "Partial match" : "Weak match");
+    m.put("total", total);
     String band = score.getString("band");
-    m.put("words", band == null ? "Scored" : switch (band) {
-      case "accept" -> "Strong match";
-      case "clarify" -> "Borderline match";
-      default -> "Weak match";
+    Integer accept = score.getInteger("accept_threshold");
+    Integer clarify = score.getInteger("clarify_threshold");
+    m.put("band", band == null || accept == null || clarify == null ? null : switch (band) {
+      case "accept" -> "at or above your accept threshold (" + accept + ")";
+      case "clarify" -> "between your clarify (" + clarify + ") and accept (" + accept + ") thresholds";
+      default -> "below your clarify threshold (" + clarify + ")";
     });
-    m.put("total", score.getValue("total"));
     m.put("top", top(strings(score.getJsonArray("matching_skills")), strings(d.getJsonArray("matching_keywords"))));
     m.put("gaps", top(strings(score.getJsonArray("missing_skills")), strings(d.getJsonArray("missing_keywords"))));
     return m;

@@ -87,6 +87,7 @@ class JobViewTest {
   @Test
   void aRejectedJobNamesItsScoreAndTheThreshold() {
     JsonObject score = new JsonObject().put("total", 31).put("band", "reject").put("clarify_threshold", 50)
+        .put("accept_threshold", 70)
         .put("explanation", "weakest is skills").put("matching_skills", new JsonArray().add("Java"))
         .put("missing_skills", new JsonArray().add("Kafka").add("Go"));
     Map<String, Object> d = JobView.decision(JobStatus.REJECTED, new JsonObject(), List.of(), score);
@@ -94,8 +95,18 @@ class JobViewTest {
     Map<String, Object> match = JobView.match(score, new JsonObject().put("matching_keywords", new JsonArray().add("java"))
         .put("missing_keywords", new JsonArray().add("Kafka").add("streaming")));
     assertEquals("Weak match", match.get("words"));
+    assertEquals("below your clarify threshold (50)", match.get("band"));
     assertEquals(List.of("Java"), match.get("top"), "a keyword repeating a skill is not listed twice");
     assertEquals(List.of("Kafka", "Go", "streaming"), match.get("gaps"));
+  }
+
+  @Test
+  void theWordsFollowTheScoreWhateverTheUsersThresholds() {
+    JsonObject everything = new JsonObject().put("total", 31).put("band", "accept").put("accept_threshold", 0)
+        .put("clarify_threshold", 0);
+    Map<String, Object> m = JobView.match(everything, new JsonObject());
+    assertEquals("Weak match", m.get("words"), "a 31 is weak even when the user accepts everything");
+    assertEquals("at or above your accept threshold (0)", m.get("band"));
   }
 
   @Test
