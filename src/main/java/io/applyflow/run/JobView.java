@@ -148,8 +148,8 @@ public final class JobView {
 
   /**
    * The match in words: how strong the score is ({@code words}: 70 and up strong, 50 and up partial, else weak), where
-   * it stands against the user's own thresholds ({@code band}), and the top matches and gaps (skills first, then
-   * other keywords).
+   * it stands against the user's own thresholds ({@code standing}; not "band", an OGNL operator in the templates),
+   * and the top matches and gaps (skills first, then other keywords).
    */
   static Map<String, Object> match(JsonObject score, JsonObject d) {
     if (score == null) {
@@ -162,7 +162,7 @@ public final class JobView {
     String band = score.getString("band");
     Integer accept = score.getInteger("accept_threshold");
     Integer clarify = score.getInteger("clarify_threshold");
-    m.put("band", band == null || accept == null || clarify == null ? null : switch (band) {
+    m.put("standing", band == null || accept == null || clarify == null ? null : switch (band) {
       case "accept" -> "at or above your accept threshold (" + accept + ")";
       case "clarify" -> "between your clarify (" + clarify + ") and accept (" + accept + ") thresholds";
       default -> "below your clarify threshold (" + clarify + ")";

@@ -30,7 +30,8 @@ import java.util.Map;
  * <pre>mvn -B -Pbench test-compile exec:java -Dbench.main=io.applyflow.bench.PagesBench -Dbench.args=200</pre>
  */
 public final class PagesBench {
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP = HttpClient.newBuilder()
+      .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
   private PagesBench() {
   }

@@ -95,7 +95,7 @@ class JobViewTest {
     Map<String, Object> match = JobView.match(score, new JsonObject().put("matching_keywords", new JsonArray().add("java"))
         .put("missing_keywords", new JsonArray().add("Kafka").add("streaming")));
     assertEquals("Weak match", match.get("words"));
-    assertEquals("below your clarify threshold (50)", match.get("band"));
+    assertEquals("below your clarify threshold (50)", match.get("standing"));
     assertEquals(List.of("Java"), match.get("top"), "a keyword repeating a skill is not listed twice");
     assertEquals(List.of("Kafka", "Go", "streaming"), match.get("gaps"));
   }
@@ -106,7 +106,7 @@ class JobViewTest {
         .put("clarify_threshold", 0);
     Map<String, Object> m = JobView.match(everything, new JsonObject());
     assertEquals("Weak match", m.get("words"), "a 31 is weak even when the user accepts everything");
-    assertEquals("at or above your accept threshold (0)", m.get("band"));
+    assertEquals("at or above your accept threshold (0)", m.get("standing"));
   }
 
   @Test
