@@ -50,7 +50,11 @@ public final class Auth {
       boolean needsCsrf = isWrite(ctx.request().method())
           && (!ctx.request().path().startsWith("/api/") || session != null);
       if (needsCsrf && !csrfMatches(ctx, csrf)) {
-        Http.error(ctx, 403, "csrf", "the form's CSRF token is missing or does not match; reload the page and try again");
+        if (Http.isPage(ctx)) {
+          ctx.fail(403); // the failure handler answers with a page (or a message for htmx) a person can read
+        } else {
+          Http.error(ctx, 403, "csrf", "the form's CSRF token is missing or does not match; reload the page and try again");
+        }
         return;
       }
       if (session == null) {

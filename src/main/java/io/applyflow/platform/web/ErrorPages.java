@@ -42,6 +42,8 @@ public final class ErrorPages {
       status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
       detail = switch (status) {
         case 413 -> "What you sent is larger than " + bodyLimit / 1024 / 1024 + " MB, so it was not saved.";
+        // a bare 403 comes only from the CSRF check of a page form (Auth)
+        case 403 -> "The form's CSRF token is missing or out of date, so nothing was saved. Reload the page and try again.";
         case 404 -> "There is no page at " + ctx.request().path() + ".";
         case 405 -> "This page cannot be used that way (" + ctx.request().method() + ").";
         default -> "The request could not be read (HTTP " + status + ").";
