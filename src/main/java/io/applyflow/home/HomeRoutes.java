@@ -45,10 +45,9 @@ public final class HomeRoutes {
     checklist.of(userId)
         .compose(steps -> jobs.counts(userId).compose(counts -> runs.rows(userId, 5).map(recent -> {
           model.put("checklist", steps);
-          model.put("welcome", "1".equals(ctx.request().getParam("welcome")));
-          model.put("review", counts.getOrDefault(JobStatus.AWAITING_APPROVAL, 0L)
-              + counts.getOrDefault(JobStatus.NEEDS_INPUT, 0L) + counts.getOrDefault(JobStatus.NEEDS_ATTENTION, 0L));
-          model.put("clarify", counts.getOrDefault(JobStatus.CLARIFY, 0L));
+          long clarify = counts.getOrDefault(JobStatus.CLARIFY, 0L);
+          model.put("review", RunView.waiting(counts) - clarify);
+          model.put("clarify", clarify);
           model.put("totals", RunView.words(counts));
           model.put("runs", recent);
           return model;

@@ -56,25 +56,23 @@ public final class Profiles {
    * {@code updated_at}.
    */
   public Future<JsonObject> find(long userId) {
-    return pool.preparedQuery("select resume, applicant, resume_text, updated_at from profiles where user_id = $1")
+    // one text to parse: the user's own when it is kept, else jsonb's rendering (profiles stored before V5)
+    return pool.preparedQuery("""
+            select coalesce(resume_text, resume::text) as resume_source, resume_text is not null as kept, applicant,
+              updated_at
+            from profiles where user_id = $1""")
         .execute(Tuple.of(userId))
         .map(rs -> {
           if (!rs.iterator().hasNext()) {
             return null;
           }
           Row row = rs.iterator().next();
-          String text = row.getString("resume_text");
-          JsonObject resume = row.getJsonObject("resume");
-          if (text != null) {
-            try {
-              resume = new JsonObject(text);
-            } catch (RuntimeException e) {
-              text = null; // not expected: the text was parsed before it was stored
-            }
-          }
+          String source = row.getString("resume_source");
+          JsonObject resume = new JsonObject(source);
+          String text = row.getBoolean("kept") ? source : resume.encodePrettily();
           return new JsonObject()
               .put("resume", resume)
-              .put("resume_text", text != null ? text : resume.encodePrettily())
+              .put("resume_text", text)
               .put("applicant", row.getJsonObject("applicant"))
               .put("updated_at", row.getOffsetDateTime("updated_at").toString());
         });

@@ -32,7 +32,12 @@ final class JobPage {
 
   /** The job's whole document: summary, score, documents, plan, events; NOT_FOUND for someone else's job. */
   Future<JsonObject> detail(long jobId, long userId) {
-    return jobs.get(jobId, userId).compose(job -> runs.get(job.runId(), userId).compose(run ->
+    return jobs.get(jobId, userId).compose(job -> detail(job, userId));
+  }
+
+  private Future<JsonObject> detail(Job job, long userId) {
+    long jobId = job.id();
+    return runs.get(job.runId(), userId).compose(run ->
         jobs.events(jobId, userId).compose(events -> jobs.documents(jobId, userId).map(docs -> job.summary()
             .put("run_id", job.runId()).put("mode", run.mode()).put("board", job.board())
             .put("source", job.source()).put("external_id", job.externalId())
@@ -50,7 +55,7 @@ final class JobPage {
             .put("fill_plan", job.fillPlan() == null ? null : job.fillPlan().getJsonArray("entries"))
             .put("documents", docs)
             .put("schema", job.questions())
-            .put("events", events)))));
+            .put("events", events))));
   }
 
   /**
@@ -65,23 +70,33 @@ final class JobPage {
         .put("matching_keywords", job.matchingKeywords()).put("missing_keywords", job.missingKeywords());
   }
 
-  /** The page's model: {@link JobView#model} plus the form token and a notice or error to show in the decision. */
-  Future<Map<String, Object>> model(RoutingContext ctx, long jobId, long userId, String notice, String error) {
-    return detail(jobId, userId).map(d -> {
+  /** What to tell the person above the job, worked out from the job as it is now; null for nothing. */
+  interface Flash {
+    Flash NONE = job -> null;
+
+    String of(Job job);
+  }
+
+  /**
+   * The page's model: {@link JobView#model} plus the form token, and a notice and an error (for {@code #job-flash})
+   * derived from the same read of the job.
+   */
+  Future<Map<String, Object>> model(RoutingContext ctx, long jobId, long userId, Flash notice, Flash error) {
+    return jobs.get(jobId, userId).compose(job -> detail(job, userId).map(d -> {
       Map<String, Object> model = JobView.model(d);
       model.put("csrf", ctx.get(Auth.CSRF));
-      model.put("notice", notice);
-      model.put("error", error);
+      model.put("notice", notice.of(job));
+      model.put("error", error.of(job));
       return model;
-    });
+    }));
   }
 
   /**
    * Renders the whole page, or for htmx only {@code fragment} plus the notice or error in {@code #job-flash} (out of
    * band, so the page's live updates do not wipe it), with {@code status}.
    */
-  Future<Void> render(RoutingContext ctx, long jobId, long userId, int status, String fragment, String notice,
-                      String error) {
+  Future<Void> render(RoutingContext ctx, long jobId, long userId, int status, String fragment, Flash notice,
+                      Flash error) {
     return model(ctx, jobId, userId, notice, error).map(model -> {
       boolean htmx = ctx.request().getHeader("HX-Request") != null;
       String body = htmx ? views.render("job/page", fragment, model) + views.render("job/page", "job-flash", model)
@@ -93,7 +108,7 @@ final class JobPage {
 
   /** The live fragments of the job page as they are now, by SSE event name. */
   Future<Map<String, String>> fragments(RoutingContext ctx, long jobId, long userId) {
-    return model(ctx, jobId, userId, null, null).map(model -> {
+    return model(ctx, jobId, userId, Flash.NONE, Flash.NONE).map(model -> {
       Map<String, String> out = new LinkedHashMap<>();
       for (String f : LIVE) {
         out.put(f, views.render("job/page", f, model));

@@ -75,14 +75,11 @@ public final class JobRoutes {
   private void page(RoutingContext ctx) {
     long jobId = Http.idParam(ctx, "job_id");
     long userId = Auth.userId(ctx);
-    jobs.get(jobId, userId)
-        .compose(job -> {
-          String done = ctx.request().getParam("done");
-          String refused = ctx.request().getParam("refused");
-          String notice = done == null ? null : ReviewRoutes.doneWords(done, job);
-          String error = refused == null ? null : ReviewRoutes.refusalWords(refused, job);
-          return pages.render(ctx, jobId, userId, 200, "job-decision", notice, error);
-        })
+    String done = ctx.request().getParam("done");
+    String refused = ctx.request().getParam("refused");
+    pages.render(ctx, jobId, userId, 200, "job-decision",
+            done == null ? JobPage.Flash.NONE : job -> ReviewRoutes.doneWords(done, job),
+            refused == null ? JobPage.Flash.NONE : job -> ReviewRoutes.refusalWords(refused, job))
         .onFailure(t -> Http.fail(ctx, t));
   }
 

@@ -90,7 +90,12 @@ public final class JobView {
         tone = "wait";
       }
       case APPLYING -> {
-        boolean approved = events.stream().anyMatch(e -> "review".equals(e.get("stage")));
+        // the user's newest decision put it here (Submit), not a retry or the pipeline filling the form
+        Map<String, Object> decided = null;
+        for (Map<String, Object> e : events) {
+          decided = "review".equals(e.get("stage")) ? e : decided;
+        }
+        boolean approved = decided != null && JobStatus.APPLYING.db().equals(decided.get("status"));
         headline = approved ? "Sending your application to " + company + "… this page shows the confirmation."
             : "Filling in the application form… this page updates by itself.";
         tone = "wait";

@@ -69,6 +69,16 @@ public final class Jobs {
         });
   }
 
+  /**
+   * Which jobs stand for their posting, as an SQL condition over {@code jobs j} left-joined to its {@code submit_ledger
+   * l}, with {@code run} the parameter holding the discovering run: one with a submit attempt, or one of another run
+   * that still counts (waiting, on its way, sent, discarded). Rejected and failed jobs do not: a later run looks at
+   * the posting again. The one rule of {@link #insertDiscovered} and {@link #knownPostings}.
+   */
+  private static String standsFor(String run) {
+    return " (l.id is not null or (j.run_id <> " + run + " and j.status not in ('rejected', 'failed', 'duplicate')))";
+  }
+
   /** Keys the advisory lock of discovery apart from any other use of advisory locks. */
   private static final long DISCOVERY_LOCK = 0x4A4F4253_00000000L;
 
@@ -99,8 +109,7 @@ public final class Jobs {
     return conn.preparedQuery("""
             select j.id, j.run_id, j.status, (l.id is not null) as applied from jobs j
             left join submit_ledger l on l.job_id = j.id and l.user_id = j.user_id
-            where j.user_id = $1
-              and (l.id is not null or (j.run_id <> $7 and j.status not in ('rejected', 'failed', 'duplicate')))
+            where j.user_id = $1 and""" + standsFor("$7") + """
               and ((j.source = $2 and j.board = $3 and j.external_id = $4)
                 or (lower(j.company) = lower($5)
                     and trim(regexp_replace(lower(j.title), '[^a-z0-9]+', ' ', 'g'))
@@ -125,8 +134,8 @@ public final class Jobs {
   public Future<java.util.Set<String>> knownPostings(long userId, long runId) {
     return pool.preparedQuery("""
             select j.source, j.board, j.external_id, j.company, j.title from jobs j
-            where j.user_id = $1 and ((j.run_id <> $2 and j.status not in ('rejected', 'failed', 'duplicate'))
-              or exists (select 1 from submit_ledger l where l.job_id = j.id and l.user_id = j.user_id))""")
+            left join submit_ledger l on l.job_id = j.id and l.user_id = j.user_id
+            where j.user_id = $1 and""" + standsFor("$2"))
         .execute(Tuple.of(userId, runId))
         .map(rs -> {
           java.util.Set<String> keys = new java.util.HashSet<>();

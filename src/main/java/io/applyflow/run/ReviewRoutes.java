@@ -38,6 +38,9 @@ public final class ReviewRoutes {
   private static final Logger log = LoggerFactory.getLogger(ReviewRoutes.class);
   private static final EnumSet<JobStatus> DISCARDABLE = EnumSet.of(JobStatus.AWAITING_APPROVAL, JobStatus.NEEDS_INPUT,
       JobStatus.NEEDS_ATTENTION, JobStatus.CLARIFY);
+  /** Each decision's refusal, in words, by action. */
+  private static final Map<String, Function<Job, String>> REFUSALS = Map.of("submit", Refusals::submit,
+      "approve", Refusals::approve, "discard", Refusals::discard, "retry", Refusals::retry);
   /** How long a decided job stays in the review queue's "Just decided" list. */
   private static final int RECENT_MINUTES = 60;
 
@@ -91,16 +94,16 @@ public final class ReviewRoutes {
     RunBus.JobCommand cmd = new RunBus.JobCommand(jobId, userId);
     return switch (action) {
       case "submit" -> move(cmd, EnumSet.of(JobStatus.AWAITING_APPROVAL), JobStatus.APPLYING,
-          "review", "you approved the application; submitting", Refusals::submit,
+          "review", "you approved the application; submitting", REFUSALS.get(action),
           () -> ApplyBus.submit(vertx.eventBus(), cmd)
               .onFailure(t -> log.warn("submit of job {} did not complete: {}", jobId, t.getMessage())));
       case "approve" -> move(cmd, EnumSet.of(JobStatus.CLARIFY), JobStatus.ACCEPTED, "score",
-          "you approved this job from the clarify queue; it goes on to tailoring", Refusals::approve,
+          "you approved this job from the clarify queue; it goes on to tailoring", REFUSALS.get(action),
           () -> RunBus.continueJob(vertx.eventBus(), cmd));
       case "discard" -> move(cmd, DISCARDABLE, JobStatus.DISCARDED, "review",
-          "you discarded this job; nothing was sent", Refusals::discard, () -> { });
+          "you discarded this job; nothing was sent", REFUSALS.get(action), () -> { });
       case "retry" -> move(cmd, EnumSet.of(JobStatus.NEEDS_ATTENTION), JobStatus.RENDERED, "review",
-          "you asked Applyflow to try this form again", Refusals::retry,
+          "you asked Applyflow to try this form again", REFUSALS.get(action),
           () -> RunBus.continueJob(vertx.eventBus(), cmd));
       default -> Future.failedFuture(Failure.NOT_FOUND.with("no action " + action));
     };
@@ -234,9 +237,9 @@ public final class ReviewRoutes {
             .onFailure(t -> Http.fail(ctx, t));
         return;
       }
-      jobs.get(jobId, userId)
-          .compose(job -> pages.render(ctx, jobId, userId, status, "job-decision",
-              ar.succeeded() ? doneWords(action, job) : null, ar.succeeded() ? null : ar.cause().getMessage()))
+      pages.render(ctx, jobId, userId, status, "job-decision",
+              ar.succeeded() ? job -> doneWords(action, job) : JobPage.Flash.NONE,
+              ar.succeeded() ? JobPage.Flash.NONE : job -> ar.cause().getMessage())
           .onFailure(t -> Http.fail(ctx, t));
     });
   }
@@ -254,15 +257,10 @@ public final class ReviewRoutes {
     };
   }
 
-  /** Why {@code action} was refused for {@code job} as it is now, in words. */
+  /** Why {@code action} was refused for {@code job} as it is now, in words; null for an unknown action. */
   static String refusalWords(String action, Job job) {
-    return switch (action) {
-      case "submit" -> Refusals.submit(job);
-      case "approve" -> Refusals.approve(job);
-      case "discard" -> Refusals.discard(job);
-      case "retry" -> Refusals.retry(job);
-      default -> null;
-    };
+    Function<Job, String> why = REFUSALS.get(action);
+    return why == null ? null : why.apply(job);
   }
 
   private void queueRow(RoutingContext ctx, int status, String id, Job job, String text) {
@@ -289,7 +287,8 @@ public final class ReviewRoutes {
           if (Failure.of(t) == Failure.INTERNAL || Failure.of(t) == Failure.NOT_FOUND) {
             Http.fail(ctx, t);
           } else {
-            pages.render(ctx, jobId, userId, Failure.of(t).httpStatus, "job-decision", null, t.getMessage())
+            pages.render(ctx, jobId, userId, Failure.of(t).httpStatus, "job-decision", JobPage.Flash.NONE,
+                    job -> t.getMessage())
                 .onFailure(e -> Http.fail(ctx, e));
           }
         });

@@ -35,9 +35,9 @@ public final class RunView {
   /** The run's row: its fields, its state in words, what waits for the user and where to act on it. */
   public static Map<String, Object> of(Runs.Run run, Map<JobStatus, Long> counts) {
     Map<JobStatus, Long> c = counts == null ? Map.of() : counts;
-    long review = n(c, JobStatus.AWAITING_APPROVAL) + n(c, JobStatus.NEEDS_INPUT) + n(c, JobStatus.NEEDS_ATTENTION);
+    long waiting = waiting(c);
     long clarify = n(c, JobStatus.CLARIFY);
-    long waiting = review + clarify;
+    long review = waiting - clarify; // the rest of what waits is in the review queue
     String state = state(run.status(), waiting);
     Map<String, Object> m = new HashMap<>(run.json().getMap());
     m.put("state", state);
@@ -56,6 +56,11 @@ public final class RunView {
     m.put("sent", n(c, JobStatus.SUBMITTED));
     m.put("total", c.values().stream().mapToLong(Long::longValue).sum());
     return m;
+  }
+
+  /** How many of the counted jobs wait for the user (review and clarify queues together). */
+  public static long waiting(Map<JobStatus, Long> counts) {
+    return counts.entrySet().stream().filter(e -> e.getKey().isWaiting()).mapToLong(Map.Entry::getValue).sum();
   }
 
   /** Each state that has jobs, in pipeline order: {@code {status, label, n}}. */

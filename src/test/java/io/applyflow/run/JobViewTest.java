@@ -110,6 +110,19 @@ class JobViewTest {
   }
 
   @Test
+  void applyingSaysSendingOnlyAfterTheUsersSubmit() {
+    JsonObject d = new JsonObject().put("company", "Acme");
+    Map<String, Object> submitted = JobView.decision(JobStatus.APPLYING, d, List.of(
+        Map.of("stage", "apply", "status", "awaiting_approval", "message", "filled", "at", "2026-12-02T10:00:00Z"),
+        Map.of("stage", "review", "status", "applying", "message", "you approved", "at", "2026-12-02T10:01:00Z")), null);
+    assertTrue(String.valueOf(submitted.get("headline")).startsWith("Sending your application to Acme"));
+    Map<String, Object> retried = JobView.decision(JobStatus.APPLYING, d, List.of(
+        Map.of("stage", "review", "status", "rendered", "message", "you asked to try again", "at", "2026-12-02T10:01:00Z"),
+        Map.of("stage", "apply", "status", "applying", "message", "opening", "at", "2026-12-02T10:02:00Z")), null);
+    assertTrue(String.valueOf(retried.get("headline")).startsWith("Filling in"), String.valueOf(retried.get("headline")));
+  }
+
+  @Test
   void aPostingLinkIsShownOnlyForWebAddresses() {
     assertEquals("https://x.example/1", JobView.webUrl(" https://x.example/1 "));
     assertNull(JobView.webUrl("javascript:alert(1)"));
