@@ -218,7 +218,7 @@ public final class JobView {
         f.put("sent", !missing);
         f.put("href", missing ? null : letter ? "/jobs/" + jobId + "/cover-letter.pdf"
             : "resume".equals(field) ? "/jobs/" + jobId + "/resume.pdf" : null);
-        f.put("detail", missing ? notSent(letter, e, d, letter ? letterPdf : resumePdf)
+        f.put("detail", missing ? notSent(e, letter ? letterPdf : resumePdf)
             : fileName(letter ? letterPdf : resumePdf, String.valueOf(e.get("shown"))));
         files.add(f);
         continue;
@@ -252,18 +252,13 @@ public final class JobView {
     return out;
   }
 
-  private static String notSent(boolean letter, Map<String, Object> e, JsonObject d, Map<String, Object> pdf) {
+  /** Why a file is not sent: the plan's own reason (FillPlanner writes one for a withheld letter), else the PDF. */
+  private static String notSent(Map<String, Object> e, Map<String, Object> pdf) {
     Object reason = e.get("reason");
     if (reason != null && !String.valueOf(reason).isBlank()) {
       return "not sent: " + reason;
     }
-    if (pdf == null) {
-      return letter ? "not sent: no cover letter passed its PDF check" : "not attached: no resume PDF passed its check";
-    }
-    if (letter && "auto".equals(d.getString("mode"))) {
-      return "not sent: in auto mode a cover letter goes out only when you turn that on in Settings";
-    }
-    return "not sent";
+    return pdf == null ? "not sent: no PDF passed its parse-back check" : "not sent";
   }
 
   private static String fileName(Map<String, Object> pdf, String fallback) {
