@@ -315,7 +315,7 @@ public final class ApplyVerticle extends VerticleBase {
     return jobs.transition(cmd, "apply", JobStatus.SUBMITTED,
         "submitted; the confirmation page says \"" + confirmation.heading() + "\"",
         evidence.copy().put("confirmation_url", confirmation.url()),
-        conn -> SubmitLedger.confirm(conn, c.job())
+        conn -> SubmitLedger.confirm(conn, c.job(), null)
             .compose(v -> Jobs.insertDocument(conn, cmd.jobId(), cmd.userId(), Document.SCREENSHOT,
                 "before-submit.png", "image/png", filled.screenshot()))
             .compose(v -> after.length == 0 ? Future.succeededFuture() : Jobs.insertDocument(conn, cmd.jobId(),

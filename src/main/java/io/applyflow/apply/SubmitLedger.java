@@ -66,12 +66,16 @@ public final class SubmitLedger {
         .map(rs -> rs.iterator().hasNext());
   }
 
-  /** Marks the attempt confirmed, inside the transaction that marks the job submitted. */
-  public static Future<Void> confirm(SqlConnection conn, Job job) {
+  /**
+   * Marks the attempt confirmed, inside the transaction that marks the job submitted.
+   *
+   * @param receipt the ATS's own id for the application when its response or confirmation named one, else null
+   */
+  public static Future<Void> confirm(SqlConnection conn, Job job, String receipt) {
     return conn.preparedQuery("""
-            update submit_ledger set state = 'confirmed', confirmed_at = now()
+            update submit_ledger set state = 'confirmed', confirmed_at = now(), receipt = $3
             where user_id = $1 and job_id = $2 and state = 'attempted'""")
-        .execute(Tuple.of(job.userId(), job.id())).mapEmpty();
+        .execute(Tuple.of(job.userId(), job.id(), receipt)).mapEmpty();
   }
 
   /**
