@@ -94,7 +94,7 @@ public final class Applyflow implements AutoCloseable {
   private static Future<Integer> deploy(Vertx vertx, io.applyflow.platform.config.Config config, Pool pool) {
     Future<Integer> web = Future.succeededFuture(config.port());
     if (config.runs("web")) {
-      WebVerticle verticle = new WebVerticle(config.host(), config.port(), config.sandbox(), pool);
+      WebVerticle verticle = new WebVerticle(config.host(), config.port(), config.sandbox(), pool, config);
       web = vertx.deployVerticle(verticle).map(id -> verticle.actualPort());
     }
     return web.compose(port -> {

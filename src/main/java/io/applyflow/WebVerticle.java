@@ -2,10 +2,13 @@ package io.applyflow;
 
 import io.applyflow.account.AccountRoutes;
 import io.applyflow.account.Accounts;
+import io.applyflow.account.Throttle;
+import io.applyflow.account.TokenRoutes;
 import io.applyflow.home.Checklist;
 import io.applyflow.home.HomeRoutes;
 import io.applyflow.platform.web.ErrorPages;
 import io.applyflow.platform.security.Auth;
+import io.applyflow.platform.security.ServerSecret;
 import io.applyflow.platform.security.Tokens;
 import io.applyflow.platform.web.Http;
 import io.applyflow.platform.web.Views;
@@ -34,22 +37,31 @@ import io.vertx.sqlclient.Pool;
  */
 public final class WebVerticle extends VerticleBase {
   private static final long BODY_LIMIT = 2L * 1024 * 1024;
+  private static final java.time.Duration PURGE_EVERY = java.time.Duration.ofHours(1);
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(WebVerticle.class);
 
   private final String host;
   private final int port;
   private final boolean sandbox;
   private final Pool pool;
+  private final io.applyflow.platform.config.Config config;
   private HttpServer server;
 
-  public WebVerticle(String host, int port, boolean sandbox, Pool pool) {
+  public WebVerticle(String host, int port, boolean sandbox, Pool pool, io.applyflow.platform.config.Config config) {
     this.host = host;
     this.port = port;
     this.sandbox = sandbox;
     this.pool = pool;
+    this.config = config;
   }
 
   @Override
   public Future<?> start() {
+    // the CSRF secret is shared by every node through Postgres: read (or create) it before taking requests
+    return ServerSecret.load(pool, "csrf").compose(this::serve);
+  }
+
+  private Future<?> serve(byte[] csrfSecret) {
     Router router = Router.router(vertx);
     Views views = new Views(vertx);
     Tokens tokens = new Tokens(pool);
@@ -68,13 +80,17 @@ public final class WebVerticle extends VerticleBase {
       SandboxRoutes.mount(router, pool);
     }
     router.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
-    router.route().handler(new Auth(tokens).identify());
+    router.route().handler(new Auth(tokens, csrfSecret, config.publicHttps(), config.trustedProxyHops()).identify());
     Checklist checklist = new Checklist(pool);
-    AccountRoutes.mount(router, new Accounts(vertx, pool, tokens), tokens, views);
+    Throttle throttle = new Throttle(pool, config.signupsPerHour());
+    AccountRoutes.mount(router, new Accounts(vertx, pool, tokens, throttle), tokens, views);
+    TokenRoutes.mount(router, tokens);
+    purge(tokens, throttle);
+    vertx.setPeriodic(PURGE_EVERY.toMillis(), id -> purge(tokens, throttle));
     ProfileRoutes.mount(router, profiles, views, checklist::of);
     RunRoutes runRoutes = RunRoutes.mount(router, vertx, runs, jobs, profiles, new AnswerBank(pool), views);
     HomeRoutes.mount(router, checklist, jobs, runRoutes, views);
-    SettingsRoutes.mount(router, new SettingsStore(pool), views);
+    SettingsRoutes.mount(router, new SettingsStore(pool), tokens, views);
     router.route("/api/*").last().handler(ctx -> Http.error(ctx, 404, "not_found", "no such endpoint: "
         + ctx.request().method() + " " + ctx.request().path()));
     router.route().last().handler(ctx -> ErrorPages.page(ctx, views, 404,
@@ -83,6 +99,17 @@ public final class WebVerticle extends VerticleBase {
     // Form fields as large as the body may be: a pasted resume is one field (the default cap is 8 KB).
     HttpServerOptions options = new HttpServerOptions().setMaxFormAttributeSize((int) BODY_LIMIT);
     return vertx.createHttpServer(options).requestHandler(router).listen(port, host).onSuccess(s -> server = s);
+  }
+
+  /** Deletes expired tokens and old throttle counters; plain deletes, so every node may run it at once. */
+  private static void purge(Tokens tokens, Throttle throttle) {
+    tokens.purgeExpired().compose(t -> throttle.purge().map(c -> t + c))
+        .onSuccess(n -> {
+          if (n > 0) {
+            log.info("purged {} expired tokens and old log-in counters", n);
+          }
+        })
+        .onFailure(t -> log.warn("purging expired tokens failed: {}", t.getMessage()));
   }
 
   public int actualPort() {

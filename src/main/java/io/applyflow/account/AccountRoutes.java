@@ -2,6 +2,7 @@ package io.applyflow.account;
 
 import io.applyflow.platform.bus.Failure;
 import io.applyflow.platform.security.Auth;
+import io.applyflow.platform.web.ErrorPages;
 import io.applyflow.platform.web.Http;
 import io.applyflow.platform.web.Views;
 import io.vertx.core.http.Cookie;
@@ -11,7 +12,11 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.HashMap;
 import java.util.Map;
 
-/** {@code POST /api/register}, {@code POST /api/login}, and the sign-up, log-in and log-out pages. */
+/**
+ * {@code POST /api/register}, {@code POST /api/login}, and the sign-up, log-in and log-out pages. Too many attempts
+ * ({@link Throttle}) answer 429 with {@code Retry-After} and a message saying when to try again: JSON for the API, the
+ * form with the message for a page (or the message in {@code #app-error} for htmx).
+ */
 public final class AccountRoutes {
   private final Accounts accounts;
   private final Views views;
@@ -36,37 +41,46 @@ public final class AccountRoutes {
 
   private void apiRegister(RoutingContext ctx) {
     JsonObject body = Http.jsonBody(ctx);
-    accounts.register(str(body, "email"), str(body, "password"), str(body, "name"), "api")
+    accounts.register(str(body, "email"), str(body, "password"), str(body, "name"), "api", Auth.clientAddress(ctx))
         .onSuccess(reg -> Http.json(ctx, 201, new JsonObject().put("token", reg.token()).put("user_id", reg.userId())))
-        .onFailure(t -> Http.fail(ctx, t));
+        .onFailure(t -> apiFailed(ctx, t));
   }
 
   private void apiLogin(RoutingContext ctx) {
     JsonObject body = Http.jsonBody(ctx);
-    accounts.login(str(body, "email"), str(body, "password"), "api")
+    accounts.login(str(body, "email"), str(body, "password"), "api", Auth.clientAddress(ctx))
         .onSuccess(reg -> Http.json(ctx, 200, new JsonObject().put("token", reg.token()).put("user_id", reg.userId())))
-        .onFailure(t -> loginFailed(ctx, t));
+        .onFailure(t -> apiFailed(ctx, t));
   }
 
   private void pageSignup(RoutingContext ctx) {
     var f = ctx.request().formAttributes();
-    accounts.register(f.get("email"), f.get("password"), f.get("name"), "web")
+    accounts.register(f.get("email"), f.get("password"), f.get("name"), "web", Auth.clientAddress(ctx))
+        .compose(reg -> rotate(ctx).map(reg))
         .onSuccess(reg -> {
           Auth.startSession(ctx, reg.token());
           Http.redirect(ctx, "/profile?welcome=1");
         })
-        .onFailure(t -> form(ctx, "account/signup", t.getMessage(), Map.of("email", nz(f.get("email")), "name", nz(f.get("name")))));
+        .onFailure(t -> formFailed(ctx, "account/signup", t,
+            Map.of("email", nz(f.get("email")), "name", nz(f.get("name")))));
   }
 
   private void pageLogin(RoutingContext ctx) {
     var f = ctx.request().formAttributes();
-    accounts.login(f.get("email"), f.get("password"), "web")
+    accounts.login(f.get("email"), f.get("password"), "web", Auth.clientAddress(ctx))
+        .compose(reg -> rotate(ctx).map(reg))
         .onSuccess(reg -> {
           Auth.startSession(ctx, reg.token());
-          String next = f.get("next");
-          Http.redirect(ctx, Http.localPath(next, "/"));
+          Http.redirect(ctx, Http.localPath(f.get("next"), "/"));
         })
-        .onFailure(t -> form(ctx, "account/login", t.getMessage(), Map.of("email", nz(f.get("email")))));
+        .onFailure(t -> formFailed(ctx, "account/login", t,
+            Map.of("email", nz(f.get("email")), "next", nz(Http.localPath(f.get("next"), null)))));
+  }
+
+  /** A new session never continues an old one: the session this browser held before (if any) is revoked. */
+  private io.vertx.core.Future<Void> rotate(RoutingContext ctx) {
+    Cookie old = ctx.request().getCookie(Auth.SESSION_COOKIE);
+    return old == null || old.getValue().isEmpty() ? io.vertx.core.Future.succeededFuture() : tokens.revoke(old.getValue());
   }
 
   private void logout(RoutingContext ctx) {
@@ -79,17 +93,44 @@ public final class AccountRoutes {
   }
 
   private void form(RoutingContext ctx, String page, String error, Map<String, String> values) {
+    form(ctx, page, error == null ? 200 : 400, error, values);
+  }
+
+  private void form(RoutingContext ctx, String page, int status, String error, Map<String, String> values) {
     Map<String, Object> model = new HashMap<>(values);
     model.put("csrf", ctx.get(Auth.CSRF));
     model.put("error", error);
-    model.put("next", nz(ctx.request().getParam("next")));
+    // only a path of ours goes back into the form; anything else is dropped here, not just at the redirect
+    model.putIfAbsent("next", nz(Http.localPath(ctx.request().getParam("next"), null)));
     String body = views.render(page, null, model);
-    Views.html(ctx, error == null ? 200 : 400, body);
+    Views.html(ctx, status, body);
   }
 
-  private static void loginFailed(RoutingContext ctx, Throwable t) {
+  /** A page form that did not work: the form again with the message (htmx: the message in #app-error). */
+  private void formFailed(RoutingContext ctx, String page, Throwable t, Map<String, String> values) {
+    int status;
+    if (t instanceof Throttle.Refused r) {
+      ctx.response().putHeader("Retry-After", String.valueOf(r.retryAfterSeconds));
+      status = 429;
+    } else if (t instanceof Accounts.Unauthorized || Failure.of(t) != Failure.INTERNAL) {
+      status = t instanceof Accounts.Unauthorized ? 400 : Failure.of(t).httpStatus;
+    } else {
+      Http.fail(ctx, t);
+      return;
+    }
+    if (Http.isHtmx(ctx)) {
+      ErrorPages.page(ctx, views, status, t.getMessage());
+    } else {
+      form(ctx, page, status, t.getMessage(), values);
+    }
+  }
+
+  private static void apiFailed(RoutingContext ctx, Throwable t) {
     if (t instanceof Accounts.Unauthorized) {
       Http.error(ctx, 401, "unauthorized", t.getMessage());
+    } else if (t instanceof Throttle.Refused r) {
+      ctx.response().putHeader("Retry-After", String.valueOf(r.retryAfterSeconds));
+      Http.error(ctx, 429, "too_many_requests", t.getMessage());
     } else {
       Http.fail(ctx, t);
     }

@@ -11,37 +11,47 @@ import io.vertx.sqlclient.Tuple;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Registration and login: validation, password hashing on a worker thread, and token issue. */
+/**
+ * Registration and login: validation, throttling ({@link Throttle}: before any hashing), password hashing on a worker
+ * thread ({@link Passwords}), and token issue.
+ */
 public final class Accounts {
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
 
   private final Vertx vertx;
   private final Pool pool;
   private final Tokens tokens;
+  private final Throttle throttle;
 
-  public Accounts(Vertx vertx, Pool pool, Tokens tokens) {
+  public Accounts(Vertx vertx, Pool pool, Tokens tokens, Throttle throttle) {
     this.vertx = vertx;
     this.pool = pool;
     this.tokens = tokens;
+    this.throttle = throttle;
   }
 
   public record Registered(long userId, String token) {
   }
 
-  /** Creates a user and returns a token of {@code kind}; BAD_INPUT names the bad field, CONFLICT a taken email. */
-  public Future<Registered> register(String email, String password, String name, String kind) {
+  /**
+   * Creates a user and returns a token of {@code kind}; BAD_INPUT names the bad field, CONFLICT a taken email,
+   * {@link Throttle.Refused} too many sign-ups from {@code address}.
+   */
+  public Future<Registered> register(String email, String password, String name, String kind, String address) {
     String e = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
     String n = name == null ? "" : name.trim();
     if (!EMAIL.matcher(e).matches() || e.length() > 254) {
       return Future.failedFuture(Failure.BAD_INPUT.with("email is not a valid address"));
     }
-    if (password == null || password.length() < 8 || password.length() > 200) {
-      return Future.failedFuture(Failure.BAD_INPUT.with("password must be 8 to 200 characters long"));
+    String passwordProblem = Passwords.problem(password);
+    if (passwordProblem != null) {
+      return Future.failedFuture(Failure.BAD_INPUT.with(passwordProblem));
     }
     if (n.isEmpty() || n.length() > 200) {
       return Future.failedFuture(Failure.BAD_INPUT.with("name is required (at most 200 characters)"));
     }
-    return vertx.executeBlocking(() -> Passwords.hash(password), false)
+    return throttle.signup(address)
+        .compose(v -> vertx.executeBlocking(() -> Passwords.hash(password), false))
         .compose(hash -> pool.preparedQuery("""
                 insert into users (email, name, password_hash) values ($1, $2, $3) returning id""")
             .execute(Tuple.of(e, n, hash)))
@@ -54,21 +64,47 @@ public final class Accounts {
         });
   }
 
-  /** Checks the credentials and returns a fresh token; a wrong email and a wrong password look the same. */
-  public Future<Registered> login(String email, String password, String kind) {
+  /**
+   * Checks the credentials and returns a fresh token; a wrong email and a wrong password look the same. Fails with
+   * {@link Throttle.Refused} while the account or {@code address} is locked, without hashing anything.
+   */
+  public Future<Registered> login(String email, String password, String kind, String address) {
     if (email == null || password == null || email.isBlank() || password.isEmpty()) {
       return Future.failedFuture(Failure.BAD_INPUT.with("email and password are required"));
     }
+    if (email.length() > 320) {
+      return Future.failedFuture(Failure.BAD_INPUT.with("email is too long (at most 320 characters)"));
+    }
+    String tooLong = Passwords.tooLong(password);
+    if (tooLong != null) {
+      return Future.failedFuture(Failure.BAD_INPUT.with(tooLong));
+    }
     String e = email.trim().toLowerCase(Locale.ROOT);
-    return pool.preparedQuery("select id, password_hash from users where email = $1").execute(Tuple.of(e))
+    return throttle.attempt(e, address)
+        .compose(v -> pool.preparedQuery("select id, password_hash from users where email = $1").execute(Tuple.of(e)))
         .compose(rs -> {
           Row row = rs.iterator().hasNext() ? rs.iterator().next() : null;
           String hash = row == null ? null : row.getString("password_hash");
-          return vertx.executeBlocking(() -> Passwords.matches(password, hash), false)
-              .compose(ok -> ok && row != null
-                  ? tokens.issue(row.getLong("id"), kind).map(t -> new Registered(row.getLong("id"), t))
-                  : Future.failedFuture(new Unauthorized()));
+          return vertx.executeBlocking(() -> Passwords.verify(password, hash), false)
+              .compose(check -> {
+                if (!check.ok() || row == null) {
+                  return Future.failedFuture(new Unauthorized());
+                }
+                long id = row.getLong("id");
+                Future<Void> upgraded = check.needsRehash() ? rehash(id, password) : Future.succeededFuture();
+                return upgraded.compose(v -> throttle.succeeded(e, address))
+                    .compose(v -> tokens.issue(id, kind))
+                    .map(t -> new Registered(id, t));
+              });
         });
+  }
+
+  /** Replaces a hash from before pre-hashing by one in the current format (the password was just verified). */
+  private Future<Void> rehash(long userId, String password) {
+    return vertx.executeBlocking(() -> Passwords.hash(password), false)
+        .compose(hash -> pool.preparedQuery("update users set password_hash = $2 where id = $1")
+            .execute(Tuple.of(userId, hash)))
+        .mapEmpty();
   }
 
   /** Wrong credentials: the edge answers 401. */

@@ -2,29 +2,42 @@ package io.applyflow.settings;
 
 import io.applyflow.platform.bus.Failure;
 import io.applyflow.platform.security.Auth;
+import io.applyflow.platform.security.Tokens;
 import io.applyflow.platform.web.Http;
 import io.applyflow.platform.web.Views;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * {@code GET/PUT /api/settings} ({@code {accept_threshold, clarify_threshold, send_cover_letter_in_auto}}; a PUT may
- * send any of them, BAD_INPUT names a bad one) and the settings page (the score bands, the auto-mode cover letter).
+ * send any of them, BAD_INPUT names a bad one) and the settings page (the score bands, the auto-mode cover letter,
+ * and the user's sessions and API tokens, each with a Revoke button: {@code POST /settings/tokens/{id}/revoke}, which
+ * answers htmx with the {@code tokens} fragment and a plain form with a redirect back).
  */
 public final class SettingsRoutes {
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
+
   private final SettingsStore store;
+  private final Tokens tokens;
   private final Views views;
 
-  private SettingsRoutes(SettingsStore store, Views views) {
+  private SettingsRoutes(SettingsStore store, Tokens tokens, Views views) {
     this.store = store;
+    this.tokens = tokens;
     this.views = views;
   }
 
-  public static void mount(Router router, SettingsStore store, Views views) {
-    SettingsRoutes r = new SettingsRoutes(store, views);
+  public static void mount(Router router, SettingsStore store, Tokens tokens, Views views) {
+    SettingsRoutes r = new SettingsRoutes(store, tokens, views);
+    router.post("/settings/tokens/:id/revoke").handler(Auth.requirePageUser()).handler(r::revokeToken);
     router.get("/api/settings").handler(Auth.requireApiUser()).handler(r::apiGet);
     router.put("/api/settings").handler(Auth.requireApiUser()).handler(r::apiPut);
     router.get("/settings").handler(Auth.requirePageUser()).handler(r::page);
@@ -52,6 +65,46 @@ public final class SettingsRoutes {
         .onFailure(t -> Http.fail(ctx, t));
   }
 
+  private void revokeToken(RoutingContext ctx) {
+    long id = Http.idParam(ctx, "id");
+    tokens.revoke(Auth.userId(ctx), id)
+        .compose(found -> found ? tokenRows(ctx)
+            : Future.failedFuture(Failure.NOT_FOUND.with("You have no session or API token " + id
+                + " (it may have been revoked already or expired).")))
+        .onSuccess(rows -> {
+          if (Http.isHtmx(ctx)) {
+            Map<String, Object> model = new HashMap<>();
+            model.put("csrf", ctx.get(Auth.CSRF));
+            model.put("tokens", rows);
+            model.put("revoked", "Revoked. Anything using it is logged out.");
+            Views.html(ctx, 200, views.render("settings/page", "tokens", model));
+          } else {
+            Http.redirect(ctx, "/settings");
+          }
+        })
+        .onFailure(t -> Http.fail(ctx, t));
+  }
+
+  /** The user's unexpired sessions and API tokens as the page lists them; never a token itself. */
+  private Future<List<Map<String, Object>>> tokenRows(RoutingContext ctx) {
+    Long current = Auth.tokenId(ctx);
+    return tokens.list(Auth.userId(ctx)).map(list -> {
+      List<Map<String, Object>> rows = new ArrayList<>();
+      for (Tokens.Listed t : list) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("id", t.id());
+        row.put("kind", "api".equals(t.kind()) ? "API token" : "Browser session");
+        row.put("created", WHEN.format(t.createdAt().withOffsetSameInstant(ZoneOffset.UTC)));
+        row.put("lastUsed", t.lastUsedAt() == null ? "never"
+            : WHEN.format(t.lastUsedAt().withOffsetSameInstant(ZoneOffset.UTC)));
+        row.put("expires", WHEN.format(t.expiresAt().withOffsetSameInstant(ZoneOffset.UTC)));
+        row.put("current", current != null && current == t.id());
+        rows.add(row);
+      }
+      return rows;
+    });
+  }
+
   private void pageSave(RoutingContext ctx) {
     JsonObject form = new JsonObject();
     for (String f : new String[] {"accept_threshold", "clarify_threshold"}) {
@@ -76,12 +129,21 @@ public final class SettingsRoutes {
   }
 
   private void render(RoutingContext ctx, int status, JsonObject values, String error, String saved) {
+    boolean htmx = ctx.request().getHeader("HX-Request") != null;
+    if (!htmx && ctx.get("tokens") == null) {
+      // the whole page (a form posted without JavaScript) lists the tokens too
+      tokenRows(ctx).onSuccess(rows -> {
+        ctx.put("tokens", rows);
+        render(ctx, status, values, error, saved);
+      }).onFailure(t -> Http.fail(ctx, t));
+      return;
+    }
     Map<String, Object> model = new HashMap<>();
     model.put("csrf", ctx.get(Auth.CSRF));
     model.put("values", values.getMap());
     model.put("error", error);
     model.put("saved", saved);
-    boolean htmx = ctx.request().getHeader("HX-Request") != null;
+    model.put("tokens", ctx.get("tokens"));
     Views.html(ctx, status, views.render("settings/page", htmx ? "settings-form" : null, model));
   }
 }

@@ -39,6 +39,8 @@ public final class TestApp {
       env.put("DATA_DIR", Files.createTempDirectory("applyflow-test-app").toString());
       env.put("DATABASE_URL", TestDatabase.shared().url());
       env.put("APPLY_BOARD_INTERVAL_SECONDS", "0");
+      // every test user signs up from 127.0.0.1; the limit itself is tested with its own instance (AccountsIT)
+      env.put("SIGNUPS_PER_HOUR", "1000000");
       String chromium = Browsers.detectChromium(System.getenv("CHROMIUM_PATH"));
       if (chromium != null) {
         env.put("CHROMIUM_PATH", chromium);

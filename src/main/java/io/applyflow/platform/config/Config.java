@@ -34,7 +34,9 @@ public record Config(
     boolean cluster,
     List<String> clusterMembers,
     String clusterHost,
-    Set<String> roles) {
+    Set<String> roles,
+    int trustedProxyHops,
+    int signupsPerHour) {
 
   public static final String DEFAULT_GREENHOUSE_API = "https://boards-api.greenhouse.io/v1";
   public static final String DEFAULT_SERPER_URL = "https://google.serper.dev";
@@ -79,7 +81,10 @@ public record Config(
         boolVar(env, "CLUSTER", false),
         list(env.get("CLUSTER_MEMBERS")),
         env.getOrDefault("CLUSTER_HOST", "127.0.0.1").trim(),
-        roles);
+        roles,
+        // how many reverse proxies in front append to X-Forwarded-For; 0: the connection's own address is the client
+        intVar(env, "TRUSTED_PROXY_HOPS", 0, 0, 10),
+        intVar(env, "SIGNUPS_PER_HOUR", 20, 1, 1_000_000));
   }
 
   /** Board tokens of the Greenhouse watch-list, without the {@code greenhouse:} prefix. */
@@ -90,6 +95,11 @@ public record Config(
   /** With the sandbox on and neither a watch-list nor a search key, searches go to the sandbox's boards. */
   public boolean searchUsesSandbox() {
     return sandbox && watchlist.isEmpty() && serperApiKey == null;
+  }
+
+  /** Whether browsers reach Applyflow over https (PUBLIC_URL says so), so its cookies must be {@code Secure}. */
+  public boolean publicHttps() {
+    return publicUrl != null && publicUrl.regionMatches(true, 0, "https://", 0, 8);
   }
 
   public boolean runs(String role) {

@@ -75,15 +75,22 @@ public final class Http {
 
   /**
    * A path on this site to go back to after a form post, or {@code fallback}: only absolute paths of our own pages
-   * ({@code /review}, {@code /jobs/12}, ...), never another origin, a scheme-relative {@code //host} or a backslash.
+   * ({@code /review}, {@code /jobs/12}, {@code /runs?x=1}), made of ASCII letters, digits, {@code / _ -} and a plain
+   * query. So never another origin: no scheme ({@code https:}, {@code javascript:}), no scheme-relative
+   * {@code //host}, no backslash (browsers read {@code /\host} as {@code //host}), no percent-escapes in the path
+   * ({@code /%2F%2Fhost}, {@code /%5Chost}), no dot segments, no control or Unicode characters (tab, CR/LF, the
+   * look-alike slashes), no fragment, and nothing longer than 2,000 characters.
    */
   public static String localPath(String candidate, String fallback) {
-    if (candidate == null || !candidate.matches("/[A-Za-z0-9/_\\-]*(\\?[A-Za-z0-9=&_%.\\-]*)?")
-        || candidate.startsWith("//")) {
+    if (candidate == null || candidate.length() > 2000 || candidate.startsWith("//")
+        || !LOCAL_PATH.matcher(candidate).matches()) {
       return fallback;
     }
     return candidate;
   }
+
+  private static final java.util.regex.Pattern LOCAL_PATH =
+      java.util.regex.Pattern.compile("/[A-Za-z0-9/_\\-]*(\\?[A-Za-z0-9=&_%.\\-]*)?");
 
   /** A redirect after a form post: {@code HX-Redirect} for htmx, 303 See Other for a plain browser. */
   public static void redirect(RoutingContext ctx, String to) {
