@@ -77,7 +77,7 @@ public final class Auth {
           } else if (ar.failed()) {
             ctx.fail(ar.cause());
           } else {
-            Http.error(ctx, 401, "unauthorized", "the bearer token is unknown, expired or revoked; log in again");
+            Http.error(ctx, 401, "unauthorized", "the bearer token is unknown or expired (or was revoked); log in again");
           }
         });
         return;
