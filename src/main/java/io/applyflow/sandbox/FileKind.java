@@ -8,7 +8,8 @@ import java.util.Optional;
  * The only kinds of file the sandbox takes and serves, decided from the bytes alone (never from the client's file
  * name or content type): PDF ({@code %PDF-} first), DOCX (a ZIP whose central directory names
  * {@code [Content_Types].xml} and a {@code word/} part) and plain text (valid UTF-8 with no control character but
- * tab, CR and LF). Every check is one linear pass and inflates nothing, so a ZIP bomb costs no more than its size.
+ * tab, CR and LF, that does not open the way a browser recognises HTML or XML: WHATWG MIME Sniffing, "identifying a
+ * resource with an unknown MIME type"). Every check is one linear pass and inflates nothing, so a ZIP bomb costs no more than its size.
  * Pure; safe from any thread.
  */
 enum FileKind {
@@ -47,7 +48,50 @@ enum FileKind {
     if (b.length >= 4 && le32(b, 0) == LOCAL_HEADER) {
       return isDocx(b) ? Optional.of(DOCX) : Optional.empty();
     }
-    return isPlainText(b) ? Optional.of(TXT) : Optional.empty();
+    return isPlainText(b) && !opensLikeMarkup(b) ? Optional.of(TXT) : Optional.empty();
+  }
+
+  /** WHATWG's HTML signatures (each followed by a space or {@code >}), then the ones that need no terminator. */
+  private static final String[] HTML_TAGS = {"<!DOCTYPE HTML", "<HTML", "<HEAD", "<SCRIPT", "<IFRAME", "<H1", "<DIV",
+      "<FONT", "<TABLE", "<A", "<STYLE", "<TITLE", "<B", "<BODY", "<BR", "<P"};
+  private static final String[] MARKUP_PREFIXES = {"<!--", "<?XML", "<SVG"};
+
+  /** Whether the text, after leading whitespace (and a byte-order mark), opens with an HTML or XML signature. */
+  static boolean opensLikeMarkup(byte[] b) {
+    int i = 0;
+    if (b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF) {
+      i = 3;
+    }
+    while (i < b.length && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r' || b[i] == '\f')) {
+      i++;
+    }
+    for (String p : MARKUP_PREFIXES) {
+      if (matchesAt(b, i, p)) {
+        return true;
+      }
+    }
+    for (String t : HTML_TAGS) {
+      if (matchesAt(b, i, t) && (i + t.length() == b.length || b[i + t.length()] == ' ' || b[i + t.length()] == '>')) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean matchesAt(byte[] b, int at, String upper) {
+    if (at + upper.length() > b.length) {
+      return false;
+    }
+    for (int k = 0; k < upper.length(); k++) {
+      int c = b[at + k] & 0xFF;
+      if (c >= 'a' && c <= 'z') {
+        c -= 32;
+      }
+      if (c != upper.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@code name} with this kind's extension: kept when it already ends so, else appended. */

@@ -129,6 +129,25 @@ final class SandboxSubmissions {
         });
   }
 
+  /** The employer's view of one stored file (any submission's; no route serves it), else empty. */
+  Future<Optional<StoredFile>> employerFile(long submissionId, String field) {
+    return pool.preparedQuery("""
+            select filename, content_type, content from sandbox_files
+             where submission_id = $1 and field = $2 order by id limit 1
+            """)
+        .execute(Tuple.of(submissionId, field))
+        .map(SandboxSubmissions::firstFile);
+  }
+
+  private static Optional<StoredFile> firstFile(io.vertx.sqlclient.RowSet<Row> rows) {
+    var it = rows.iterator();
+    if (!it.hasNext()) {
+      return Optional.empty();
+    }
+    Row r = it.next();
+    return Optional.of(new StoredFile(r.getString("filename"), r.getString("content_type"), r.getBuffer("content")));
+  }
+
   /** The first file stored under {@code field} for a submission {@code userId}'s own job sent, else empty. */
   Future<Optional<StoredFile>> fileFor(long userId, long submissionId, String field) {
     return pool.preparedQuery("""
@@ -141,14 +160,7 @@ final class SandboxSubmissions {
              limit 1
             """)
         .execute(Tuple.of(userId, submissionId, field))
-        .map(rows -> {
-          var it = rows.iterator();
-          if (!it.hasNext()) {
-            return Optional.empty();
-          }
-          Row r = it.next();
-          return Optional.of(new StoredFile(r.getString("filename"), r.getString("content_type"), r.getBuffer("content")));
-        });
+        .map(SandboxSubmissions::firstFile);
   }
 
   private static JsonObject toJson(Row row) {
