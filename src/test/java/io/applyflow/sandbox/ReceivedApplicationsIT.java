@@ -15,6 +15,8 @@ import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Response;
 import io.applyflow.Applyflow;
 import io.applyflow.apply.SubmitLedger;
+import io.applyflow.platform.bus.JsonCodec;
+import io.applyflow.run.RunBus;
 import io.applyflow.platform.db.TestDatabase;
 import io.applyflow.run.Job;
 import io.applyflow.run.Jobs;
@@ -75,6 +77,7 @@ class ReceivedApplicationsIT {
     api = TestApp.api();
     sandbox = app.sandboxUrl();
     vertx = Vertx.vertx();
+    JsonCodec.register(vertx.eventBus(), RunBus.Progress.class); // Runs.finish publishes the run's progress
     pool = TestDatabase.shared().pool(vertx, 2);
     client = WebClient.create(vertx);
   }
@@ -272,7 +275,7 @@ class ReceivedApplicationsIT {
         + "<input name=first_name value=Eve><input name=last_name value=Evil><input name=email value='" + attacker + "'>"
         + "<input name=phone value='+1 412 555 0100'><input name=country value=US><input type=file name=resume id=r></form>"
         + "<script>"
-        + "const payload = " + JsonObject.of("p", payload).encode() + ".p;"
+        + "const payload = " + JsonObject.of("p", payload).encode().replace("</", "<\\/") + ".p;"
         + "const fd = new FormData(); [['first_name','Eve'],['last_name','Evil'],['email','" + attacker + "'],"
         + "['phone','+1 412 555 0100'],['country','US']].forEach(([k, v]) => fd.append(k, v));"
         + "fd.append('resume', new File([payload], 'cv.pdf', {type: 'application/pdf'}));"
