@@ -12,11 +12,11 @@
     required: function (label) { return label + ' is required.'; },
     invalidEmail: 'Please enter a valid email address (example@domain.com).',
     invalidFiletype: 'Invalid file format selected.',
-    fileTooLarge: '10 MB maximum file size.',
+    fileTooLarge: '5 MB maximum file size.',
     countryRequired: 'Country is required.',
     genericFailure: 'There was an error processing your application. Please try again.'
   };
-  var MAX_FILE_BYTES = 10 * 1024 * 1024;
+  var MAX_FILE_BYTES = 5 * 1024 * 1024; // the sandbox takes 5 MB per application (Greenhouse: 10 MB per file)
   var EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
   function labelText(id) {

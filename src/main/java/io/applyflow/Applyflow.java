@@ -20,6 +20,7 @@ import io.applyflow.run.RunBus;
 import io.applyflow.run.RunVerticle;
 import io.applyflow.run.Runs;
 import io.applyflow.sandbox.SandboxBoards;
+import io.applyflow.sandbox.SandboxVerticle;
 import io.applyflow.score.ScoreVerticle;
 import io.applyflow.search.GreenhouseApi;
 import io.applyflow.search.SearchBus;
@@ -47,7 +48,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running Applyflow node: database (embedded or external) → Flyway → Vert.x (clustered or not) → message
- * codecs → the verticles of the configured roles. The web role starts first so the sandbox's URL is known.
+ * codecs → the verticles of the configured roles. The web role (and with it the sandbox board's own listener) starts
+ * first so the sandbox's origin is known.
  */
 public final class Applyflow implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Applyflow.class);
@@ -55,11 +57,17 @@ public final class Applyflow implements AutoCloseable {
   private final Vertx vertx;
   private final Database database;
   private final int port;
+  private final String sandboxUrl;
 
-  private Applyflow(Vertx vertx, Database database, int port) {
+  private Applyflow(Vertx vertx, Database database, int port, String sandboxUrl) {
     this.vertx = vertx;
     this.database = database;
     this.port = port;
+    this.sandboxUrl = sandboxUrl;
+  }
+
+  /** What {@link #deploy} started: the app's port and the sandbox board's origin (null when unknown or off). */
+  private record Deployed(int port, String sandboxUrl) {
   }
 
   public static Applyflow start(io.applyflow.platform.config.Config config) {
@@ -76,28 +84,38 @@ public final class Applyflow implements AutoCloseable {
       JsonCodec.register(vertx.eventBus(), RunBus.Start.class, RunBus.Progress.class, RunBus.JobCommand.class,
           RunBus.StageResult.class, SearchBus.Request.class, SearchBus.Found.class);
       Pool pool = database.pool(vertx, 8);
-      int port = deploy(vertx, config, pool).await();
+      Deployed deployed = deploy(vertx, config, pool).await();
+      int port = deployed.port();
       long ms = (System.nanoTime() - started) / 1_000_000;
       LlmConfig llm = llmConfig(config);
       log.info("Applyflow ready in {} ms on {} | database: {} | search: {} | llm: {} | roles: {}{}", ms,
           config.runs("web") ? "http://" + ("0.0.0.0".equals(config.host()) ? "localhost" : config.host()) + ":" + port : "(no web role)", database.describe(),
-          sources(config, port), llm.isConfigured() ? llm.model() + " at " + llm.baseUrl() + " (output checked by the fact gate)"
+          sources(config, deployed.sandboxUrl()), llm.isConfigured() ? llm.model() + " at " + llm.baseUrl() + " (output checked by the fact gate)"
               : "off (deterministic tailoring and templates)", String.join(",", config.roles().stream().sorted().toList()),
           config.cluster() ? " | cluster members: " + config.clusterMembers() : "");
-      return new Applyflow(vertx, database, port);
+      return new Applyflow(vertx, database, port, deployed.sandboxUrl());
     } catch (RuntimeException e) {
       database.close();
       throw e;
     }
   }
 
-  private static Future<Integer> deploy(Vertx vertx, io.applyflow.platform.config.Config config, Pool pool) {
+  private static Future<Deployed> deploy(Vertx vertx, io.applyflow.platform.config.Config config, Pool pool) {
     Future<Integer> web = Future.succeededFuture(config.port());
+    Future<Integer> sandbox = Future.succeededFuture(config.sandboxPort() == 0 ? null : config.sandboxPort());
     if (config.runs("web")) {
       WebVerticle verticle = new WebVerticle(config.host(), config.port(), config.sandbox(), pool, config);
       web = vertx.deployVerticle(verticle).map(id -> verticle.actualPort());
+      if (config.sandbox()) {
+        SandboxVerticle board = new SandboxVerticle(config.host(), config.sandboxPort(), pool);
+        sandbox = web.compose(p -> vertx.deployVerticle(board)).map(id -> board.actualPort());
+      }
     }
-    return web.compose(port -> {
+    Future<Integer> sandboxPort = sandbox;
+    return web.compose(port -> sandboxPort.map(sp -> new Deployed(port, sandboxOrigin(config, sp)))).compose(d -> {
+      int port = d.port();
+      // the sandbox's origin, e.g. "http://127.0.0.1:41234": the one the search reads and the apply worker opens
+      String sandboxOrigin = d.sandboxUrl();
       Runs runs = new Runs(pool, vertx.eventBus());
       Jobs jobs = new Jobs(pool, vertx.eventBus());
       Profiles profiles = new Profiles(pool);
@@ -106,7 +124,7 @@ public final class Applyflow implements AutoCloseable {
       GreenhouseApi greenhouse = new GreenhouseApi(client);
       List<Future<String>> all = new ArrayList<>();
       if (config.runs("scrape")) {
-        all.add(vertx.deployVerticle(new SearchVerticle(searchSource(config, port, client), runs, jobs, greenhouse)));
+        all.add(vertx.deployVerticle(new SearchVerticle(searchSource(config, sandboxOrigin, client), runs, jobs, greenhouse)));
         all.add(vertx.deployVerticle(new DescribeVerticle(jobs, greenhouse)));
         all.add(vertx.deployVerticle(new ScoreVerticle(jobs, profiles, new SettingsStore(pool))));
       }
@@ -133,16 +151,43 @@ public final class Applyflow implements AutoCloseable {
       return Future.all(all).compose(v -> config.runs("scrape")
               ? vertx.deployVerticle(new RunVerticle(runs, jobs, config.applyInstances())).mapEmpty()
               : Future.succeededFuture())
-          .map(v -> port);
+          .map(v -> d);
     });
   }
 
+  /**
+   * The sandbox board's origin as the search and the apply worker reach it: {@code SANDBOX_PUBLIC_URL} when set, else
+   * {@code http://<host>:<sandbox port>} on this machine (loopback when the app listens on every interface); null when
+   * the sandbox is off or this node neither serves it nor was told where it is.
+   */
+  static String sandboxOrigin(io.applyflow.platform.config.Config config, Integer sandboxPort) {
+    if (!config.sandbox()) {
+      return null;
+    }
+    if (config.sandboxPublicUrl() != null) {
+      return config.sandboxPublicUrl();
+    }
+    if (sandboxPort == null) {
+      return null;
+    }
+    String host = config.host();
+    if (host.isEmpty() || "0.0.0.0".equals(host) || "::".equals(host) || "[::]".equals(host)) {
+      host = "127.0.0.1";
+    } else if (host.contains(":") && !host.startsWith("[")) {
+      host = "[" + host + "]";
+    }
+    return "http://" + host + ":" + sandboxPort;
+  }
+
   /** With the sandbox as the only source, search its boards through its own Greenhouse-compatible API. */
-  static SearchVerticle.Source searchSource(io.applyflow.platform.config.Config config, int port, WebClient client) {
+  static SearchVerticle.Source searchSource(io.applyflow.platform.config.Config config, String sandboxOrigin,
+      WebClient client) {
     if (config.searchUsesSandbox()) {
-      String base = (config.publicUrl() != null ? config.publicUrl() : "http://127.0.0.1:" + port)
-          + "/sandbox/boards-api/v1";
-      return new SearchVerticle.Source(base, SandboxBoards.get().boardTokens(), null);
+      if (sandboxOrigin == null) {
+        throw new IllegalArgumentException("this node searches the sandbox board but does not serve it (no web role):"
+            + " set SANDBOX_PUBLIC_URL, or a fixed SANDBOX_PORT on the web node and here");
+      }
+      return new SearchVerticle.Source(sandboxOrigin + "/sandbox/boards-api/v1", SandboxBoards.get().boardTokens(), null);
     }
     Serper serper = config.serperApiKey() == null ? null : new Serper(client, config.serperUrl(), config.serperApiKey());
     return new SearchVerticle.Source(config.greenhouseApiUrl(), config.greenhouseBoards(), serper);
@@ -163,9 +208,11 @@ public final class Applyflow implements AutoCloseable {
     return LlmConfig.fromEnv(env);
   }
 
-  private static String sources(io.applyflow.platform.config.Config config, int port) {
+  private static String sources(io.applyflow.platform.config.Config config, String sandboxUrl) {
+    String where = sandboxUrl == null ? "" : " at " + sandboxUrl;
     if (config.searchUsesSandbox()) {
-      return "sandbox board (" + SandboxBoards.get().boardTokens().size() + " boards, nothing leaves this machine)";
+      return "sandbox board" + where + " (" + SandboxBoards.get().boardTokens().size()
+          + " boards, its own origin, nothing leaves this machine)";
     }
     List<String> parts = new ArrayList<>();
     if (!config.watchlist().isEmpty()) {
@@ -175,7 +222,7 @@ public final class Applyflow implements AutoCloseable {
       parts.add("serper at " + config.serperUrl() + " (greenhouse postings via " + config.greenhouseApiUrl() + ")");
     }
     if (config.sandbox()) {
-      parts.add("sandbox served at /sandbox");
+      parts.add("sandbox board" + where + " (its own origin)");
     }
     return String.join(", ", parts);
   }
@@ -208,6 +255,15 @@ public final class Applyflow implements AutoCloseable {
 
   public int port() {
     return port;
+  }
+
+  /**
+   * The sandbox board's origin, e.g. {@code "http://127.0.0.1:41234"} (scheme, host, port; no path): the origin of
+   * every sandbox posting's URL, and the one the apply worker's navigation allow-list must admit. Null when the
+   * sandbox is off (or this node does not serve it and was not told where it is).
+   */
+  public String sandboxUrl() {
+    return sandboxUrl;
   }
 
   public Vertx vertx() {

@@ -20,7 +20,7 @@ import io.applyflow.settings.SettingsStore;
 import io.applyflow.run.Jobs;
 import io.applyflow.run.RunRoutes;
 import io.applyflow.run.Runs;
-import io.applyflow.sandbox.SandboxRoutes;
+import io.applyflow.sandbox.ReceivedRoutes;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -33,7 +33,9 @@ import io.vertx.sqlclient.Pool;
 
 /**
  * The web role (event loop): the HTTP server with the JSON API, the htmx pages, SSE streams, static files and,
- * unless switched off, the sandbox board. Reads state from Postgres; starts runs by sending {@code run.start}.
+ * unless the sandbox is switched off, what it received from the user's own jobs ({@link ReceivedRoutes}; the
+ * sandbox board itself has its own listener and origin, see {@code SandboxVerticle}). Reads state from Postgres;
+ * starts runs by sending {@code run.start}.
  */
 public final class WebVerticle extends VerticleBase {
   private static final long BODY_LIMIT = 2L * 1024 * 1024;
@@ -76,9 +78,6 @@ public final class WebVerticle extends VerticleBase {
     router.route("/static/*").handler(StaticHandler.create("static"));
     router.get("/favicon.ico").handler(ctx -> ctx.reroute("/static/favicon.svg"));
     router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
-    if (sandbox) {
-      SandboxRoutes.mount(router, pool);
-    }
     router.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
     router.route().handler(new Auth(tokens, csrfSecret, config.publicHttps(), config.trustedProxyHops()).identify());
     Checklist checklist = new Checklist(pool);
@@ -91,6 +90,9 @@ public final class WebVerticle extends VerticleBase {
     RunRoutes runRoutes = RunRoutes.mount(router, vertx, runs, jobs, profiles, new AnswerBank(pool), views);
     HomeRoutes.mount(router, checklist, jobs, runRoutes, views);
     SettingsRoutes.mount(router, new SettingsStore(pool), tokens, views);
+    if (sandbox) {
+      ReceivedRoutes.mount(router, pool, views.global("sandboxOn", true));
+    }
     router.route("/api/*").last().handler(ctx -> Http.error(ctx, 404, "not_found", "no such endpoint: "
         + ctx.request().method() + " " + ctx.request().path()));
     router.route().last().handler(ctx -> ErrorPages.page(ctx, views, 404,

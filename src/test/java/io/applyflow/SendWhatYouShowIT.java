@@ -89,13 +89,13 @@ class SendWhatYouShowIT {
     JsonArray received = api.submissionsOf(email);
     assertEquals(1, received.size(), received.encodePrettily());
     JsonObject submission = received.getJsonObject(0);
-    String files = "/sandbox/submissions/" + submission.getLong("id") + "/files/";
+    long submissionId = submission.getLong("id");
     JsonObject letterFile = onlyFile(submission.getJsonArray("files"), "cover_letter");
     assertEquals(letterEntry.getString("value"), letterFile.getString("filename"));
     assertEquals("application/pdf", letterFile.getString("content_type"));
 
     // the letter received is the letter shown: every paragraph stored on the job, in the PDF's text
-    byte[] letterPdf = api.get(files + "cover_letter", null).body();
+    byte[] letterPdf = api.receivedFile(submissionId, "cover_letter");
     assertArrayEquals(api.get("/api/job/" + jobId + "/cover-letter.pdf", token).body(), letterPdf,
         "the stored, checked PDF was uploaded");
     String letterText = ParseBackGate.normalise(ParseBackGate.text(letterPdf));
@@ -107,7 +107,7 @@ class SendWhatYouShowIT {
     }
 
     // one phone: the form's, the resume PDF's and the letter's contact line agree, and it is the applicant's
-    String resumeText = ParseBackGate.text(api.get(files + "resume", null).body());
+    String resumeText = ParseBackGate.text(api.receivedFile(submissionId, "resume"));
     assertEquals(APPLICANT_PHONE, submission.getString("phone"));
     assertTrue(resumeText.contains(submission.getString("phone")), resumeText);
     assertFalse(resumeText.contains(RESUME_PHONE), "the resume's own phone is not printed as well: " + resumeText);
@@ -147,7 +147,7 @@ class SendWhatYouShowIT {
 
     JsonObject submission = api.submissionsOf(email).getJsonObject(0);
     JsonObject letterFile = onlyFile(submission.getJsonArray("files"), "cover_letter");
-    byte[] sent = api.get("/sandbox/submissions/" + submission.getLong("id") + "/files/cover_letter", null).body();
+    byte[] sent = api.receivedFile(submission.getLong("id"), "cover_letter");
     assertEquals(letterFile.getInteger("bytes"), sent.length);
     assertArrayEquals(api.get("/api/job/" + job.getLong("job_id") + "/cover-letter.pdf", token).body(), sent);
   }

@@ -115,7 +115,7 @@ class TailoringLlmIT {
       // What the employer received is the gated PDF.
       for (Object o : api.submissionsOf(email)) {
         long id = ((JsonObject) o).getLong("id");
-        String sent = ParseBackGate.text(api.get("/sandbox/submissions/" + id + "/files/resume", null).body());
+        String sent = ParseBackGate.text(api.receivedFile(id, "resume"));
         assertFalse(sent.contains(FakeLlm.INVENTED_SKILL) || sent.contains("Globex"), sent);
       }
     }

@@ -64,7 +64,7 @@ class WalkingSkeletonIT {
       JsonObject file = s.getJsonArray("files").getJsonObject(0);
       assertEquals("resume", file.getString("field"));
       assertTrue(file.getInteger("bytes") > 1000, file.encode());
-      byte[] sent = api.get("/sandbox/submissions/" + s.getLong("id") + "/files/resume", null).body();
+      byte[] sent = api.receivedFile(s.getLong("id"), "resume");
       assertTrue(ParseBackGate.text(sent).contains("Richard Hendriks"), "the uploaded file is the candidate's PDF");
     }
   }
@@ -79,7 +79,7 @@ class WalkingSkeletonIT {
     JsonObject job = run.getJsonArray("jobs").getJsonObject(0);
     assertEquals("submitted", job.getString("status"), run.encodePrettily());
     JsonObject received = api.submissionsOf(email).getJsonObject(0);
-    byte[] sent = api.get("/sandbox/submissions/" + received.getLong("id") + "/files/resume", null).body();
+    byte[] sent = api.receivedFile(received.getLong("id"), "resume");
     byte[] stored = api.get("/api/job/" + job.getLong("job_id") + "/resume.pdf", token).body();
     assertArrayEquals(stored, sent);
   }

@@ -63,7 +63,7 @@ final class ClassicPage {
     for (SubmissionForm.Part p : parts) {
       Matcher m = SIMPLE.matcher(p.field());
       if (m.matches()) {
-        renamed.add(new SubmissionForm.Part(m.group(1), p.filename(), p.contentType(), p.size(), p.path()));
+        renamed.add(new SubmissionForm.Part(m.group(1), p.filename(), p.size(), p.content(), p.kind()));
       }
     }
     return new Normalised(form, renamed);

@@ -7,6 +7,7 @@ import io.applyflow.sandbox.SandboxBoards.Posting;
 import io.applyflow.sandbox.SandboxSubmissions.NewFile;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
@@ -33,16 +34,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The sandbox job board: a Greenhouse-compatible fake employer served by Applyflow itself under
- * {@code /sandbox}, used by the default run and by tests. Nothing sent to it leaves the machine.
+ * The sandbox job board: a Greenhouse-compatible fake employer served by Applyflow itself, on its own origin
+ * ({@link SandboxVerticle}: its own port, so nothing it serves shares the app's origin), under {@code /sandbox}, used
+ * by the default run and by tests. Nothing sent to it leaves the machine. What it received is shown only to the
+ * user whose job sent it, behind the app's login ({@link ReceivedRoutes}).
  *
  * <ul>
  *   <li>{@code GET /sandbox/boards-api/v1/boards/{board}[/jobs[/{id}]]}: the Job Board API shapes
  *       ({@code content=true}, {@code questions=true}), {@code absolute_url}s on the authority the request came in on;</li>
  *   <li>{@code GET /sandbox/job-boards/{board}/jobs/{id}}: the hosted job page and application form, DOM
  *       modelled on job-boards.greenhouse.io ({@code templates/sandbox/job.html}, {@code /static/js/sandbox-form.js});</li>
- *   <li>{@code POST} of the same URL: a multipart application, checked and stored; {@code 201} or {@code 400};</li>
- *   <li>{@code GET .../confirmation}, {@code GET /sandbox/submissions}, {@code GET /sandbox/submissions/{id}/files/{field}};</li>
+ *   <li>{@code POST} of the same URL: a multipart application, checked and stored; {@code 201} or {@code 400};
+ *       files are taken only when their bytes are a PDF, a DOCX or plain text ({@link FileKind});</li>
+ *   <li>{@code GET .../confirmation} (the classic form's 303 names the stored id: {@code ?application_id=<id>});</li>
  *   <li>{@code GET|POST /sandbox/login}: the page a login wall redirects to (no account ever signs in).</li>
  * </ul>
  *
@@ -56,13 +60,29 @@ import org.slf4j.LoggerFactory;
  * form POST of {@code job_application[...]} names and answers 303 to the confirmation (or the form again, 400,
  * with the errors).
  *
+ * <p>Anonymous use is bounded: a request body of at most {@link Limits#bodyBytes} (413 past it) and
+ * {@link Limits#postsPerMinute} POSTs per client address ({@link PostThrottle}; 429 with {@code Retry-After}).
+ *
  * <p>Threading: handlers run on the event loop and never block; database work goes through the
  * Vert.x {@link Pool}, uploaded temp files are read with the async file system and deleted when the
  * request ends. Bad input answers a 4xx JSON body naming what was wrong.
  */
 public final class SandboxRoutes {
   private static final Logger log = LoggerFactory.getLogger(SandboxRoutes.class);
-  static final long UPLOAD_LIMIT_BYTES = 10L * 1024 * 1024;
+  /**
+   * The sandbox's bounds on anonymous use. {@code bodyBytes}: the whole multipart request (files and fields);
+   * {@code postsPerMinute}: POSTs per client address, as a burst and then a steady rate.
+   */
+  public record Limits(long bodyBytes, int postsPerMinute) {
+    /**
+     * 5 MiB per request: the resumes and letters Applyflow renders are tens of KB and a person's own resume rarely
+     * passes 1 MB, so 5 MiB carries a resume and a cover letter with room to spare while halving what one anonymous
+     * request may store. 30 POSTs a minute per address: far above what a person or the apply workers send, low
+     * enough that one client cannot fill the database.
+     */
+    public static final Limits DEFAULT = new Limits(5L * 1024 * 1024, 30);
+  }
+
   private static final String API = "/sandbox/boards-api/v1/boards";
   private static final String PAGES = "/sandbox/job-boards";
   static final String SLOW_MS = "SANDBOX_SLOW_MS";
@@ -71,34 +91,58 @@ public final class SandboxRoutes {
 
   private final SandboxBoards boards;
   private final SandboxSubmissions submissions;
+  private final Limits limits;
+  private final PostThrottle throttle;
   /** (email, board, job) keys whose first valid POST the reject-first scenario has refused. */
   private final Set<String> rejectedOnce = ConcurrentHashMap.newKeySet();
   private volatile ThymeleafTemplateEngine engine;
 
-  private SandboxRoutes(SandboxBoards boards, Pool pool) {
+  private SandboxRoutes(SandboxBoards boards, Pool pool, Limits limits) {
     this.boards = boards;
     this.submissions = new SandboxSubmissions(pool);
+    this.limits = limits;
+    this.throttle = new PostThrottle(limits.postsPerMinute());
   }
 
-  /** Mounts every sandbox route on {@code router}; {@code pool} must reach a schema migrated by Flyway. */
-  public static void mount(Router router, Pool pool) {
-    SandboxRoutes r = new SandboxRoutes(SandboxBoards.get(), pool);
+  /**
+   * Mounts every sandbox route on {@code router} (the sandbox's own router: see {@link SandboxVerticle});
+   * {@code pool} must reach a schema migrated by Flyway.
+   */
+  static void mount(Router router, Pool pool, Limits limits) {
+    SandboxRoutes r = new SandboxRoutes(SandboxBoards.get(), pool, limits);
     String uploads = Path.of(System.getProperty("java.io.tmpdir"), "applyflow-sandbox-uploads").toString();
     BodyHandler body = BodyHandler.create(uploads)
-        .setBodyLimit(UPLOAD_LIMIT_BYTES)
+        .setBodyLimit(limits.bodyBytes())
         .setDeleteUploadedFilesOnEnd(true);
 
+    // before any body is read: a throttled client's upload is never written to disk
+    router.post("/sandbox/*").handler(r::throttle);
     router.get(API + "/:board").handler(r::apiBoard);
     router.get(API + "/:board/jobs").handler(r::apiJobs);
     router.get(API + "/:board/jobs/:id").handler(r::apiJob);
     router.get(PAGES + "/:board/jobs/:id").handler(r::jobPage);
     router.post(PAGES + "/:board/jobs/:id").handler(body).handler(r::submit);
     router.get(PAGES + "/:board/jobs/:id/confirmation").handler(r::confirmation);
-    router.get("/sandbox/submissions").handler(r::listSubmissions);
-    router.get("/sandbox/submissions/:id/files/:field").handler(r::submissionFile);
     router.get("/sandbox/login").handler(r::login);
     router.post("/sandbox/login").handler(BodyHandler.create(false).setBodyLimit(16 * 1024)).handler(r::login);
-    router.route("/sandbox/*").failureHandler(SandboxRoutes::failure);
+    router.route().failureHandler(r::failure);
+  }
+
+  /** 429 with {@code Retry-After} once the client's address has used its POSTs for now. */
+  private void throttle(RoutingContext ctx) {
+    String address = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
+    long wait = throttle.take(address == null ? "?" : address);
+    if (wait == 0) {
+      ctx.next();
+      return;
+    }
+    log.info("sandbox throttled a POST from {} ({} per minute)", address, throttle.perMinute());
+    ctx.response().setStatusCode(429).putHeader("retry-after", String.valueOf(wait))
+        .putHeader("content-type", "application/json; charset=utf-8")
+        .putHeader("connection", "close")
+        .end(new JsonObject().put("error", "too-many-requests")
+            .put("detail", "The sandbox takes at most " + throttle.perMinute()
+                + " submissions a minute from one address; try again in " + wait + " s.").encode());
   }
 
   // --- Job Board API -------------------------------------------------------------------------------
@@ -220,15 +264,28 @@ public final class SandboxRoutes {
       error(ctx, 401, "login-required", "Please sign in to apply for this position.");
       return;
     }
-    Map<String, List<String>> form = new LinkedHashMap<>();
+    Map<String, List<String>> raw = new LinkedHashMap<>();
     MultiMap attrs = ctx.request().formAttributes();
     for (String name : attrs.names()) {
-      form.put(name, attrs.getAll(name));
+      raw.put(name, attrs.getAll(name));
     }
-    List<SubmissionForm.Part> parts = new ArrayList<>();
+    // every upload's bytes (the body limit bounds them all), then what each is by its bytes alone
+    List<Future<SubmissionForm.Part>> reads = new ArrayList<>();
     for (FileUpload u : ctx.fileUploads()) {
-      parts.add(new SubmissionForm.Part(u.name(), u.fileName(), u.contentType(), u.size(), u.uploadedFileName()));
+      reads.add(u.size() == 0
+          ? Future.succeededFuture(new SubmissionForm.Part(u.name(), u.fileName(), 0, Buffer.buffer(), null))
+          : ctx.vertx().fileSystem().readFile(u.uploadedFileName()).map(buf -> new SubmissionForm.Part(u.name(),
+              u.fileName(), buf.length(), buf, FileKind.sniff(buf).orElse(null))));
     }
+    Future.all(reads)
+        .onSuccess(all -> checkAndStore(ctx, posting, raw, all.<SubmissionForm.Part>list()))
+        .onFailure(ctx::fail);
+  }
+
+  private void checkAndStore(RoutingContext ctx, Posting posting, Map<String, List<String>> raw,
+      List<SubmissionForm.Part> uploaded) {
+    Map<String, List<String>> form = raw;
+    List<SubmissionForm.Part> parts = uploaded;
     boolean classic = "classic".equals(posting.scenario());
     if (classic) {
       ClassicPage.Normalised n = ClassicPage.normalise(form, parts);
@@ -263,17 +320,16 @@ public final class SandboxRoutes {
               .encode());
       return;
     }
-    List<Future<NewFile>> reads = result.files().stream()
-        .map(p -> ctx.vertx().fileSystem().readFile(p.path())
-            .map(buf -> new NewFile(p.field(), safeFilename(p.filename()), SubmissionForm.contentType(p), buf)))
+    List<NewFile> files = result.files().stream()
+        .map(p -> new NewFile(p.field(), p.kind().fileName(safeFilename(p.filename())), p.kind().contentType, p.content()))
         .toList();
-    Future.all(reads)
-        .compose(all -> submissions.insert(posting.board(), posting.id(), result, all.<NewFile>list()))
+    submissions.insert(posting.board(), posting.id(), result, files)
         .onSuccess(id -> {
           String confirmation = origin(ctx.request()) + PAGES + "/" + posting.board() + "/jobs/" + posting.id() + "/confirmation";
           log.info("sandbox received application {} for {}/{}", id, posting.board(), posting.id());
           if (classic) {
-            ctx.response().setStatusCode(303).putHeader("location", confirmation).end();
+            // the id in the URL is the receipt the apply worker keeps (the hosted form's JSON names it instead)
+            ctx.response().setStatusCode(303).putHeader("location", confirmation + "?application_id=" + id).end();
             return;
           }
           Runnable answer = () -> ctx.response().setStatusCode(201)
@@ -309,44 +365,6 @@ public final class SandboxRoutes {
       log.warn("{}='{}' is not a number of milliseconds; using {}", SLOW_MS, raw, DEFAULT_SLOW_MS);
       return DEFAULT_SLOW_MS;
     }
-  }
-
-  private void listSubmissions(RoutingContext ctx) {
-    String board = ctx.request().getParam("board");
-    String job = ctx.request().getParam("job_id");
-    Long jobId = null;
-    if (job != null) {
-      jobId = parseId(job);
-      if (jobId == null) {
-        error(ctx, 400, "bad-request", "job_id '" + job + "' is not a number");
-        return;
-      }
-    }
-    submissions.list(board, jobId)
-        .onSuccess(arr -> ctx.response().putHeader("content-type", "application/json").end(arr.encode()))
-        .onFailure(ctx::fail);
-  }
-
-  private void submissionFile(RoutingContext ctx) {
-    String raw = ctx.pathParam("id");
-    Long id = parseId(raw);
-    String field = ctx.pathParam("field");
-    if (id == null) {
-      error(ctx, 400, "bad-request", "submission id '" + raw + "' is not a number");
-      return;
-    }
-    submissions.file(id, field)
-        .onSuccess(f -> {
-          if (f.isEmpty()) {
-            error(ctx, 404, "not-found", "submission " + id + " has no file '" + field + "'");
-            return;
-          }
-          ctx.response()
-              .putHeader("content-type", f.get().contentType())
-              .putHeader("content-disposition", "inline; filename=\"" + f.get().filename() + "\"")
-              .end(f.get().content());
-        })
-        .onFailure(ctx::fail);
   }
 
   // --- helpers -------------------------------------------------------------------------------------
@@ -390,8 +408,11 @@ public final class SandboxRoutes {
   }
 
   private static String safeFilename(String name) {
-    String n = name == null || name.isBlank() ? "upload" : Path.of(name.replace('\\', '/')).getFileName().toString();
-    n = n.replaceAll("[\"\\r\\n\\p{Cntrl}]", "_");
+    String n = name == null ? "" : name.replace('\\', '/');
+    n = n.substring(n.lastIndexOf('/') + 1).replaceAll("[\"\\p{Cntrl}]", "_").strip();
+    if (n.isEmpty() || n.equals(".") || n.equals("..")) {
+      n = "upload";
+    }
     return n.length() > 200 ? n.substring(n.length() - 200) : n;
   }
 
@@ -411,13 +432,14 @@ public final class SandboxRoutes {
         .end(new JsonObject().put("error", error).put("detail", detail).encode());
   }
 
-  private static void failure(RoutingContext ctx) {
+  private void failure(RoutingContext ctx) {
     if (ctx.response().ended()) {
       return;
     }
     int status = ctx.statusCode();
     if (status == 413) {
-      error(ctx, 413, "payload-too-large", "uploads are limited to " + UPLOAD_LIMIT_BYTES / (1024 * 1024) + " MB");
+      error(ctx, 413, "payload-too-large", "an application to the sandbox is limited to "
+          + limits.bodyBytes() / (1024 * 1024) + " MB in all (files and fields)");
     } else if (status >= 400 && status < 500) {
       error(ctx, status, "bad-request", ctx.failure() == null ? "the request could not be read" : ctx.failure().getMessage());
     } else {

@@ -14,7 +14,9 @@ import java.util.Optional;
 
 /**
  * What the sandbox board received: rows of {@code sandbox_submissions} and {@code sandbox_files}.
- * The sandbox plays the employer, so these rows belong to no Applyflow user.
+ * The sandbox plays the employer, so these rows belong to no Applyflow user; a user is shown a submission only
+ * when their own submit ledger holds its receipt ({@link #receivedBy}, {@link #fileFor}): the ledger row of the
+ * same Greenhouse board and posting whose {@code receipt} is the submission's id.
  *
  * <p>Threading: every method is non-blocking and returns a Vert.x {@link Future}; call from an event loop.
  */
@@ -26,6 +28,37 @@ final class SandboxSubmissions {
   /** A stored file read back. */
   record StoredFile(String filename, String contentType, Buffer content) {
   }
+
+  /** A submission as the user who sent it sees it: today's JSON shape, and their own job that sent it. */
+  record Received(JsonObject json, long appJobId) {
+  }
+
+  private static final String SELECT = """
+      select s.id, s.board, s.job_id, s.first_name, s.last_name, s.email, s.phone, s.answers, s.received_at,
+             coalesce((select jsonb_agg(jsonb_build_object(
+                                'field', f.field, 'filename', f.filename,
+                                'content_type', f.content_type, 'bytes', octet_length(f.content))
+                              order by f.id)
+                         from sandbox_files f
+                        where f.submission_id = s.id), '[]'::jsonb) as files
+      """;
+
+  /**
+   * The join from a user's ledger to what the sandbox received: the same board and posting, and the receipt the
+   * apply worker kept (the submission id as decimal text). {@code $1} is the user's id.
+   */
+  private static final String MINE = """
+        from submit_ledger l
+        join sandbox_submissions s
+          on s.id = (case when l.receipt ~ '^[0-9]{1,18}$' then l.receipt::bigint end)
+         and s.board = l.board
+         and s.job_id::text = l.external_id
+      """;
+  private static final String MINE_WHERE = """
+       where l.user_id = $1
+         and l.source = 'greenhouse'
+         and l.receipt is not null
+      """;
 
   private final Pool pool;
 
@@ -58,16 +91,12 @@ final class SandboxSubmissions {
         }));
   }
 
-  /** Every submission in id order, optionally only one board's or one job's. */
-  Future<JsonArray> list(String board, Long jobId) {
-    return pool.preparedQuery("""
-            select s.id, s.board, s.job_id, s.first_name, s.last_name, s.email, s.phone, s.answers, s.received_at,
-                   coalesce((select jsonb_agg(jsonb_build_object(
-                                      'field', f.field, 'filename', f.filename,
-                                      'content_type', f.content_type, 'bytes', octet_length(f.content))
-                                    order by f.id)
-                               from sandbox_files f
-                              where f.submission_id = s.id), '[]'::jsonb) as files
+  /**
+   * The employer's view: every submission in id order, optionally only one board's or one job's. No route serves
+   * it (it holds every user's applications); tests read it to see what the employer received.
+   */
+  Future<JsonArray> all(String board, Long jobId) {
+    return pool.preparedQuery(SELECT + """
               from sandbox_submissions s
              where ($1::text is null or s.board = $1)
                and ($2::bigint is null or s.job_id = $2)
@@ -83,24 +112,55 @@ final class SandboxSubmissions {
         });
   }
 
-  /** The first file stored under {@code field} for a submission, if any. */
-  Future<Optional<StoredFile>> file(long submissionId, String field) {
+  /** The submissions {@code userId}'s own jobs sent, in id order, optionally only one board's or one posting's. */
+  Future<List<Received>> receivedBy(long userId, String board, Long jobId) {
+    return pool.preparedQuery(SELECT + ", l.job_id as app_job_id " + MINE + MINE_WHERE + """
+               and ($2::text is null or s.board = $2)
+               and ($3::bigint is null or s.job_id = $3)
+             order by s.id
+            """)
+        .execute(Tuple.of(userId, board, jobId))
+        .map(rows -> {
+          List<Received> out = new java.util.ArrayList<>();
+          for (Row row : rows) {
+            out.add(new Received(toJson(row), row.getLong("app_job_id")));
+          }
+          return out;
+        });
+  }
+
+  /** The employer's view of one stored file (any submission's; no route serves it), else empty. */
+  Future<Optional<StoredFile>> employerFile(long submissionId, String field) {
     return pool.preparedQuery("""
-            select filename, content_type, content
-              from sandbox_files
-             where submission_id = $1 and field = $2
-             order by id
-             limit 1
+            select filename, content_type, content from sandbox_files
+             where submission_id = $1 and field = $2 order by id limit 1
             """)
         .execute(Tuple.of(submissionId, field))
-        .map(rows -> {
-          var it = rows.iterator();
-          if (!it.hasNext()) {
-            return Optional.empty();
-          }
-          Row r = it.next();
-          return Optional.of(new StoredFile(r.getString("filename"), r.getString("content_type"), r.getBuffer("content")));
-        });
+        .map(SandboxSubmissions::firstFile);
+  }
+
+  private static Optional<StoredFile> firstFile(io.vertx.sqlclient.RowSet<Row> rows) {
+    var it = rows.iterator();
+    if (!it.hasNext()) {
+      return Optional.empty();
+    }
+    Row r = it.next();
+    return Optional.of(new StoredFile(r.getString("filename"), r.getString("content_type"), r.getBuffer("content")));
+  }
+
+  /** The first file stored under {@code field} for a submission {@code userId}'s own job sent, else empty. */
+  Future<Optional<StoredFile>> fileFor(long userId, long submissionId, String field) {
+    return pool.preparedQuery("""
+            select f.filename, f.content_type, f.content
+            """ + MINE + """
+            join sandbox_files f on f.submission_id = s.id and f.field = $3
+            """ + MINE_WHERE + """
+               and s.id = $2
+             order by f.id
+             limit 1
+            """)
+        .execute(Tuple.of(userId, submissionId, field))
+        .map(SandboxSubmissions::firstFile);
   }
 
   private static JsonObject toJson(Row row) {

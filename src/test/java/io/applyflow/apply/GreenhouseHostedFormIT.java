@@ -317,9 +317,10 @@ class GreenhouseHostedFormIT {
 
     Confirmation confirmation = form.submit(page);
 
-    assertEquals(server.url(CLASSIC + "/confirmation"), confirmation.url());
     assertEquals("Thank you for applying", confirmation.heading());
     JsonObject stored = storedFor(email);
+    assertEquals(server.url(CLASSIC + "/confirmation?application_id=" + stored.getLong("id")), confirmation.url(),
+        "the classic form's confirmation names the application the employer stored");
     assertEquals("Ada", stored.getString("first_name"));
     assertEquals("+1 412 555 0199", stored.getString("phone"));
     JsonObject answers = stored.getJsonObject("answers");

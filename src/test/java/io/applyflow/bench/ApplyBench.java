@@ -12,9 +12,8 @@ import io.applyflow.apply.Upload;
 import io.applyflow.platform.db.TestDatabase;
 import io.applyflow.sandbox.SandboxBoards;
 import io.applyflow.sandbox.SandboxRoutes;
+import io.applyflow.sandbox.SandboxVerticle;
 import io.vertx.core.Vertx;
-import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.StaticHandler;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,10 +40,11 @@ public final class ApplyBench {
     int forms = args.length > 0 ? Integer.parseInt(args[0]) : 40;
     String[] counts = (args.length > 1 ? args[1] : "1,2,4").split(",");
     Vertx vertx = Vertx.vertx();
-    Router router = Router.router(vertx);
-    router.route("/static/*").handler(StaticHandler.create("static"));
-    SandboxRoutes.mount(router, TestDatabase.shared().pool(vertx, 8));
-    int port = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await().actualPort();
+    // the bench measures the form filler, so the sandbox's per-address throttle is set out of its way
+    SandboxVerticle sandbox = new SandboxVerticle("127.0.0.1", 0, TestDatabase.shared().pool(vertx, 8),
+        new SandboxRoutes.Limits(SandboxRoutes.Limits.DEFAULT.bodyBytes(), 100_000));
+    vertx.deployVerticle(sandbox).await();
+    int port = sandbox.actualPort();
     List<String> urls = new ArrayList<>();
     SandboxBoards.get().postings().stream().filter(p -> "standard".equals(p.scenario()))
         .forEach(p -> urls.add("http://127.0.0.1:" + port + "/sandbox/job-boards/" + p.board() + "/jobs/" + p.id()));

@@ -246,12 +246,11 @@ class SandboxRoutesIT {
     assertEquals("application/pdf", files.getJsonObject(0).getString("content_type"));
     assertEquals(pdf.length, files.getJsonObject(0).getInteger("bytes"));
 
-    var file = get("/sandbox/submissions/" + id + "/files/resume");
-    assertEquals(200, file.statusCode());
-    assertEquals("application/pdf", file.getHeader("content-type"));
-    assertArrayEquals(pdf, file.body().getBytes());
-    assertEquals(404, get("/sandbox/submissions/" + id + "/files/cover_letter").statusCode());
-    assertEquals(400, get("/sandbox/submissions/x/files/resume").statusCode());
+    assertArrayEquals(pdf, SandboxRecords.file(id, "resume"));
+    assertEquals("application/pdf", SandboxRecords.contentType(id, "resume"));
+    // nobody lists or downloads what the employer received on the sandbox's origin
+    assertEquals(404, get("/sandbox/submissions").statusCode());
+    assertEquals(404, get("/sandbox/submissions/" + id + "/files/resume").statusCode());
   }
 
   @Test
@@ -461,9 +460,11 @@ class SandboxRoutesIT {
         .binaryFileUpload("job_application[cover_letter]", "", Buffer.buffer(), "application/octet-stream");
     var res = post(CLASSIC, post);
     assertEquals(303, res.statusCode(), res.bodyAsString());
-    assertEquals(server.url(CLASSIC + "/confirmation"), res.getHeader("location"));
     JsonArray all = server.submissions();
     JsonObject stored = all.getJsonObject(all.size() - 1);
+    assertEquals(server.url(CLASSIC + "/confirmation?application_id=" + stored.getLong("id")), res.getHeader("location"),
+        "the confirmation URL names the stored application, the receipt the apply worker keeps");
+    assertEquals(200, get(CLASSIC + "/confirmation?application_id=" + stored.getLong("id")).statusCode());
     assertEquals(email, stored.getString("email"));
     assertEquals("412 555 0100", stored.getString("phone"));
     JsonObject answers = stored.getJsonObject("answers");
@@ -484,6 +485,172 @@ class SandboxRoutesIT {
     assertEquals("Grace", again.getElementById("first_name").val(), "values are kept");
     assertEquals("kept", again.getElementById("job_application_answers_attributes_0_text_value").val());
     assertEquals(before, server.submissions().size());
+  }
+
+  /** A minimal real DOCX: a ZIP with the package's content types and a word/document.xml part. */
+  static byte[] docx(String text) {
+    var out = new java.io.ByteArrayOutputStream();
+    try (var zip = new java.util.zip.ZipOutputStream(out)) {
+      zip.putNextEntry(new java.util.zip.ZipEntry("[Content_Types].xml"));
+      zip.write(("<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+          + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument."
+          + "wordprocessingml.document.main+xml\"/></Types>").getBytes(StandardCharsets.UTF_8));
+      zip.closeEntry();
+      zip.putNextEntry(new java.util.zip.ZipEntry("word/document.xml"));
+      zip.write(("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p>"
+          + "<w:r><w:t>" + text + "</w:t></w:r></w:p></w:body></w:document>").getBytes(StandardCharsets.UTF_8));
+      zip.closeEntry();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+    return out.toByteArray();
+  }
+
+  private static MultipartForm withResume(String email, String filename, byte[] bytes, String contentType) {
+    return MultipartForm.create()
+        .attribute("first_name", "Grace").attribute("last_name", "Hopper").attribute("email", email)
+        .attribute("phone", "+1 412 555 0100").attribute("country", "US")
+        .binaryFileUpload("resume", filename, Buffer.buffer(bytes), contentType);
+  }
+
+  @Test
+  void uploadsAreTakenOnlyWhenTheirBytesAreAPdfADocxOrPlainText() {
+    String html = "<!DOCTYPE html><html><body><script>alert(document.cookie)</script></body></html>";
+    String email = "sniff+" + System.nanoTime() + "@example.com";
+    int before = server.submissions().size();
+    var planted = post(ACME_JOB, withResume(email, "cv.pdf", html.getBytes(StandardCharsets.UTF_8), "application/pdf"));
+    assertEquals(400, planted.statusCode(), planted.bodyAsString());
+    assertEquals("invalid-attributes", planted.bodyAsJsonObject().getString("error"));
+    assertEquals("Invalid file format selected.", planted.bodyAsJsonObject().getJsonObject("fields").getString("resume"),
+        "HTML named cv.pdf is refused, naming the field");
+
+    // plain text is taken as text whatever it is called (a script in it is only ever served as a text download)
+    var text = post(ACME_JOB, withResume(email, "cv.pdf",
+        "Grace Hopper\nCOBOL <script>alert(1)</script>\n".getBytes(StandardCharsets.UTF_8), "application/pdf"));
+    assertEquals(201, text.statusCode(), text.bodyAsString());
+    long textId = text.bodyAsJsonObject().getLong("submission_id");
+    assertEquals("text/plain; charset=utf-8", SandboxRecords.contentType(textId, "resume"), "the bytes decide, not the name or type");
+    assertEquals("cv.pdf.txt", find(server.submissions(), textId).getJsonArray("files").getJsonObject(0).getString("filename"));
+
+    byte[] gif = "GIF89a<html><script>alert(1)</script>".getBytes(StandardCharsets.ISO_8859_1);
+    gif[6] = 0; // binary header bytes, as in any image or executable
+    for (var bad : java.util.List.of(
+        withResume(email, "cv.pdf", gif, "application/pdf"),
+        withResume(email, "cv.txt", " \n<svg onload=alert(1)>".getBytes(StandardCharsets.UTF_8), "text/plain"),
+        withResume(email, "cv.txt", "name\u0000<script>".getBytes(StandardCharsets.UTF_8), "text/plain"),
+        withResume(email, "cv.docx", zipWithout(), "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+        withResume(email, "cv.txt", new byte[] {(byte) 0xC3, (byte) 0x28}, "text/plain"))) {
+      var res = post(ACME_JOB, bad);
+      assertEquals(400, res.statusCode(), res.bodyAsString());
+      assertEquals("invalid-attributes", res.bodyAsJsonObject().getString("error"));
+      assertEquals("Invalid file format selected.", res.bodyAsJsonObject().getJsonObject("fields").getString("resume"));
+    }
+    assertEquals(before + 1, server.submissions().size(), "only the text was stored");
+
+    var docx = post(ACME_JOB, withResume(email, "resume", docx("Grace Hopper"), "application/octet-stream"));
+    assertEquals(201, docx.statusCode(), docx.bodyAsString());
+    long docxId = docx.bodyAsJsonObject().getLong("submission_id");
+    assertEquals("application/vnd.openxmlformats-officedocument.wordprocessingml.document", SandboxRecords.contentType(docxId, "resume"));
+    assertEquals("resume.docx", find(server.submissions(), docxId).getJsonArray("files").getJsonObject(0).getString("filename"));
+
+    var pdf = post(ACME_JOB, withResume(email, "cv.exe", "%PDF-1.7\n%%EOF\n".getBytes(StandardCharsets.US_ASCII), "text/html"));
+    assertEquals(201, pdf.statusCode(), pdf.bodyAsString());
+    assertEquals("application/pdf", SandboxRecords.contentType(pdf.bodyAsJsonObject().getLong("submission_id"), "resume"));
+  }
+
+  /** A ZIP that is not a Word document (no word/ part). */
+  private static byte[] zipWithout() {
+    var out = new java.io.ByteArrayOutputStream();
+    try (var zip = new java.util.zip.ZipOutputStream(out)) {
+      zip.putNextEntry(new java.util.zip.ZipEntry("[Content_Types].xml"));
+      zip.write("<Types/>".getBytes(StandardCharsets.UTF_8));
+      zip.closeEntry();
+      zip.putNextEntry(new java.util.zip.ZipEntry("index.html"));
+      zip.write("<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8));
+      zip.closeEntry();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+    return out.toByteArray();
+  }
+
+  @Test
+  void theClassicFormShowsARefusedFileAgainWithItsError() {
+    byte[] exe = {'M', 'Z', (byte) 0x90, 0, 3, 0};
+    var res = post(CLASSIC, MultipartForm.create()
+        .attribute("job_application[first_name]", "Grace").attribute("job_application[last_name]", "Hopper")
+        .attribute("job_application[email]", "classic-sniff@example.com")
+        .binaryFileUpload("job_application[resume]", "grace.pdf", Buffer.buffer(exe), "application/pdf"));
+    assertEquals(400, res.statusCode());
+    Document again = Jsoup.parse(res.bodyAsString());
+    assertTrue(again.getElementById("error_flash").text().contains("Invalid file format selected."), again.getElementById("error_flash").text());
+  }
+
+  @Test
+  void pagesCarryNosniffAndTheSandboxCspAndSetNoCookie() {
+    for (String path : java.util.List.of(EVERY_FIELD, CLASSIC, CLASSIC + "/confirmation", "/sandbox/login",
+        "/static/js/sandbox-form.js", API + "/acme-robotics/jobs")) {
+      var res = get(path);
+      assertEquals(200, res.statusCode(), path);
+      assertEquals("nosniff", res.getHeader("x-content-type-options"), path);
+      assertEquals(SandboxVerticle.CSP, res.getHeader("content-security-policy"), path);
+      assertNull(res.getHeader("set-cookie"), path);
+    }
+    // the pages have nothing inline the CSP would block
+    for (String path : java.util.List.of(EVERY_FIELD, CLASSIC, CAPTCHA, "/sandbox/login", CLASSIC + "/confirmation")) {
+      Document doc = Jsoup.parse(get(path).bodyAsString());
+      assertTrue(doc.select("script:not([src]), style, [style]").isEmpty(), path);
+      assertTrue(doc.getAllElements().stream().noneMatch(e -> e.attributes().asList().stream()
+          .anyMatch(a -> a.getKey().startsWith("on"))), path + " has no inline event handler");
+    }
+    var nothing = get("/");
+    assertEquals(404, nothing.statusCode());
+    assertEquals("not-found", nothing.bodyAsJsonObject().getString("error"));
+  }
+
+  @Test
+  void aBodyOverTheLimitIs413NamingIt() {
+    byte[] big = new byte[(int) SandboxRoutes.Limits.DEFAULT.bodyBytes() + 1024];
+    java.util.Arrays.fill(big, (byte) 'a');
+    System.arraycopy("%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII), 0, big, 0, 9);
+    var res = post(ACME_JOB, withResume("big@example.com", "big.pdf", big, "application/pdf"));
+    assertEquals(413, res.statusCode());
+    assertEquals("payload-too-large", res.bodyAsJsonObject().getString("error"));
+    assertTrue(res.bodyAsJsonObject().getString("detail").contains("5 MB"), res.bodyAsString());
+  }
+
+  @Test
+  void aLongAnswerIsKeptClippedNotA500() {
+    String email = "long+" + System.nanoTime() + "@example.com";
+    var res = post(ACME_JOB, simpleApplication(email).attribute("question_401201501", "x".repeat(12_000)));
+    assertEquals(201, res.statusCode(), res.bodyAsString());
+    var huge = post(ACME_JOB, simpleApplication("a".repeat(20_000) + "@" + "b".repeat(20_000)));
+    assertEquals(400, huge.statusCode());
+    assertTrue(huge.bodyAsJsonObject().getJsonObject("fields").getString("email").startsWith("Please enter a valid email"));
+  }
+
+  @Test
+  void postsPastTheAddressLimitAre429WithRetryAfter() {
+    try (SandboxServer small = SandboxServer.start(new SandboxRoutes.Limits(SandboxRoutes.Limits.DEFAULT.bodyBytes(), 3))) {
+      String email = "limit+" + System.nanoTime() + "@example.com";
+      for (int i = 0; i < 3; i++) {
+        var ok = small.client().post(small.port(), "127.0.0.1", "/sandbox/job-boards/acme-robotics/jobs/" + ACME_JOB)
+            .sendMultipartForm(simpleApplication(email)).await();
+        assertEquals(201, ok.statusCode(), ok.bodyAsString());
+      }
+      var refused = small.client().post(small.port(), "127.0.0.1", "/sandbox/job-boards/acme-robotics/jobs/" + ACME_JOB)
+          .sendMultipartForm(simpleApplication(email)).await();
+      assertEquals(429, refused.statusCode());
+      long retry = Long.parseLong(refused.getHeader("retry-after"));
+      assertTrue(retry >= 1 && retry <= 20, "Retry-After " + retry);
+      assertEquals("too-many-requests", refused.bodyAsJsonObject().getString("error"));
+      var login = small.client().post(small.port(), "127.0.0.1", "/sandbox/login")
+          .sendForm(io.vertx.core.MultiMap.caseInsensitiveMultiMap().add("email", "a@example.com")).await();
+      assertEquals(429, login.statusCode(), "every POST counts");
+      assertEquals(200, small.client().get(small.port(), "127.0.0.1", EVERY_FIELD).send().await().statusCode(),
+          "reading pages is not limited");
+      assertEquals(3, SandboxRecords.ofEmail(email).size());
+    }
   }
 
   private static JsonObject find(JsonArray all, long id) {

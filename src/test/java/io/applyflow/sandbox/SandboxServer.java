@@ -2,16 +2,13 @@ package io.applyflow.sandbox;
 
 import io.applyflow.platform.db.TestDatabase;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.sqlclient.Pool;
 
 /**
- * Test helper: the sandbox board on a loopback HTTP server (random port), with {@code /static/*} served
- * like the real app does, against the shared migrated embedded Postgres. Call from a test thread
+ * Test helper: the sandbox board on its own loopback listener (random port), started the way the app starts it
+ * ({@link SandboxVerticle}), against the shared migrated embedded Postgres. Call from a test thread
  * (it blocks with {@code await()}).
  */
 public final class SandboxServer implements AutoCloseable {
@@ -36,14 +33,17 @@ public final class SandboxServer implements AutoCloseable {
     this.client = WebClient.create(vertx);
   }
 
+  /** The sandbox's own listener as the app starts it ({@link SandboxVerticle}, default limits). */
   public static SandboxServer start() {
+    return start(SandboxRoutes.Limits.DEFAULT);
+  }
+
+  public static SandboxServer start(SandboxRoutes.Limits limits) {
     Vertx vertx = Vertx.vertx();
     Pool pool = TestDatabase.shared().pool(vertx, 4);
-    Router router = Router.router(vertx);
-    router.route("/static/*").handler(StaticHandler.create("static"));
-    SandboxRoutes.mount(router, pool);
-    HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
-    return new SandboxServer(vertx, pool, server.actualPort());
+    SandboxVerticle verticle = new SandboxVerticle("127.0.0.1", 0, pool, limits);
+    vertx.deployVerticle(verticle).await();
+    return new SandboxServer(vertx, pool, verticle.actualPort());
   }
 
   public int port() {
@@ -62,13 +62,9 @@ public final class SandboxServer implements AutoCloseable {
     return vertx;
   }
 
-  /** {@code GET /sandbox/submissions} as JSON. */
+  /** Every submission the employer received, straight from the database (no route lists them). */
   public JsonArray submissions() {
-    var res = client.get(port, "127.0.0.1", "/sandbox/submissions").send().await();
-    if (res.statusCode() != 200) {
-      throw new IllegalStateException("GET /sandbox/submissions answered " + res.statusCode() + ": " + res.bodyAsString());
-    }
-    return res.bodyAsJsonArray();
+    return new SandboxSubmissions(pool).all(null, null).await();
   }
 
   @Override

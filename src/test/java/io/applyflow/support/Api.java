@@ -3,6 +3,7 @@ package io.applyflow.support;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.applyflow.sandbox.SandboxRecords;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -145,16 +146,14 @@ public final class Api {
     return null;
   }
 
-  /** Sandbox submissions whose email is {@code email}. */
+  /** What the sandbox board (the employer) received with applicant email {@code email}, read from the test database. */
   public JsonArray submissionsOf(String email) {
-    JsonArray all = get("/sandbox/submissions", null).jsonArray();
-    JsonArray mine = new JsonArray();
-    all.forEach(o -> {
-      if (email.equals(((JsonObject) o).getString("email"))) {
-        mine.add(o);
-      }
-    });
-    return mine;
+    return SandboxRecords.ofEmail(email);
+  }
+
+  /** The bytes the sandbox board received as a submission's {@code field} ({@code resume}, {@code cover_letter}). */
+  public byte[] receivedFile(long submissionId, String field) {
+    return SandboxRecords.file(submissionId, field);
   }
 
   static void sleep(long ms) {

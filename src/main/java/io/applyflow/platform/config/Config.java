@@ -36,7 +36,9 @@ public record Config(
     String clusterHost,
     Set<String> roles,
     int trustedProxyHops,
-    int signupsPerHour) {
+    int signupsPerHour,
+    int sandboxPort,
+    String sandboxPublicUrl) {
 
   public static final String DEFAULT_GREENHOUSE_API = "https://boards-api.greenhouse.io/v1";
   public static final String DEFAULT_SERPER_URL = "https://google.serper.dev";
@@ -84,7 +86,32 @@ public record Config(
         roles,
         // how many reverse proxies in front append to X-Forwarded-For; 0: the connection's own address is the client
         intVar(env, "TRUSTED_PROXY_HOPS", 0, 0, 10),
-        intVar(env, "SIGNUPS_PER_HOUR", 20, 1, 1_000_000));
+        intVar(env, "SIGNUPS_PER_HOUR", 20, 1, 1_000_000),
+        sandboxPort(env, port),
+        origin(env, "SANDBOX_PUBLIC_URL"));
+  }
+
+  /** {@code SANDBOX_PORT}: the sandbox board's own listener (0, the default: a free port); never the app's port. */
+  private static int sandboxPort(Map<String, String> env, int appPort) {
+    int p = intVar(env, "SANDBOX_PORT", 0, 0, 65535);
+    if (p != 0 && p == appPort) {
+      throw new IllegalArgumentException("SANDBOX_PORT must differ from PORT (" + p + "): the sandbox has an origin of its own");
+    }
+    return p;
+  }
+
+  /** An {@code http(s)://host[:port]} origin without path, query or trailing slash, or null when unset. */
+  private static String origin(Map<String, String> env, String name) {
+    String raw = blankToNull(env.get(name));
+    if (raw == null) {
+      return null;
+    }
+    String t = trimSlash(raw);
+    if (t.length() > 300 || !t.matches("https?://[A-Za-z0-9.\\-]{1,253}(:\\d{1,5})?|https?://\\[[0-9A-Fa-f:.]{2,45}](:\\d{1,5})?")) {
+      throw new IllegalArgumentException(name + " must be an origin like https://sandbox.example.com or http://10.0.0.5:8081"
+          + " (scheme, host, optional port; no path), got '" + raw + "'");
+    }
+    return t;
   }
 
   /** Board tokens of the Greenhouse watch-list, without the {@code greenhouse:} prefix. */

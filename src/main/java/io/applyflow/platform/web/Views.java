@@ -15,14 +15,23 @@ import org.thymeleaf.context.Context;
  */
 public final class Views {
   private final TemplateEngine engine;
+  /** Variables every page sees (e.g. {@code sandboxOn}, which shows the nav's "Received" link). */
+  private final Map<String, Object> globals = new java.util.concurrent.ConcurrentHashMap<>();
 
   public Views(Vertx vertx) {
     this.engine = ThymeleafTemplateEngine.create(vertx).unwrap();
   }
 
+  /** Makes {@code name} available to every page this renders (a page's own model wins over it). */
+  public Views global(String name, Object value) {
+    globals.put(name, value);
+    return this;
+  }
+
   /** Renders {@code templates/<name>.html}, or only its fragment when {@code fragment} is not null. */
   public String render(String name, String fragment, Map<String, Object> model) {
     Context context = new Context();
+    context.setVariables(globals);
     context.setVariables(model);
     String template = "templates/" + name + ".html";
     TemplateSpec spec = fragment == null

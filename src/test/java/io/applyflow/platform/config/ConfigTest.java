@@ -45,4 +45,22 @@ class ConfigTest {
     var roles = assertThrows(IllegalArgumentException.class, () -> Config.fromEnv(Map.of("ROLES", "web,cook")));
     assertTrue(roles.getMessage().contains("cook"), roles.getMessage());
   }
+
+  @Test
+  void theSandboxHasItsOwnPortAndOptionalPublicOrigin() {
+    Config d = Config.fromEnv(Map.of());
+    assertEquals(0, d.sandboxPort(), "a free port by default");
+    assertNull(d.sandboxPublicUrl());
+    Config c = Config.fromEnv(Map.of("SANDBOX_PORT", "8081", "SANDBOX_PUBLIC_URL", "https://sandbox.example.com/"));
+    assertEquals(8081, c.sandboxPort());
+    assertEquals("https://sandbox.example.com", c.sandboxPublicUrl());
+    var same = assertThrows(IllegalArgumentException.class, () -> Config.fromEnv(Map.of("PORT", "8080", "SANDBOX_PORT", "8080")));
+    assertTrue(same.getMessage().contains("SANDBOX_PORT"), same.getMessage());
+    var path = assertThrows(IllegalArgumentException.class,
+        () -> Config.fromEnv(Map.of("SANDBOX_PUBLIC_URL", "https://sandbox.example.com/boards")));
+    assertTrue(path.getMessage().contains("SANDBOX_PUBLIC_URL"), path.getMessage());
+    var scheme = assertThrows(IllegalArgumentException.class,
+        () -> Config.fromEnv(Map.of("SANDBOX_PUBLIC_URL", "javascript:alert(1)")));
+    assertTrue(scheme.getMessage().contains("SANDBOX_PUBLIC_URL"), scheme.getMessage());
+  }
 }

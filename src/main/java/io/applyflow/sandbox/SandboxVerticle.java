@@ -1,0 +1,70 @@
+package io.applyflow.sandbox;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.sqlclient.Pool;
+
+/**
+ * The employer's role (event loop): the sandbox board on its own HTTP listener, so its pages and whatever anyone
+ * posts to it live on an origin of their own and never on the app's. It serves {@code /sandbox/*}
+ * ({@link SandboxRoutes}) and the {@code /static/*} files its pages use, with {@code nosniff} and a CSP that allows
+ * only its own scripts, styles and requests. It sets no cookie. The received applications are not served here at
+ * all: the app shows each user their own ({@link ReceivedRoutes}).
+ */
+public final class SandboxVerticle extends VerticleBase {
+  /**
+   * The sandbox pages load only {@code /static/js/sandbox-form.js} and {@code /static/css/sandbox.css}, have no
+   * inline script or style, fetch only their own origin and post forms to it. Framing stays allowed: Greenhouse's
+   * hosted form is meant to be embedded by an employer's site ({@code iframe#grnhse_iframe}).
+   */
+  static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+      + "connect-src 'self'; form-action 'self'; base-uri 'none'";
+
+  private final String host;
+  private final int port;
+  private final Pool pool;
+  private final SandboxRoutes.Limits limits;
+  private HttpServer server;
+
+  public SandboxVerticle(String host, int port, Pool pool) {
+    this(host, port, pool, SandboxRoutes.Limits.DEFAULT);
+  }
+
+  public SandboxVerticle(String host, int port, Pool pool, SandboxRoutes.Limits limits) {
+    this.host = host;
+    this.port = port;
+    this.pool = pool;
+    this.limits = limits;
+  }
+
+  @Override
+  public Future<?> start() {
+    Router router = Router.router(vertx);
+    router.route().handler(ctx -> {
+      ctx.response()
+          .putHeader("X-Content-Type-Options", "nosniff")
+          .putHeader("Content-Security-Policy", CSP)
+          .putHeader("Referrer-Policy", "no-referrer");
+      ctx.next();
+    });
+    router.route("/static/*").handler(StaticHandler.create("static"));
+    SandboxRoutes.mount(router, pool, limits);
+    router.route().last().handler(ctx -> ctx.response().setStatusCode(404)
+        .putHeader("content-type", "application/json; charset=utf-8")
+        .end(new JsonObject().put("error", "not-found").put("detail", "the sandbox has nothing at "
+            + ctx.request().path() + "; its boards are under /sandbox/boards-api/v1/boards/").encode()));
+    // Form fields as large as the body may be (the default cap is 8 KB and a longer answer would fail the request);
+    // SubmissionForm bounds each field itself.
+    HttpServerOptions options = new HttpServerOptions().setMaxFormAttributeSize((int) limits.bodyBytes());
+    return vertx.createHttpServer(options).requestHandler(router).listen(port, host).onSuccess(s -> server = s);
+  }
+
+  public int actualPort() {
+    return server.actualPort();
+  }
+}
