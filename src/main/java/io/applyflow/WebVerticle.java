@@ -11,6 +11,7 @@ import io.applyflow.platform.security.Auth;
 import io.applyflow.platform.security.ServerSecret;
 import io.applyflow.platform.security.Tokens;
 import io.applyflow.platform.web.Http;
+import io.applyflow.platform.web.SecurityHeaders;
 import io.applyflow.platform.web.Views;
 import io.applyflow.profile.ProfileRoutes;
 import io.applyflow.profile.Profiles;
@@ -71,6 +72,8 @@ public final class WebVerticle extends VerticleBase {
     Runs runs = new Runs(pool, vertx.eventBus());
     Jobs jobs = new Jobs(pool, vertx.eventBus());
 
+    // first, so every response (error pages and JSON errors too) carries the CSP, nosniff and no-store
+    router.route().handler(SecurityHeaders.create());
     router.get("/health").handler(ctx -> Http.json(ctx, 200, new JsonObject().put("status", "ok")));
     router.get("/ready").handler(ctx -> pool.query("select 1").execute()
         .onSuccess(rs -> Http.json(ctx, 200, new JsonObject().put("status", "ready")))

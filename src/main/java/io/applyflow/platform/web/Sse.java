@@ -21,7 +21,7 @@ public final class Sse {
     Sse sse = new Sse(response);
     response.setChunked(true)
         .putHeader("content-type", "text/event-stream; charset=utf-8")
-        .putHeader("cache-control", "no-cache")
+        .putHeader("cache-control", "no-store")
         .putHeader("x-accel-buffering", "no");
     response.write(": connected\n\n");
     long timer = vertx.setPeriodic(HEARTBEAT_MS, t -> sse.comment("heartbeat"));
