@@ -63,7 +63,10 @@ public final class SecurityHeaders implements Handler<RoutingContext> {
   static void apply(String path, MultiMap headers) {
     String type = headers.get("content-type");
     boolean pdf = type != null && type.toLowerCase(Locale.ROOT).startsWith("application/pdf");
-    headers.set("Content-Security-Policy", pdf ? PDF_POLICY : PAGE_POLICY);
+    if (!headers.contains("Content-Security-Policy")) {
+      // a route that set its own policy set a stricter one (a received upload: "sandbox; default-src 'none'")
+      headers.set("Content-Security-Policy", pdf ? PDF_POLICY : PAGE_POLICY);
+    }
     headers.set("X-Frame-Options", "DENY");
     headers.set("X-Content-Type-Options", "nosniff");
     headers.set("Referrer-Policy", "same-origin");

@@ -86,4 +86,14 @@ class SecurityHeadersTest {
   void aResponseWithoutAContentTypeGetsThePagePolicy() {
     assertEquals(SecurityHeaders.PAGE_POLICY, applied("/", null).get("Content-Security-Policy"));
   }
+
+  @Test
+  void aRoutesOwnStricterPolicyIsKept() {
+    MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+    headers.set("content-type", "application/pdf");
+    headers.set("Content-Security-Policy", "sandbox; default-src 'none'");
+    SecurityHeaders.apply("/api/sandbox/submissions/3/files/resume", headers);
+    assertEquals("sandbox; default-src 'none'", headers.get("Content-Security-Policy"));
+    assertEquals("no-store", headers.get("Cache-Control"));
+  }
 }
