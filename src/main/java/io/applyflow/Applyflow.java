@@ -95,6 +95,7 @@ public final class Applyflow implements AutoCloseable {
     Future<Integer> web = Future.succeededFuture(config.port());
     if (config.runs("web")) {
       WebVerticle verticle = new WebVerticle(config.host(), config.port(), config.sandbox(), pool);
+      verticle.limits(new io.applyflow.run.RunRoutes.Limits(config.runsPerUser(), config.ssePerUser()));
       web = vertx.deployVerticle(verticle).map(id -> verticle.actualPort());
     }
     return web.compose(port -> {

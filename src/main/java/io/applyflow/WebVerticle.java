@@ -39,6 +39,7 @@ public final class WebVerticle extends VerticleBase {
   private final int port;
   private final boolean sandbox;
   private final Pool pool;
+  private RunRoutes.Limits limits = new RunRoutes.Limits(3, 12);
   private HttpServer server;
 
   public WebVerticle(String host, int port, boolean sandbox, Pool pool) {
@@ -72,7 +73,8 @@ public final class WebVerticle extends VerticleBase {
     Checklist checklist = new Checklist(pool);
     AccountRoutes.mount(router, new Accounts(vertx, pool, tokens), tokens, views);
     ProfileRoutes.mount(router, profiles, views, checklist::of);
-    RunRoutes runRoutes = RunRoutes.mount(router, vertx, runs, jobs, profiles, new AnswerBank(pool), views);
+    RunRoutes runRoutes = RunRoutes.mount(router, vertx, runs, jobs, profiles, new AnswerBank(pool), views,
+        limits);
     HomeRoutes.mount(router, checklist, jobs, runRoutes, views);
     SettingsRoutes.mount(router, new SettingsStore(pool), views);
     router.route("/api/*").last().handler(ctx -> Http.error(ctx, 404, "not_found", "no such endpoint: "
@@ -83,6 +85,12 @@ public final class WebVerticle extends VerticleBase {
     // Form fields as large as the body may be: a pasted resume is one field (the default cap is 8 KB).
     HttpServerOptions options = new HttpServerOptions().setMaxFormAttributeSize((int) BODY_LIMIT);
     return vertx.createHttpServer(options).requestHandler(router).listen(port, host).onSuccess(s -> server = s);
+  }
+
+  /** The per-user caps of the run feature (RUNS_PER_USER, SSE_PER_USER); set before deploying. */
+  public WebVerticle limits(RunRoutes.Limits limits) {
+    this.limits = limits;
+    return this;
   }
 
   public int actualPort() {

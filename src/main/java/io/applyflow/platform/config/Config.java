@@ -34,7 +34,9 @@ public record Config(
     boolean cluster,
     List<String> clusterMembers,
     String clusterHost,
-    Set<String> roles) {
+    Set<String> roles,
+    int runsPerUser,
+    int ssePerUser) {
 
   public static final String DEFAULT_GREENHOUSE_API = "https://boards-api.greenhouse.io/v1";
   public static final String DEFAULT_SERPER_URL = "https://google.serper.dev";
@@ -79,7 +81,11 @@ public record Config(
         boolVar(env, "CLUSTER", false),
         list(env.get("CLUSTER_MEMBERS")),
         env.getOrDefault("CLUSTER_HOST", "127.0.0.1").trim(),
-        roles);
+        roles,
+        // runs one user may have going at once: a few searches side by side; more only queue behind each other
+        intVar(env, "RUNS_PER_USER", 3, 1, 100),
+        // live streams one user may hold open on this node: one per open tab (run, job, queues), a dozen tabs
+        intVar(env, "SSE_PER_USER", 12, 1, 1_000));
   }
 
   /** Board tokens of the Greenhouse watch-list, without the {@code greenhouse:} prefix. */
