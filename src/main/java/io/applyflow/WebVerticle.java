@@ -39,7 +39,8 @@ public final class WebVerticle extends VerticleBase {
   private final int port;
   private final boolean sandbox;
   private final Pool pool;
-  private RunRoutes.Limits limits = new RunRoutes.Limits(3, 12);
+  private RunRoutes.Limits limits = new RunRoutes.Limits(io.applyflow.platform.config.Config.DEFAULT_RUNS_PER_USER,
+      io.applyflow.platform.config.Config.DEFAULT_SSE_PER_USER);
   private HttpServer server;
 
   public WebVerticle(String host, int port, boolean sandbox, Pool pool) {

@@ -41,6 +41,10 @@ public record Config(
   public static final String DEFAULT_GREENHOUSE_API = "https://boards-api.greenhouse.io/v1";
   public static final String DEFAULT_SERPER_URL = "https://google.serper.dev";
   public static final Set<String> ALL_ROLES = Set.of("web", "scrape", "tailor", "render", "apply");
+  /** Runs one user may have going at once: a few searches side by side; more would only queue behind each other. */
+  public static final int DEFAULT_RUNS_PER_USER = 3;
+  /** Live streams one user may hold open on a node: one per open tab (run, job, queue pages), a dozen tabs. */
+  public static final int DEFAULT_SSE_PER_USER = 12;
 
   public static Config fromEnv(Map<String, String> env) {
     int port = intVar(env, "PORT", 8080, 0, 65535);
@@ -82,10 +86,8 @@ public record Config(
         list(env.get("CLUSTER_MEMBERS")),
         env.getOrDefault("CLUSTER_HOST", "127.0.0.1").trim(),
         roles,
-        // runs one user may have going at once: a few searches side by side; more only queue behind each other
-        intVar(env, "RUNS_PER_USER", 3, 1, 100),
-        // live streams one user may hold open on this node: one per open tab (run, job, queues), a dozen tabs
-        intVar(env, "SSE_PER_USER", 12, 1, 1_000));
+        intVar(env, "RUNS_PER_USER", DEFAULT_RUNS_PER_USER, 1, 100),
+        intVar(env, "SSE_PER_USER", DEFAULT_SSE_PER_USER, 1, 1_000));
   }
 
   /** Board tokens of the Greenhouse watch-list, without the {@code greenhouse:} prefix. */
