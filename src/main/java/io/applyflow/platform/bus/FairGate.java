@@ -44,7 +44,8 @@ public final class FairGate<K> {
 
   private void letIn() {
     Runnable next;
-    while ((next = held.poll(limiter::hasRoom)) != null) {
+    // when the whole queue is full no key has room: stop before walking every key's turn for nothing
+    while (!limiter.full() && (next = held.poll(limiter::hasRoom)) != null) {
       next.run();
     }
   }

@@ -67,6 +67,11 @@ public final class FairLimiter<K> {
     return promise.future();
   }
 
+  /** No room for anyone: every slot busy and the whole queue at its bound. */
+  public boolean full() {
+    return running >= max && waiting.size() >= queueTotal;
+  }
+
   public int running() {
     return running;
   }

@@ -82,9 +82,11 @@ class FairLimiterTest {
     limiter.run("b", task("b0"));
     assertFalse(limiter.hasRoom("b"), "3 queued in all, the total bound");
     assertFalse(limiter.hasRoom("c"));
+    assertTrue(limiter.full());
     assertThrows(IllegalStateException.class, () -> limiter.run("c", task("c0")));
     assertEquals(3, limiter.queued());
     finishOldest(); // a0 ends, a1 starts: one queued place frees
+    assertFalse(limiter.full());
     assertTrue(limiter.hasRoom("c"));
     assertFalse(started.contains("a3"));
     assertFalse(started.contains("c0"));
