@@ -90,7 +90,8 @@ public final class WebVerticle extends VerticleBase {
     purge(tokens, throttle);
     vertx.setPeriodic(PURGE_EVERY.toMillis(), id -> purge(tokens, throttle));
     ProfileRoutes.mount(router, profiles, views, checklist::of);
-    RunRoutes runRoutes = RunRoutes.mount(router, vertx, runs, jobs, profiles, new AnswerBank(pool), views);
+    RunRoutes runRoutes = RunRoutes.mount(router, vertx, runs, jobs, profiles, new AnswerBank(pool), views,
+        new RunRoutes.Limits(config.runsPerUser(), config.ssePerUser()));
     HomeRoutes.mount(router, checklist, jobs, runRoutes, views);
     SettingsRoutes.mount(router, new SettingsStore(pool), tokens, views);
     if (sandbox) {

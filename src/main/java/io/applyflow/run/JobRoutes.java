@@ -17,14 +17,17 @@ public final class JobRoutes {
   private final Jobs jobs;
   private final JobPage pages;
 
-  private JobRoutes(Vertx vertx, Jobs jobs, JobPage pages) {
+  private final Live live;
+
+  private JobRoutes(Vertx vertx, Jobs jobs, JobPage pages, Live live) {
     this.vertx = vertx;
+    this.live = live;
     this.jobs = jobs;
     this.pages = pages;
   }
 
-  static void mount(Router router, Vertx vertx, Jobs jobs, JobPage pages) {
-    JobRoutes r = new JobRoutes(vertx, jobs, pages);
+  static void mount(Router router, Vertx vertx, Jobs jobs, JobPage pages, Live live) {
+    JobRoutes r = new JobRoutes(vertx, jobs, pages, live);
     router.get("/api/job/:job_id").handler(Auth.requireApiUser()).handler(r::apiGet);
     router.get("/api/job/:job_id/resume.pdf").handler(Auth.requireApiUser()).handler(r::resumePdf);
     router.get("/api/job/:job_id/cover-letter.pdf").handler(Auth.requireApiUser()).handler(r::coverLetterPdf);
@@ -86,7 +89,7 @@ public final class JobRoutes {
   private void stream(RoutingContext ctx) {
     long jobId = Http.idParam(ctx, "job_id");
     long userId = Auth.userId(ctx);
-    Live.openIf(vertx, ctx, userId, jobs.get(jobId, userId), p -> p.jobId() == jobId,
+    live.openIf(ctx, userId, jobs.get(jobId, userId), p -> p.jobId() == jobId,
         () -> pages.fragments(ctx, jobId, userId));
   }
 }

@@ -50,16 +50,20 @@ public final class ReviewRoutes {
   private final Views views;
   private final JobPage pages;
 
-  private ReviewRoutes(Vertx vertx, Jobs jobs, AnswerBank answers, Views views, JobPage pages) {
+  private final Live live;
+
+  private ReviewRoutes(Vertx vertx, Jobs jobs, AnswerBank answers, Views views, JobPage pages, Live live) {
     this.vertx = vertx;
+    this.live = live;
     this.jobs = jobs;
     this.answers = answers;
     this.views = views;
     this.pages = pages;
   }
 
-  static void mount(Router router, Vertx vertx, Jobs jobs, AnswerBank answers, Views views, JobPage pages) {
-    ReviewRoutes r = new ReviewRoutes(vertx, jobs, answers, views, pages);
+  static void mount(Router router, Vertx vertx, Jobs jobs, AnswerBank answers, Views views, JobPage pages,
+                    Live live) {
+    ReviewRoutes r = new ReviewRoutes(vertx, jobs, answers, views, pages, live);
     router.post("/api/job/:job_id/submit").handler(Auth.requireApiUser()).handler(ctx -> r.api(ctx, "submit"));
     router.post("/api/job/:job_id/approve").handler(Auth.requireApiUser()).handler(ctx -> r.api(ctx, "approve"));
     router.post("/api/job/:job_id/discard").handler(Auth.requireApiUser()).handler(ctx -> r.api(ctx, "discard"));
@@ -321,7 +325,7 @@ public final class ReviewRoutes {
   /** The queue, live: rendered again after any change to one of the user's jobs. */
   private void stream(RoutingContext ctx, String queue) {
     long userId = Auth.userId(ctx);
-    Live.open(vertx, ctx, userId, p -> true, () -> queueModel(ctx, userId, queue).map(m -> {
+    live.open(ctx, userId, p -> true, () -> queueModel(ctx, userId, queue).map(m -> {
       Map<String, String> out = new LinkedHashMap<>();
       fragments(queue).forEach(f -> out.put(f, views.render(template(queue), f, m)));
       return out;

@@ -3,6 +3,7 @@ package io.applyflow.run;
 import io.applyflow.platform.bus.Failure;
 import io.applyflow.platform.security.Auth;
 import io.applyflow.platform.web.Http;
+import io.applyflow.platform.web.Sse;
 import io.applyflow.platform.web.Views;
 import io.applyflow.profile.Profiles;
 import io.vertx.core.Future;
@@ -30,13 +31,21 @@ public final class RunRoutes {
   private final Jobs jobs;
   private final Profiles profiles;
   private final Views views;
+  private final Live live;
+  private final int runsPerUser;
 
-  private RunRoutes(Vertx vertx, Runs runs, Jobs jobs, Profiles profiles, Views views) {
+  private RunRoutes(Vertx vertx, Runs runs, Jobs jobs, Profiles profiles, Views views, Live live, int runsPerUser) {
     this.vertx = vertx;
     this.runs = runs;
     this.jobs = jobs;
     this.profiles = profiles;
     this.views = views;
+    this.live = live;
+    this.runsPerUser = runsPerUser;
+  }
+
+  /** The per-user limits of the run feature: runs going at once (409 past it), live streams per node (429). */
+  public record Limits(int runsPerUser, int streamsPerUser) {
   }
 
   /**
@@ -45,8 +54,9 @@ public final class RunRoutes {
    * reuses.
    */
   public static RunRoutes mount(Router router, Vertx vertx, Runs runs, Jobs jobs, Profiles profiles,
-                                io.applyflow.apply.AnswerBank answers, Views views) {
-    RunRoutes r = new RunRoutes(vertx, runs, jobs, profiles, views);
+                                io.applyflow.apply.AnswerBank answers, Views views, Limits limits) {
+    Live live = new Live(vertx, new Sse.PerUser(limits.streamsPerUser()));
+    RunRoutes r = new RunRoutes(vertx, runs, jobs, profiles, views, live, limits.runsPerUser());
     router.post("/api/search").handler(Auth.requireApiUser()).handler(r::apiCreate);
     router.get("/api/search/:run_id").handler(Auth.requireApiUser()).handler(r::apiGet);
     router.get("/api/search/:run_id/events").handler(Auth.requireApiUser()).handler(ctx -> r.stream(ctx, false));
@@ -56,12 +66,15 @@ public final class RunRoutes {
     router.get("/runs/:run_id").handler(Auth.requirePageUser()).handler(r::runPage);
     router.get("/runs/:run_id/events").handler(Auth.requirePageUser()).handler(ctx -> r.stream(ctx, true));
     JobPage pages = new JobPage(jobs, runs, views);
-    JobRoutes.mount(router, vertx, jobs, pages);
-    ReviewRoutes.mount(router, vertx, jobs, answers, views, pages);
+    JobRoutes.mount(router, vertx, jobs, pages, live);
+    ReviewRoutes.mount(router, vertx, jobs, answers, views, pages, live);
     return r;
   }
 
-  /** Validates a search request and starts the run; BAD_INPUT names the field, CONFLICT means no profile yet. */
+  /**
+   * Validates a search request and starts the run; BAD_INPUT names the field, CONFLICT means no profile yet or
+   * {@code RUNS_PER_USER} runs already going.
+   */
   Future<Long> create(long userId, JsonObject in) {
     String position = text(in, "position", true);
     if (position.length() > 200) {
@@ -79,7 +92,8 @@ public final class RunRoutes {
     int limit = limit(in.getValue("limit"));
     return profiles.find(userId).compose(p -> p == null
         ? Future.failedFuture(Failure.CONFLICT.with("store your profile first (PUT /api/profile or the profile page)"))
-        : runs.create(userId, position, level, location == null || location.isBlank() ? null : location, limit, mode))
+        : runs.create(userId, position, level, location == null || location.isBlank() ? null : location, limit, mode,
+            runsPerUser))
         .onSuccess(runId -> RunBus.start(vertx.eventBus(), new RunBus.Start(runId, userId)));
   }
 
@@ -187,7 +201,7 @@ public final class RunRoutes {
   private void stream(RoutingContext ctx, boolean html) {
     long userId = Auth.userId(ctx);
     long runId = Http.idParam(ctx, "run_id");
-    Live.openIf(vertx, ctx, userId, runs.get(runId, userId), p -> p.runId() == runId,
+    live.openIf(ctx, userId, runs.get(runId, userId), p -> p.runId() == runId,
         () -> runModel(runId, userId).map(model -> html
             ? Map.of("run-jobs", views.render("run/page", "run-jobs", model),
                 "run-summary", views.render("run/page", "run-summary", model))

@@ -2,8 +2,9 @@ package io.applyflow.run;
 
 import io.applyflow.apply.ApplyBus;
 import io.applyflow.describe.DescribeBus;
+import io.applyflow.platform.bus.FairGate;
+import io.applyflow.platform.bus.FairLimiter;
 import io.applyflow.platform.bus.Failure;
-import io.applyflow.platform.bus.Limiter;
 import io.applyflow.render.RenderBus;
 import io.applyflow.score.ScoreBus;
 import io.applyflow.search.SearchBus;
@@ -15,34 +16,60 @@ import io.vertx.core.eventbus.Message;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The run conductor (event loop). Consumes {@code run.start}: asks search for postings, then walks each job
- * through describe → score → tailor → render → apply by request/reply (a stage call is only sent when the stage
- * has room, see {@link Limiter}), and marks the run
- * done when every job is final or waiting for the user. Each stage writes the truth to Postgres; this verticle
- * only decides what comes next from the job's stored status, so at start-up it resumes unfinished runs where
- * they stopped (stages are idempotent by job id).
+ * through describe → score → tailor → render → apply by request/reply, and marks the run
+ * done when every job is final or waiting for the user. Each stage has a {@link FairLimiter}: a call is only sent
+ * when the stage has a free slot, and the calls waiting for one are served round-robin across users, so one user's
+ * hundreds of jobs delay another user's job by one turn, not by hundreds. A stage's queue is bounded; a job that
+ * finds it full is held back in its current status ({@link FairGate}) and sent when room frees (never dropped, never
+ * failed); the stage reads the job afresh when the call is sent, as it does for every call. Each stage writes the
+ * truth to Postgres; this verticle only decides what comes next from the job's stored status, so at start-up it
+ * resumes unfinished runs where they stopped (stages are idempotent by job id).
  */
 public final class RunVerticle extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(RunVerticle.class);
-  /** Describe/score/tailor/render calls in flight at once, across runs (polite to job boards). */
-  private static final int PREPARE_CONCURRENCY = 4;
+  /**
+   * Calls in flight at once per stage, across users. Describe reads job boards: 4, as polite as the one shared
+   * limit of 4 was. Score and tailor are local work (tailor may call the LLM): 4 each. Render has two worker
+   * instances: 2, so a render's send timeout never ticks while it waits behind another. Apply: one per apply worker.
+   */
+  static final int DESCRIBE_CONCURRENCY = 4;
+  static final int SCORE_CONCURRENCY = 4;
+  static final int TAILOR_CONCURRENCY = 4;
+  static final int RENDER_CONCURRENCY = 2;
+  /**
+   * A stage's queue (calls promised to it, in the order it serves them): at most this many per user, two rounds of
+   * the widest stage, and this many in all. Past either bound a job is held back in its status until room frees.
+   */
+  static final int QUEUE_PER_USER = 8;
+  static final int QUEUE_TOTAL = 64;
 
   private final Runs runs;
   private final Jobs jobs;
   private final Set<Long> active = new HashSet<>();
-  private final Limiter prepare = new Limiter(PREPARE_CONCURRENCY);
-  private final Limiter apply;
+  private final Map<String, FairGate<Long>> stages;
 
   /** {@code applySlots}: how many apply worker instances listen, so a job is only sent when one is free. */
   public RunVerticle(Runs runs, Jobs jobs, int applySlots) {
     this.runs = runs;
     this.jobs = jobs;
-    this.apply = new Limiter(applySlots);
+    this.stages = Map.of(
+        "describe", stage(DESCRIBE_CONCURRENCY),
+        "score", stage(SCORE_CONCURRENCY),
+        "tailor", stage(TAILOR_CONCURRENCY),
+        "render", stage(RENDER_CONCURRENCY),
+        "apply", stage(applySlots));
+  }
+
+  /** A stage's way in: a bounded fair queue per user, and jobs held back in their status while it is full. */
+  private static FairGate<Long> stage(int concurrency) {
+    return new FairGate<>(new FairLimiter<>(concurrency, QUEUE_PER_USER, QUEUE_TOTAL));
   }
 
   @Override
@@ -65,7 +92,8 @@ public final class RunVerticle extends VerticleBase {
     })).onFailure(t -> log.error("could not list unfinished runs", t));
     jobs.interruptedApplications().onSuccess(list -> list.forEach(cmd -> {
       log.info("job {} was interrupted while applying; checking the ledger", cmd.jobId());
-      apply.run(() -> ApplyBus.apply(vertx.eventBus(), cmd)).onFailure(t -> failJob(cmd, "apply", t));
+      stages.get("apply").run(cmd.userId(), () -> ApplyBus.apply(vertx.eventBus(), cmd))
+          .onFailure(t -> failJob(cmd, "apply", t));
     })).onFailure(t -> log.error("could not list interrupted applications", t));
   }
 
@@ -99,7 +127,7 @@ public final class RunVerticle extends VerticleBase {
         .onComplete(ar -> active.remove(start.runId()));
   }
 
-  /** Walks every job to a settled state; the limiters decide how many stage calls are in flight. */
+  /** Walks every job to a settled state; the stages' limiters decide which calls are in flight. */
   private Future<Void> walkAll(List<Job> all) {
     List<Future<Void>> walks = new ArrayList<>();
     for (Job job : all) {
@@ -114,7 +142,7 @@ public final class RunVerticle extends VerticleBase {
       return Future.succeededFuture();
     }
     String stage = stageFor(status);
-    return ("apply".equals(stage) ? apply : prepare).run(() -> send(stage, cmd))
+    return stages.get(stage).run(cmd.userId(), () -> send(stage, cmd))
         .compose(result -> {
           JobStatus next = JobStatus.of(result.status());
           if (next == status) {

@@ -39,12 +39,37 @@ public final class Runs {
   private static final String COLUMNS =
       "id, user_id, position, level, location, job_limit, mode, status, error, created_at, finished_at";
 
-  public Future<Long> create(long userId, String position, String level, String location, int limit, String mode) {
-    return pool.preparedQuery("""
-            insert into runs (user_id, position, level, location, job_limit, mode) values ($1, $2, $3, $4, $5, $6)
-            returning id""")
-        .execute(Tuple.of(userId, position, level, location, limit, mode))
-        .map(rs -> rs.iterator().next().getLong("id"));
+  /** Keys the advisory lock of starting a run apart from any other use of advisory locks. */
+  private static final long START_LOCK = 0x52554E53_00000000L;
+
+  /**
+   * Creates a run unless the user already has {@code maxRunning} runs going (CONFLICT naming the cap and the
+   * count). A per-user advisory lock makes the count and the insert one step, so two starts at once cannot both
+   * pass the check.
+   */
+  public Future<Long> create(long userId, String position, String level, String location, int limit, String mode,
+                             int maxRunning) {
+    return pool.withTransaction(conn -> conn.preparedQuery("select pg_advisory_xact_lock($1)")
+        .execute(Tuple.of(START_LOCK ^ userId))
+        .compose(v -> conn.preparedQuery("select count(*) as n from runs where user_id = $1 and status = 'running'")
+            .execute(Tuple.of(userId)))
+        .compose(rs -> {
+          long going = rs.iterator().next().getLong("n");
+          if (going >= maxRunning) {
+            return Future.failedFuture(Failure.CONFLICT.with(tooMany(going, maxRunning)));
+          }
+          return conn.preparedQuery("""
+                  insert into runs (user_id, position, level, location, job_limit, mode)
+                  values ($1, $2, $3, $4, $5, $6) returning id""")
+              .execute(Tuple.of(userId, position, level, location, limit, mode))
+              .map(ids -> ids.iterator().next().getLong("id"));
+        }));
+  }
+
+  /** The refusal of a run past the cap, in words a person can act on. */
+  static String tooMany(long going, int max) {
+    return "You already have " + going + (going == 1 ? " run" : " runs") + " going, and " + max
+        + " at a time is the limit (RUNS_PER_USER); wait for one to finish, then start this one.";
   }
 
   public Future<Run> get(long runId, long userId) {

@@ -117,7 +117,7 @@ class ReceivedApplicationsIT {
   private static void ledger(long userId, long posting, String receipt) {
     Runs runs = new Runs(pool, vertx.eventBus());
     Jobs jobs = new Jobs(pool, vertx.eventBus());
-    long runId = runs.create(userId, "Software Engineer", "mid", null, 1, "review").await();
+    long runId = runs.create(userId, "Software Engineer", "mid", null, 1, "review", 100).await();
     runs.finish(runId, userId, "done", null).await();
     String url = sandbox + jobPath(posting);
     Long jobId = jobs.insertDiscovered(runId, userId, new Jobs.Posting("greenhouse", BOARD, String.valueOf(posting),

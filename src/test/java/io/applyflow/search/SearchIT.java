@@ -124,7 +124,7 @@ class SearchIT {
       long userId = pool.preparedQuery("insert into users (email, name, password_hash) values ($1, 'S', 'x') returning id")
           .execute(Tuple.of(UUID.randomUUID() + "@example.com")).await().iterator().next().getLong("id");
       Runs runs = new Runs(pool, vertx.eventBus());
-      long runId = runs.create(userId, position, level, null, 5, "review").await();
+      long runId = runs.create(userId, position, level, null, 5, "review", 1).await();
       try {
         SearchBus.search(vertx.eventBus(), new SearchBus.Request(runId, userId)).await();
         return new Jobs(pool, vertx.eventBus()).ofRun(runId, userId).await();

@@ -38,11 +38,17 @@ public record Config(
     int trustedProxyHops,
     int signupsPerHour,
     int sandboxPort,
-    String sandboxPublicUrl) {
+    String sandboxPublicUrl,
+    int runsPerUser,
+    int ssePerUser) {
 
   public static final String DEFAULT_GREENHOUSE_API = "https://boards-api.greenhouse.io/v1";
   public static final String DEFAULT_SERPER_URL = "https://google.serper.dev";
   public static final Set<String> ALL_ROLES = Set.of("web", "scrape", "tailor", "render", "apply");
+  /** Runs one user may have going at once: a few searches side by side; more would only queue behind each other. */
+  public static final int DEFAULT_RUNS_PER_USER = 3;
+  /** Live streams one user may hold open on a node: one per open tab (run, job, queue pages), a dozen tabs. */
+  public static final int DEFAULT_SSE_PER_USER = 12;
 
   public static Config fromEnv(Map<String, String> env) {
     int port = intVar(env, "PORT", 8080, 0, 65535);
@@ -88,7 +94,9 @@ public record Config(
         intVar(env, "TRUSTED_PROXY_HOPS", 0, 0, 10),
         intVar(env, "SIGNUPS_PER_HOUR", 20, 1, 1_000_000),
         sandboxPort(env, port),
-        origin(env, "SANDBOX_PUBLIC_URL"));
+        origin(env, "SANDBOX_PUBLIC_URL"),
+        intVar(env, "RUNS_PER_USER", DEFAULT_RUNS_PER_USER, 1, 100),
+        intVar(env, "SSE_PER_USER", DEFAULT_SSE_PER_USER, 1, 1_000));
   }
 
   /** {@code SANDBOX_PORT}: the sandbox board's own listener (0, the default: a free port); never the app's port. */

@@ -63,4 +63,18 @@ class ConfigTest {
         () -> Config.fromEnv(Map.of("SANDBOX_PUBLIC_URL", "javascript:alert(1)")));
     assertTrue(scheme.getMessage().contains("SANDBOX_PUBLIC_URL"), scheme.getMessage());
   }
+
+  @Test
+  void fairShareCapsHaveDefaultsAndBounds() {
+    Config c = Config.fromEnv(Map.of());
+    assertEquals(3, c.runsPerUser());
+    assertEquals(12, c.ssePerUser());
+    Config set = Config.fromEnv(Map.of("RUNS_PER_USER", "5", "SSE_PER_USER", "2"));
+    assertEquals(5, set.runsPerUser());
+    assertEquals(2, set.ssePerUser());
+    var runs = assertThrows(IllegalArgumentException.class, () -> Config.fromEnv(Map.of("RUNS_PER_USER", "0")));
+    assertTrue(runs.getMessage().contains("RUNS_PER_USER"), runs.getMessage());
+    var sse = assertThrows(IllegalArgumentException.class, () -> Config.fromEnv(Map.of("SSE_PER_USER", "many")));
+    assertTrue(sse.getMessage().contains("SSE_PER_USER"), sse.getMessage());
+  }
 }
