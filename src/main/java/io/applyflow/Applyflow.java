@@ -7,6 +7,7 @@ import io.applyflow.llm.LlmClient;
 import io.applyflow.llm.LlmConfig;
 import io.applyflow.llm.RetryPolicy;
 import io.applyflow.apply.AnswerBank;
+import io.applyflow.apply.AllowedOrigins;
 import io.applyflow.apply.ApplyVerticle;
 import io.applyflow.apply.SubmitLedger;
 import io.applyflow.describe.DescribeVerticle;
@@ -125,7 +126,9 @@ public final class Applyflow implements AutoCloseable {
         SubmitLedger ledger = new SubmitLedger(pool);
         AnswerBank answers = new AnswerBank(pool);
         SettingsStore settings = new SettingsStore(pool);
-        all.add(vertx.deployVerticle(() -> new ApplyVerticle(config, jobs, runs, profiles, ledger, answers, settings),
+        AllowedOrigins allowed = applyOrigins(config, port);
+        all.add(vertx.deployVerticle(() -> new ApplyVerticle(config, jobs, runs, profiles, ledger, answers, settings,
+                allowed),
             new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER).setWorkerPoolName("apply")
                 .setWorkerPoolSize(config.applyInstances()).setInstances(config.applyInstances())));
       }
@@ -135,6 +138,22 @@ public final class Applyflow implements AutoCloseable {
               : Future.succeededFuture())
           .map(v -> port);
     });
+  }
+
+  /**
+   * Where the apply worker's browser may go besides Greenhouse's job boards: the origins of {@code APPLY_ALLOWED_ORIGINS}
+   * and, with the sandbox on, the sandbox board's origin (the origin its postings' links are on: {@code PUBLIC_URL}
+   * when set, and the loopback address the search stage reads it on).
+   */
+  static AllowedOrigins applyOrigins(io.applyflow.platform.config.Config config, int port) {
+    List<String> extra = new ArrayList<>(config.applyAllowedOrigins());
+    if (config.sandbox()) {
+      if (config.publicUrl() != null && io.applyflow.platform.web.SafeUrls.origin(config.publicUrl()) != null) {
+        extra.add(io.applyflow.platform.web.SafeUrls.origin(config.publicUrl()));
+      }
+      extra.add("http://127.0.0.1:" + port);
+    }
+    return new AllowedOrigins(extra);
   }
 
   /** With the sandbox as the only source, search its boards through its own Greenhouse-compatible API. */

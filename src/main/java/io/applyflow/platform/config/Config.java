@@ -34,7 +34,9 @@ public record Config(
     boolean cluster,
     List<String> clusterMembers,
     String clusterHost,
-    Set<String> roles) {
+    Set<String> roles,
+    List<String> applyAllowedOrigins,
+    boolean chromiumNoSandbox) {
 
   public static final String DEFAULT_GREENHOUSE_API = "https://boards-api.greenhouse.io/v1";
   public static final String DEFAULT_SERPER_URL = "https://google.serper.dev";
@@ -79,7 +81,23 @@ public record Config(
         boolVar(env, "CLUSTER", false),
         list(env.get("CLUSTER_MEMBERS")),
         env.getOrDefault("CLUSTER_HOST", "127.0.0.1").trim(),
-        roles);
+        roles,
+        origins(env, "APPLY_ALLOWED_ORIGINS"),
+        boolVar(env, "CHROMIUM_NO_SANDBOX", false));
+  }
+
+  /** A comma list of bare http(s) origins ({@code scheme://host[:port]}), normalised; fails naming a bad entry. */
+  private static List<String> origins(Map<String, String> env, String name) {
+    List<String> out = new java.util.ArrayList<>();
+    for (String entry : list(env.get(name))) {
+      String origin = io.applyflow.platform.web.SafeUrls.bareOrigin(entry);
+      if (origin == null) {
+        throw new IllegalArgumentException(name + " entry '" + entry + "' is not an origin: write scheme://host[:port] "
+            + "with http or https and nothing after the port, e.g. https://jobs.example.com");
+      }
+      out.add(origin);
+    }
+    return List.copyOf(out);
   }
 
   /** Board tokens of the Greenhouse watch-list, without the {@code greenhouse:} prefix. */
