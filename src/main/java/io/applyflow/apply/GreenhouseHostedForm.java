@@ -3,7 +3,6 @@ package io.applyflow.apply;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
-import com.microsoft.playwright.Request;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.options.FilePayload;
@@ -12,10 +11,10 @@ import com.microsoft.playwright.options.SelectOption;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import com.microsoft.playwright.options.WaitUntilState;
 import io.applyflow.apply.ApplyTrouble.Kind;
+import io.applyflow.apply.NavigationGuard.Posted;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.WeakHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -203,6 +202,9 @@ public final class GreenhouseHostedForm {
    */
   public Confirmation submit(Page page) {
     NavigationGuard guard = guards.get(page);
+    if (guard == null) {
+      throw new IllegalStateException("submit a page this form filled: only its pages are guarded and watched");
+    }
     boolean classic = page.locator(HOSTED).count() == 0 && page.locator(CLASSIC).count() > 0;
     Locator button = page.locator(classic ? "#submit_app, " + CLASSIC + " [type='submit']"
         : HOSTED + " button[type='submit'], .application--submit button").first();
@@ -213,57 +215,28 @@ public final class GreenhouseHostedForm {
       // The classic form posts and loads a new document; until it does, errors on the page are the old ones.
       page.evaluate("() => { window.__applyflowSubmitting = true; }");
     }
-    List<Posted> posts = new CopyOnWriteArrayList<>();
-    java.util.function.Consumer<Response> watch = r -> posted(r).ifPresent(posts::add);
-    page.onResponse(watch);
+    int mark = guard.posts().size();
     try {
-      try {
-        button.click(new Locator.ClickOptions().setTimeout(FIELD_TIMEOUT_MS));
-      } catch (TimeoutError e) {
-        throw new ApplyTrouble(Kind.TIMEOUT, "the submit button could not be clicked within 5 s", e);
-      }
-      return outcome(page, classic, guard, posts);
-    } finally {
-      page.offResponse(watch);
+      button.click(new Locator.ClickOptions().setTimeout(FIELD_TIMEOUT_MS));
+    } catch (TimeoutError e) {
+      throw new ApplyTrouble(Kind.TIMEOUT, "the submit button could not be clicked within 5 s", e);
     }
+    return outcome(page, classic, guard, mark);
   }
 
-  /** A POST the page sent to an allowed origin after the submit click, and the receipt its JSON answer named. */
-  private record Posted(String url, int status, String receipt) {
-    boolean accepted() {
-      return status >= 200 && status < 400;
-    }
+  /** The last POST answered since {@code mark}, or null. */
+  private static Posted lastPost(NavigationGuard guard, int mark) {
+    List<Posted> posts = guard.posts();
+    return posts.size() > mark ? posts.get(posts.size() - 1) : null;
   }
 
-  private Optional<Posted> posted(Response r) {
-    try {
-      Request q = r.request();
-      String type = q.resourceType();
-      if (!"POST".equalsIgnoreCase(q.method()) || !allowed.allows(r.url())
-          || !Set.of("document", "fetch", "xhr").contains(type)) {
-        return Optional.empty();
-      }
-      int status = r.status();
-      String receipt = null;
-      String contentType = r.headers().getOrDefault("content-type", "");
-      if (status >= 200 && status < 300 && contentType.toLowerCase(Locale.ROOT).contains("json")) {
-        receipt = Receipts.of(r.text(), null);
-      }
-      log.info("the form's POST to {} answered {}{}", r.url(), status, receipt == null ? "" : " (receipt " + receipt + ")");
-      return Optional.of(new Posted(r.url(), status, receipt));
-    } catch (PlaywrightException e) {
-      log.debug("could not read a POST's answer: {}", firstLine(e.getMessage()));
-      return Optional.empty();
-    }
-  }
-
-  private Confirmation outcome(Page page, boolean classic, NavigationGuard guard, List<Posted> posts) {
+  private Confirmation outcome(Page page, boolean classic, NavigationGuard guard, int mark) {
     long deadline = System.currentTimeMillis() + SUBMIT_TIMEOUT_MS;
     long acceptedAt = 0;
     while (System.currentTimeMillis() < deadline) {
       try {
         refusedNavigation(guard);
-        Posted last = posts.isEmpty() ? null : posts.get(posts.size() - 1);
+        Posted last = lastPost(guard, mark);
         boolean oldDocument = classic && Boolean.TRUE.equals(page.evaluate("() => window.__applyflowSubmitting === true"));
         if (last != null && last.accepted() && !oldDocument) {
           if (acceptedAt == 0) {
@@ -292,7 +265,7 @@ public final class GreenhouseHostedForm {
       }
       page.waitForTimeout(150);
     }
-    Posted last = posts.isEmpty() ? null : posts.get(posts.size() - 1);
+    Posted last = lastPost(guard, mark);
     throw new ApplyTrouble(Kind.TIMEOUT, "no confirmation and no error within " + SUBMIT_TIMEOUT_MS / 1000
         + " s after submitting at " + page.url()
         + (last == null ? " (no answer to the form's POST was seen)" : " (the form's POST answered " + last.status() + ")"));
