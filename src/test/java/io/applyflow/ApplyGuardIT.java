@@ -122,4 +122,23 @@ class ApplyGuardIT {
     assertTrue(api.get("/jobs/" + lookalike, token).text().contains("id=\"posting-link\""),
         "an http link is still shown");
   }
+
+  @Test
+  void aConfirmedSubmissionRecordsTheAtssIdForIt() throws SQLException {
+    String email = Api.uniqueEmail("receipt");
+    String token = api.userWithProfile(email);
+    long jobId = reviewRun(token).getJsonObject(0).getLong("job_id");
+    api.awaitJob(jobId, token, "awaiting_approval", Duration.ofSeconds(60));
+
+    assertEquals(202, api.post("/api/job/" + jobId + "/submit", token, null).status());
+    JsonObject job = api.awaitJob(jobId, token, "submitted", Duration.ofSeconds(90));
+
+    JsonArray sent = api.submissionsOf(email);
+    assertEquals(1, sent.size(), sent.encodePrettily());
+    String id = String.valueOf(sent.getJsonObject(0).getValue("id"));
+    assertEquals(id, scalar("select receipt from submit_ledger where job_id = ? and state = 'confirmed'", jobId));
+    String said = lastMessage(job);
+    assertTrue(said.contains("HTTP 201") && said.contains("Thank you for applying")
+        && said.contains("its id for the application: " + id), said);
+  }
 }
