@@ -96,6 +96,17 @@ class NavigationGuardIT {
   }
 
   @Test
+  void anAcceptedPostWithoutAConfirmationOnThePageIsNotConfirmed() {
+    form.fill(page, ats("/acme/jobs/3"), ADA, null);
+
+    ApplyTrouble trouble = assertThrows(ApplyTrouble.class, () -> form.submit(page));
+
+    assertEquals(ApplyTrouble.Kind.UNCONFIRMED, trouble.kind(), trouble.getMessage());
+    assertTrue(trouble.pageMessage().contains("accepted the submission (HTTP 303)"), trouble.pageMessage());
+    assertTrue(trouble.pageMessage().contains("See our other openings"), "what the page said: " + trouble.pageMessage());
+  }
+
+  @Test
   void anOffListLinkIsRefusedAndNeverRequested() {
     int before = servers.elsewhereHits().size();
 
