@@ -49,8 +49,13 @@ import org.slf4j.LoggerFactory;
  * with the user's {@code send_cover_letter_in_auto} setting. An auto-mode form that requires a letter the setting
  * withholds is held for approval; the plan stored for a held job is the one its approval will send.
  *
- * <p>Never submits twice: before the submit click a ledger row is committed; only the confirmation page marks
- * the job submitted. A ledger row without a confirmation means the outcome is unknown: the job goes to
+ * <p>The browser opens only what {@link AllowedOrigins} allows ({@link PostingTarget} picks the page: the posting's
+ * link, or Greenhouse's own form for a Greenhouse posting whose link is elsewhere); a refused link ends the job in
+ * needs_attention naming it, and every page is guarded by a {@link NavigationGuard}.
+ *
+ * <p>Never submits twice: before the submit click a ledger row is committed; only a confirmation (the ATS accepted
+ * the form's POST and the page reached says so, see {@link GreenhouseHostedForm#submit}) marks the job submitted,
+ * with the ATS's receipt when it named one. A ledger row without a confirmation means the outcome is unknown: the job goes to
  * needs_attention and is never submitted again automatically. Submissions are paced per board and capped per day.
  */
 public final class ApplyVerticle extends VerticleBase {

@@ -51,6 +51,10 @@ import org.slf4j.LoggerFactory;
  *       after the rest of the plan.</li>
  * </ul>
  *
+ * <p>It opens only URLs its {@link AllowedOrigins} allow (an embedded {@code iframe#grnhse_iframe} is checked the same
+ * way before it is followed) and guards every page it opens with a {@link NavigationGuard}, which also watches the
+ * form's POST for {@link #submit}.
+ *
  * <p>Plain Java, no Vert.x. Threading: stateless, but a {@link Page} must only be used on the thread of the
  * {@code Playwright} that made it, so call this from that worker thread.
  */
