@@ -7,6 +7,7 @@ import io.applyflow.llm.LlmClient;
 import io.applyflow.llm.LlmConfig;
 import io.applyflow.llm.RetryPolicy;
 import io.applyflow.apply.AnswerBank;
+import io.applyflow.apply.AllowedOrigins;
 import io.applyflow.apply.ApplyVerticle;
 import io.applyflow.apply.SubmitLedger;
 import io.applyflow.describe.DescribeVerticle;
@@ -143,7 +144,9 @@ public final class Applyflow implements AutoCloseable {
         SubmitLedger ledger = new SubmitLedger(pool);
         AnswerBank answers = new AnswerBank(pool);
         SettingsStore settings = new SettingsStore(pool);
-        all.add(vertx.deployVerticle(() -> new ApplyVerticle(config, jobs, runs, profiles, ledger, answers, settings),
+        AllowedOrigins allowed = applyOrigins(config, sandboxOrigin);
+        all.add(vertx.deployVerticle(() -> new ApplyVerticle(config, jobs, runs, profiles, ledger, answers, settings,
+                allowed),
             new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER).setWorkerPoolName("apply")
                 .setWorkerPoolSize(config.applyInstances()).setInstances(config.applyInstances())));
       }
@@ -177,6 +180,18 @@ public final class Applyflow implements AutoCloseable {
       host = "[" + host + "]";
     }
     return "http://" + host + ":" + sandboxPort;
+  }
+
+  /**
+   * Where the apply worker's browser may go besides Greenhouse's job boards: the origins of {@code APPLY_ALLOWED_ORIGINS}
+   * and, with the sandbox on, the sandbox board's own origin (see {@link #sandboxOrigin}).
+   */
+  static AllowedOrigins applyOrigins(io.applyflow.platform.config.Config config, String sandboxOrigin) {
+    List<String> extra = new ArrayList<>(config.applyAllowedOrigins());
+    if (sandboxOrigin != null) {
+      extra.add(sandboxOrigin);
+    }
+    return new AllowedOrigins(extra);
   }
 
   /** With the sandbox as the only source, search its boards through its own Greenhouse-compatible API. */

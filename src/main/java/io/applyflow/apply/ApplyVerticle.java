@@ -49,8 +49,13 @@ import org.slf4j.LoggerFactory;
  * with the user's {@code send_cover_letter_in_auto} setting. An auto-mode form that requires a letter the setting
  * withholds is held for approval; the plan stored for a held job is the one its approval will send.
  *
- * <p>Never submits twice: before the submit click a ledger row is committed; only the confirmation page marks
- * the job submitted. A ledger row without a confirmation means the outcome is unknown: the job goes to
+ * <p>The browser opens only what {@link AllowedOrigins} allows ({@link PostingTarget} picks the page: the posting's
+ * link, or Greenhouse's own form for a Greenhouse posting whose link is elsewhere); a refused link ends the job in
+ * needs_attention naming it, and every page is guarded by a {@link NavigationGuard}.
+ *
+ * <p>Never submits twice: before the submit click a ledger row is committed; only a confirmation (the ATS accepted
+ * the form's POST and the page reached says so, see {@link GreenhouseHostedForm#submit}) marks the job submitted,
+ * with the ATS's receipt when it named one. A ledger row without a confirmation means the outcome is unknown: the job goes to
  * needs_attention and is never submitted again automatically. Submissions are paced per board and capped per day.
  */
 public final class ApplyVerticle extends VerticleBase {
@@ -64,13 +69,16 @@ public final class ApplyVerticle extends VerticleBase {
   private final AnswerBank answers;
   private final SettingsStore settings;
   private final Pacing pacing;
-  private final GreenhouseHostedForm form = new GreenhouseHostedForm();
+  private final AllowedOrigins allowed;
+  private final GreenhouseHostedForm form;
   private Playwright playwright;
   private Browser browser;
 
   public ApplyVerticle(Config config, Jobs jobs, Runs runs, Profiles profiles, SubmitLedger ledger,
-                       AnswerBank answers, SettingsStore settings) {
+                       AnswerBank answers, SettingsStore settings, AllowedOrigins allowed) {
     this.config = config;
+    this.allowed = allowed;
+    this.form = new GreenhouseHostedForm(allowed);
     this.jobs = jobs;
     this.runs = runs;
     this.profiles = profiles;
@@ -137,6 +145,13 @@ public final class ApplyVerticle extends VerticleBase {
               "submit outcome unknown: a submit was attempted at " + entry.attemptedAt()
                   + " but no confirmation was recorded; check the employer's site before doing anything", null);
     }
+    Job job = c.job();
+    PostingTarget target = PostingTarget.choose(job.source(), job.board(), job.externalId(), job.apiUrl(), job.url(),
+        allowed);
+    if (target.url() == null) {
+      return jobs.transition(cmd, "apply", JobStatus.NEEDS_ATTENTION, target.refusal(),
+          new JsonObject().put("kind", "refused_url").put("refused_url", job.url()));
+    }
     // What the user approves (and what review mode sends): the letter they saw on the job page goes with it.
     FillPlan reviewed = planFor(c, Attachments.review(c.resume().filename(), letterName(c)));
     List<PlanEntry> open = reviewed.missingRequired();
@@ -159,9 +174,13 @@ public final class ApplyVerticle extends VerticleBase {
     String opening = submit ? "opening the application form to submit it"
         : held != null ? "auto mode holds this one for your approval: " + held
         : "opening the application form (review mode)";
-    return jobs.transition(cmd, "apply", JobStatus.APPLYING, opening,
-            new JsonObject().put("url", c.job().url()).put("planned", plan.filled().size()), storePlan(cmd, plan))
-        .compose(v -> fillAndMaybeSubmit(cmd, c, plan, submit));
+    JsonObject opened = new JsonObject().put("url", target.url()).put("planned", plan.filled().size());
+    if (target.note() != null) {
+      opening += "; " + target.note();
+      opened.put("posting_url", job.url()).put("substituted", target.note());
+    }
+    return jobs.transition(cmd, "apply", JobStatus.APPLYING, opening, opened, storePlan(cmd, plan))
+        .compose(v -> fillAndMaybeSubmit(cmd, c, target.url(), plan, submit));
   }
 
   private static Function<SqlConnection, Future<?>> storePlan(RunBus.JobCommand cmd, FillPlan plan) {
@@ -225,7 +244,7 @@ public final class ApplyVerticle extends VerticleBase {
     }
   }
 
-  private Future<RunBus.StageResult> fillAndMaybeSubmit(RunBus.JobCommand cmd, Context c, FillPlan plan,
+  private Future<RunBus.StageResult> fillAndMaybeSubmit(RunBus.JobCommand cmd, Context c, String url, FillPlan plan,
                                                         boolean submit) {
     Filled filled;
     BrowserContext context = browser().newContext();
@@ -233,7 +252,7 @@ public final class ApplyVerticle extends VerticleBase {
     Page page = context.newPage();
     try {
       Document letter = c.letter();
-      FillReport report = form.fill(page, c.job().url(), plan,
+      FillReport report = form.fill(page, url, plan,
           new Upload(c.resume().filename(), c.resume().contentType(), c.resume().content()),
           letter == null ? null : new Upload(letter.filename(), letter.contentType(), letter.content()));
       filled = new Filled(context, page, report, screenshot(page));
@@ -312,10 +331,15 @@ public final class ApplyVerticle extends VerticleBase {
           "after the submit click");
     }
     byte[] after = screenshot(filled.page());
+    JsonObject confirmed = evidence.copy().put("confirmation_url", confirmation.url())
+        .put("post_status", confirmation.postStatus()).put("confirmation_heading", confirmation.heading())
+        .put("confirmation_text", confirmation.message()).put("receipt", confirmation.receipt());
     return jobs.transition(cmd, "apply", JobStatus.SUBMITTED,
-        "submitted; the confirmation page says \"" + confirmation.heading() + "\"",
-        evidence.copy().put("confirmation_url", confirmation.url()),
-        conn -> SubmitLedger.confirm(conn, c.job(), null)
+        "submitted: the ATS accepted the form (HTTP " + confirmation.postStatus() + ") and its page says \""
+            + confirmation.message() + "\"" + (confirmation.receipt() == null ? ""
+            : "; its id for the application: " + confirmation.receipt()),
+        confirmed,
+        conn -> SubmitLedger.confirm(conn, c.job(), confirmation.receipt())
             .compose(v -> Jobs.insertDocument(conn, cmd.jobId(), cmd.userId(), Document.SCREENSHOT,
                 "before-submit.png", "image/png", filled.screenshot()))
             .compose(v -> after.length == 0 ? Future.succeededFuture() : Jobs.insertDocument(conn, cmd.jobId(),
@@ -343,9 +367,11 @@ public final class ApplyVerticle extends VerticleBase {
       if (playwright == null) {
         playwright = Browsers.createPlaywright(chromium);
       }
-      browser = Browsers.launch(playwright, chromium, config.headless());
-      log.info("apply instance started {} ({})", browser.browserType().name(),
-          chromium == null ? "browser managed by Playwright" : chromium);
+      browser = Browsers.launch(playwright, chromium, config.headless(), config.chromiumNoSandbox());
+      log.info("apply instance started {} ({}, {}); it opens Greenhouse's job boards{}", browser.browserType().name(),
+          chromium == null ? "browser managed by Playwright" : chromium,
+          Browsers.sandboxOff(config.chromiumNoSandbox()) ? "without Chromium's sandbox" : "Chromium's sandbox on",
+          allowed.extraOrigins().isEmpty() ? "" : " and " + allowed.extraOrigins());
     }
     return browser;
   }

@@ -11,7 +11,10 @@ import com.microsoft.playwright.options.SelectOption;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import com.microsoft.playwright.options.WaitUntilState;
 import io.applyflow.apply.ApplyTrouble.Kind;
+import io.applyflow.apply.NavigationGuard.Posted;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.WeakHashMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,6 +51,10 @@ import org.slf4j.LoggerFactory;
  *       after the rest of the plan.</li>
  * </ul>
  *
+ * <p>It opens only URLs its {@link AllowedOrigins} allow (an embedded {@code iframe#grnhse_iframe} is checked the same
+ * way before it is followed) and guards every page it opens with a {@link NavigationGuard}, which also watches the
+ * form's POST for {@link #submit}.
+ *
  * <p>Plain Java, no Vert.x. Threading: stateless, but a {@link Page} must only be used on the thread of the
  * {@code Playwright} that made it, so call this from that worker thread.
  */
@@ -75,7 +82,24 @@ public final class GreenhouseHostedForm {
   /** Fields the hosted page shows only once another question is answered. */
   private static final Set<String> DEPENDENT_FIELDS = Set.of("race");
 
+  /** How long the page may take to show the outcome once the ATS has accepted the POST. */
+  static final long CONFIRMATION_GRACE_MS = 10_000;
+
   private enum Renderer { HOSTED, CLASSIC }
+
+  private final AllowedOrigins allowed;
+  /** The guard of each page this form has opened (weak: a closed page's guard goes with it). */
+  private final Map<Page, NavigationGuard> guards = Collections.synchronizedMap(new WeakHashMap<>());
+
+  /** A form that opens only Greenhouse's own hosts. */
+  public GreenhouseHostedForm() {
+    this(AllowedOrigins.greenhouseOnly());
+  }
+
+  /** A form that opens only what {@code allowed} allows, and guards every page it opens with it. */
+  public GreenhouseHostedForm(AllowedOrigins allowed) {
+    this.allowed = allowed;
+  }
 
   /** A plan entry's element on the page and what kind of widget it is ({@link FormScripts#KIND}). */
   private record Target(Locator element, String kind, String id) {
@@ -161,6 +185,7 @@ public final class GreenhouseHostedForm {
         requiredUnfilled.add(field);
       }
     }
+    refusedNavigation(guards.get(page));
     log.info("filled {} of {} planned fields at {}; {} required on the page, {} still empty", done.size(),
         entries.size(), page.url(), requiredOnPage.size(), requiredUnfilled.size());
     return new FillReport(List.copyOf(done.values()), requiredOnPage, requiredUnfilled);
@@ -168,13 +193,22 @@ public final class GreenhouseHostedForm {
 
   /**
    * Clicks the form's submit button ("Submit application", or {@code #submit_app} on the classic form) and
-   * waits for the outcome.
+   * waits for the outcome. The submission counts as confirmed only when both hold: the ATS accepted the form's POST
+   * (a document, fetch or XHR POST to an allowed origin answered 2xx, or 3xx for the classic form's redirect) and
+   * the page reached, no longer showing the form, says so in its text ({@link ConfirmationText}). The URL alone
+   * decides nothing.
    *
-   * @return the confirmation page reached
-   * @throws ApplyTrouble {@code VALIDATION} with the page's error text when the form refused the answers,
-   *     {@code CAPTCHA} when a challenge appeared, {@code TIMEOUT} when nothing happened in time
+   * @return the confirmation reached, with the POST's status, the page's words and the ATS's receipt if any
+   * @throws ApplyTrouble {@code VALIDATION} with the page's error text when the form refused the answers (nothing
+   *     was accepted), {@code CAPTCHA} when a challenge appeared, {@code UNCONFIRMED} when the POST was accepted but
+   *     the page says something else or nothing, {@code REFUSED_URL} when the page tried to go off the allow-list,
+   *     {@code TIMEOUT} when nothing happened in time
    */
   public Confirmation submit(Page page) {
+    NavigationGuard guard = guards.get(page);
+    if (guard == null) {
+      throw new IllegalStateException("submit a page this form filled: only its pages are guarded and watched");
+    }
     boolean classic = page.locator(HOSTED).count() == 0 && page.locator(CLASSIC).count() > 0;
     Locator button = page.locator(classic ? "#submit_app, " + CLASSIC + " [type='submit']"
         : HOSTED + " button[type='submit'], .application--submit button").first();
@@ -185,36 +219,110 @@ public final class GreenhouseHostedForm {
       // The classic form posts and loads a new document; until it does, errors on the page are the old ones.
       page.evaluate("() => { window.__applyflowSubmitting = true; }");
     }
+    int mark = guard.posts().size();
     try {
       button.click(new Locator.ClickOptions().setTimeout(FIELD_TIMEOUT_MS));
     } catch (TimeoutError e) {
       throw new ApplyTrouble(Kind.TIMEOUT, "the submit button could not be clicked within 5 s", e);
     }
+    return outcome(page, classic, guard, mark);
+  }
+
+  /** The last POST answered since {@code mark}, or null. */
+  private static Posted lastPost(NavigationGuard guard, int mark) {
+    List<Posted> posts = guard.posts();
+    return posts.size() > mark ? posts.get(posts.size() - 1) : null;
+  }
+
+  private Confirmation outcome(Page page, boolean classic, NavigationGuard guard, int mark) {
     long deadline = System.currentTimeMillis() + SUBMIT_TIMEOUT_MS;
+    long acceptedAt = 0;
     while (System.currentTimeMillis() < deadline) {
       try {
-        String url = page.url();
-        if (isConfirmationUrl(url)) {
-          page.waitForLoadState(LoadState.DOMCONTENTLOADED, new Page.WaitForLoadStateOptions().setTimeout(NAVIGATION_TIMEOUT_MS));
-          String heading = heading(page);
-          log.info("application confirmed at {}", url);
-          return new Confirmation(true, url, heading);
-        }
+        refusedNavigation(guard);
+        Posted last = lastPost(guard, mark);
         boolean oldDocument = classic && Boolean.TRUE.equals(page.evaluate("() => window.__applyflowSubmitting === true"));
-        Optional<ApplyTrouble> trouble = oldDocument ? challenge(page) : troubleAfterSubmit(page);
-        if (trouble.isPresent()) {
-          throw trouble.get();
+        if (last != null && last.accepted() && !oldDocument) {
+          if (acceptedAt == 0) {
+            acceptedAt = System.currentTimeMillis();
+            deadline = Math.max(deadline, acceptedAt + CONFIRMATION_GRACE_MS);
+          }
+          Optional<Confirmation> confirmed = confirmation(page, last);
+          if (confirmed.isPresent()) {
+            return confirmed.get();
+          }
+          if (System.currentTimeMillis() - acceptedAt > CONFIRMATION_GRACE_MS) {
+            throw new ApplyTrouble(Kind.UNCONFIRMED, "the ATS accepted the submission (HTTP " + last.status()
+                + ") but " + page.url() + " shows no confirmation; the page says: '" + excerpt(pageText(page)) + "'");
+          }
+        } else {
+          Optional<ApplyTrouble> trouble = oldDocument ? challenge(page) : troubleAfterSubmit(page);
+          if (trouble.isPresent()) {
+            throw trouble.get();
+          }
         }
       } catch (TimeoutError e) {
-        throw new ApplyTrouble(Kind.TIMEOUT, "the confirmation page did not finish loading", e);
+        throw new ApplyTrouble(Kind.TIMEOUT, "the page after the submission did not finish loading", e);
       } catch (PlaywrightException e) {
         // The page is navigating between our look-ups; look again.
         log.debug("page changed while waiting for the submit outcome: {}", e.getMessage());
       }
       page.waitForTimeout(150);
     }
+    Posted last = lastPost(guard, mark);
     throw new ApplyTrouble(Kind.TIMEOUT, "no confirmation and no error within " + SUBMIT_TIMEOUT_MS / 1000
-        + " s after submitting at " + page.url());
+        + " s after submitting at " + page.url()
+        + (last == null ? " (no answer to the form's POST was seen)" : " (the form's POST answered " + last.status() + ")"));
+  }
+
+  /**
+   * The confirmation the page shows after an accepted POST; empty while the form is still shown or the page says
+   * nothing yet.
+   *
+   * @throws ApplyTrouble {@code UNCONFIRMED} when the page says the application was not taken
+   */
+  private static Optional<Confirmation> confirmation(Page page, Posted post) {
+    if (page.locator(ANY_FORM).filter(new Locator.FilterOptions().setVisible(true)).count() > 0) {
+      return Optional.empty();
+    }
+    page.waitForLoadState(LoadState.DOMCONTENTLOADED, new Page.WaitForLoadStateOptions().setTimeout(NAVIGATION_TIMEOUT_MS));
+    String text = pageText(page);
+    String url = page.url();
+    switch (ConfirmationText.read(text)) {
+      case DENIES -> throw new ApplyTrouble(Kind.UNCONFIRMED, "the ATS answered the submission with HTTP "
+          + post.status() + ", but the page at " + url + " says: '" + line(text, ConfirmationText.Verdict.DENIES) + "'");
+      case CONFIRMS -> {
+        String receipt = post.receipt() != null ? post.receipt() : Receipts.of(null, url);
+        String message = line(text, ConfirmationText.Verdict.CONFIRMS);
+        log.info("application confirmed at {} (POST answered {}, receipt {}): {}", url, post.status(), receipt, message);
+        return Optional.of(new Confirmation(true, url, heading(page), post.status(), message, receipt));
+      }
+      default -> {
+        return Optional.empty();
+      }
+    }
+  }
+
+  /** The rendered text of the page's main content (or body). */
+  private static String pageText(Page page) {
+    Object text = page.evaluate("() => { const m = document.querySelector('main') || document.body; "
+        + "return m ? m.innerText : ''; }");
+    return text == null ? "" : String.valueOf(text);
+  }
+
+  /** The first line of {@code text} that reads as {@code verdict}, else the start of the text. */
+  private static String line(String text, ConfirmationText.Verdict verdict) {
+    for (String l : text.split("\\R")) {
+      if (ConfirmationText.read(l) == verdict) {
+        return excerpt(l);
+      }
+    }
+    return excerpt(text);
+  }
+
+  private static String excerpt(String text) {
+    String t = text == null ? "" : text.strip().replaceAll("\\s+", " ");
+    return t.length() <= 300 ? t : t.substring(0, 300) + "…";
   }
 
   /** The plan the {@link ApplicantData} overload fills: profile fields, then the resume when there is one. */
@@ -245,12 +353,23 @@ public final class GreenhouseHostedForm {
   // --- opening ---------------------------------------------------------------------------------------
 
   private Renderer open(Page page, String url) {
-    Response response = navigate(page, url);
+    String why = allowed.refusal(url);
+    if (why != null) {
+      throw new ApplyTrouble(Kind.REFUSED_URL, "refused to open '" + NavigationGuard.shown(url) + "': " + why);
+    }
+    NavigationGuard guard = guards.computeIfAbsent(page, p -> NavigationGuard.install(p, allowed));
+    Response response = navigate(page, url, guard);
     if (page.locator(ANY_FORM).count() == 0 && page.locator("iframe#grnhse_iframe").count() > 0) {
-      // A company page embedding the board: the form lives in Greenhouse's iframe; open it directly.
-      String src = page.locator("iframe#grnhse_iframe").first().getAttribute("src");
-      if (src != null && !src.isBlank()) {
-        response = navigate(page, src);
+      // A company page embedding the board: the form lives in Greenhouse's iframe; open it directly, if allowed.
+      Object src = page.locator("iframe#grnhse_iframe").first().evaluate("f => f.getAttribute('src') ? f.src : ''");
+      String frame = src == null ? "" : String.valueOf(src);
+      if (!frame.isBlank()) {
+        String refused = allowed.refusal(frame);
+        if (refused != null) {
+          throw new ApplyTrouble(Kind.REFUSED_URL, "the page " + NavigationGuard.shown(page.url())
+              + " embeds its form from '" + NavigationGuard.shown(frame) + "', which is not opened: " + refused);
+        }
+        response = navigate(page, frame, guard);
       }
     }
     if (response != null && response.status() >= 400 && page.locator(ANY_FORM).count() == 0) {
@@ -275,14 +394,27 @@ public final class GreenhouseHostedForm {
     return renderer;
   }
 
-  private static Response navigate(Page page, String url) {
+  private static Response navigate(Page page, String url, NavigationGuard guard) {
+    Response response;
     try {
-      return page.navigate(url, new Page.NavigateOptions()
+      response = page.navigate(url, new Page.NavigateOptions()
           .setTimeout(NAVIGATION_TIMEOUT_MS).setWaitUntil(WaitUntilState.DOMCONTENTLOADED));
     } catch (TimeoutError e) {
+      refusedNavigation(guard);
       throw new ApplyTrouble(Kind.TIMEOUT, "the page did not load within 15 s: " + url, e);
     } catch (PlaywrightException e) {
+      refusedNavigation(guard);
       throw new ApplyTrouble(Kind.UNEXPECTED_PAGE, "could not open " + url + ": " + firstLine(e.getMessage()), e);
+    }
+    refusedNavigation(guard);
+    return response;
+  }
+
+  /** Throws {@code REFUSED_URL} when the guard has refused a top-frame navigation of the page. */
+  private static void refusedNavigation(NavigationGuard guard) {
+    String refused = guard == null ? null : guard.refusedPage();
+    if (refused != null) {
+      throw new ApplyTrouble(Kind.REFUSED_URL, "the browser was stopped from opening " + refused);
     }
   }
 
@@ -625,22 +757,6 @@ public final class GreenhouseHostedForm {
   }
 
   // --- outcome ---------------------------------------------------------------------------------------
-
-  static boolean isConfirmationUrl(String url) {
-    String u = url == null ? "" : url;
-    int cut = u.indexOf('?');
-    if (cut >= 0) {
-      u = u.substring(0, cut);
-    }
-    cut = u.indexOf('#');
-    if (cut >= 0) {
-      u = u.substring(0, cut);
-    }
-    while (u.endsWith("/")) {
-      u = u.substring(0, u.length() - 1);
-    }
-    return u.endsWith("/confirmation");
-  }
 
   private static Optional<ApplyTrouble> challenge(Page page) {
     if (page.locator(CAPTCHA_CHALLENGE).filter(new Locator.FilterOptions().setVisible(true)).count() > 0) {

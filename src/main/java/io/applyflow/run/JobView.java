@@ -1,5 +1,6 @@
 package io.applyflow.run;
 
+import io.applyflow.platform.web.SafeUrls;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -434,11 +435,7 @@ public final class JobView {
 
   /** The posting's address when it is an http(s) URL; anything else (a javascript: URL from board data) is dropped. */
   static String webUrl(String url) {
-    if (url == null) {
-      return null;
-    }
-    String u = url.strip().toLowerCase(Locale.ROOT);
-    return u.startsWith("https://") || u.startsWith("http://") ? url.strip() : null;
+    return SafeUrls.webUrl(url);
   }
 
   /** {@code key} ("message", "at") of the newest event that moved the job into {@code status}, or null. */

@@ -1,6 +1,7 @@
 package io.applyflow.search;
 
 import io.applyflow.platform.bus.Failure;
+import io.applyflow.platform.web.SafeUrls;
 import io.applyflow.run.Jobs;
 import io.applyflow.run.Runs;
 import io.vertx.core.Future;
@@ -130,10 +131,23 @@ public final class SearchVerticle extends VerticleBase {
       String id = String.valueOf(j.getValue("id"));
       JsonObject loc = j.getJsonObject("location");
       out.add(new Jobs.Posting("greenhouse", board, id, GreenhouseApi.jobUrl(source.apiBase(), board, id),
-          j.getString("absolute_url", ""), title, j.getString("company_name", board),
+          postingLink(j.getValue("absolute_url")), title, j.getString("company_name", board),
           loc == null ? null : loc.getString("name")));
     }
     return out;
+  }
+
+  /**
+   * A posting's {@code absolute_url} as its link when it is a safe http(s) URL ({@link SafeUrls}), else "" (no
+   * link): board data is untrusted, and a {@code javascript:} or {@code data:} link is never stored.
+   */
+  static String postingLink(Object absoluteUrl) {
+    String url = absoluteUrl instanceof String s ? SafeUrls.webUrl(s) : null;
+    if (url == null && absoluteUrl != null && !"".equals(absoluteUrl)) {
+      log.info("a posting's absolute_url is not a safe http(s) URL ({}); it keeps no link",
+          SafeUrls.refusal(String.valueOf(absoluteUrl)));
+    }
+    return url == null ? "" : url;
   }
 
   /**

@@ -50,7 +50,7 @@ class GreenhouseHostedFormIT {
   private static byte[] resumePdf;
   private static byte[] letterPdf;
 
-  private final GreenhouseHostedForm form = new GreenhouseHostedForm();
+  private GreenhouseHostedForm form;
   private BrowserContext context;
   private Page page;
 
@@ -80,6 +80,7 @@ class GreenhouseHostedFormIT {
 
   @BeforeEach
   void openPage() {
+    form = new GreenhouseHostedForm(new AllowedOrigins(List.of("http://127.0.0.1:" + server.port())));
     context = browser.newContext();
     page = context.newPage();
   }
@@ -112,9 +113,13 @@ class GreenhouseHostedFormIT {
     assertTrue(confirmation.confirmed());
     assertEquals(server.url(JOB_PATH + "/confirmation"), confirmation.url());
     assertEquals("Thank you for applying", confirmation.heading());
+    assertEquals(201, confirmation.postStatus(), "the hosted form's POST answers 201");
+    assertTrue(confirmation.message().startsWith("Thank you for applying"), confirmation.message());
     JsonArray after = server.submissions();
     assertEquals(before + 1, after.size(), "exactly one new submission");
     JsonObject stored = after.getJsonObject(after.size() - 1);
+    assertEquals(String.valueOf(stored.getValue("id")), confirmation.receipt(),
+        "the receipt is the sandbox's submission_id: " + stored.encode());
     assertEquals("Ada", stored.getString("first_name"));
     assertEquals("Lovelace", stored.getString("last_name"));
     assertEquals(email, stored.getString("email"));
@@ -188,7 +193,6 @@ class GreenhouseHostedFormIT {
     assertEquals(2, GreenhouseHostedForm.bestOption(labels, "united kingdom"));
     assertEquals(1, GreenhouseHostedForm.bestOption(List.of("Canada", "United States"), "United States"));
     assertEquals(-1, GreenhouseHostedForm.bestOption(labels, "United"));
-    assertTrue(GreenhouseHostedForm.isConfirmationUrl("http://x/b/jobs/1/confirmation?x=1"));
   }
 
   // --- plans from every scenario ----------------------------------------------------------------------
@@ -317,6 +321,8 @@ class GreenhouseHostedFormIT {
 
     Confirmation confirmation = form.submit(page);
 
+    assertTrue(confirmation.confirmed());
+    assertEquals(303, confirmation.postStatus(), "the classic form's POST redirects to the confirmation");
     assertEquals("Thank you for applying", confirmation.heading());
     JsonObject stored = storedFor(email);
     assertEquals(server.url(CLASSIC + "/confirmation?application_id=" + stored.getLong("id")), confirmation.url(),

@@ -108,7 +108,8 @@ public final class ApplyBench {
       Thread t = new Thread(() -> {
         try (Playwright pw = Browsers.createPlaywright(chromium)) {
           Browser browser = Browsers.launch(pw, chromium, true);
-          GreenhouseHostedForm form = new GreenhouseHostedForm();
+          GreenhouseHostedForm form = new GreenhouseHostedForm(
+              new io.applyflow.apply.AllowedOrigins(List.of(io.applyflow.platform.web.SafeUrls.origin(urls.get(0)))));
           Integer i;
           while ((i = queue.poll()) != null) {
             long s = System.nanoTime();

@@ -40,7 +40,9 @@ public record Config(
     int sandboxPort,
     String sandboxPublicUrl,
     int runsPerUser,
-    int ssePerUser) {
+    int ssePerUser,
+    List<String> applyAllowedOrigins,
+    boolean chromiumNoSandbox) {
 
   public static final String DEFAULT_GREENHOUSE_API = "https://boards-api.greenhouse.io/v1";
   public static final String DEFAULT_SERPER_URL = "https://google.serper.dev";
@@ -96,7 +98,9 @@ public record Config(
         sandboxPort(env, port),
         origin(env, "SANDBOX_PUBLIC_URL"),
         intVar(env, "RUNS_PER_USER", DEFAULT_RUNS_PER_USER, 1, 100),
-        intVar(env, "SSE_PER_USER", DEFAULT_SSE_PER_USER, 1, 1_000));
+        intVar(env, "SSE_PER_USER", DEFAULT_SSE_PER_USER, 1, 1_000),
+        origins(env, "APPLY_ALLOWED_ORIGINS"),
+        boolVar(env, "CHROMIUM_NO_SANDBOX", false));
   }
 
   /** {@code SANDBOX_PORT}: the sandbox board's own listener (0, the default: a free port); never the app's port. */
@@ -108,20 +112,25 @@ public record Config(
     return p;
   }
 
-  /** An {@code http(s)://host[:port]} origin without path, query or trailing slash, or null when unset. */
+  /** {@code name}'s value as a bare http(s) origin ({@code scheme://host[:port]}, normalised), or null when unset. */
   private static String origin(Map<String, String> env, String name) {
     String raw = blankToNull(env.get(name));
-    if (raw == null) {
-      return null;
-    }
-    String t = trimSlash(raw);
-    if (t.length() > 300 || !t.matches("https?://[A-Za-z0-9.\\-]{1,253}(:\\d{1,5})?|https?://\\[[0-9A-Fa-f:.]{2,45}](:\\d{1,5})?")) {
-      throw new IllegalArgumentException(name + " must be an origin like https://sandbox.example.com or http://10.0.0.5:8081"
-          + " (scheme, host, optional port; no path), got '" + raw + "'");
-    }
-    return t;
+    return raw == null ? null : bareOrigin(name, raw);
   }
 
+  /** A comma list of bare http(s) origins ({@code scheme://host[:port]}), normalised; fails naming a bad entry. */
+  private static List<String> origins(Map<String, String> env, String name) {
+    return list(env.get(name)).stream().map(entry -> bareOrigin(name, entry)).toList();
+  }
+
+  private static String bareOrigin(String name, String entry) {
+    String origin = io.applyflow.platform.web.SafeUrls.bareOrigin(entry);
+    if (origin == null) {
+      throw new IllegalArgumentException(name + " entry '" + entry + "' is not an origin: write scheme://host[:port] "
+          + "with http or https and nothing after the port, e.g. https://jobs.example.com");
+    }
+    return origin;
+  }
   /** Board tokens of the Greenhouse watch-list, without the {@code greenhouse:} prefix. */
   public List<String> greenhouseBoards() {
     return watchlist.stream().map(e -> e.substring("greenhouse:".length())).toList();
