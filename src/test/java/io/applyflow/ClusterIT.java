@@ -18,11 +18,24 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two clustered nodes on loopback (Hazelcast, TCP join, one external Postgres): node A serves the web and runs
- * search, describe, score and tailor; node B renders and applies. Every stage call crosses the cluster wire.
+ * search, describe, score and tailor and serves the sandbox board; node B renders and applies (its browser may open the
+ * sandbox because it is told the sandbox's port). Every stage call crosses the cluster wire.
  */
 class ClusterIT {
+  /** The sandbox board's port, fixed so that node B (no web role) knows the origin node A serves it on. */
+  private static final String SANDBOX_PORT = String.valueOf(freePort());
+
   private static Applyflow node(String roles) {
-    return TestApp.start(Map.of("CLUSTER", "true", "CLUSTER_MEMBERS", "127.0.0.1", "ROLES", roles));
+    return TestApp.start(Map.of("CLUSTER", "true", "CLUSTER_MEMBERS", "127.0.0.1", "ROLES", roles,
+        "SANDBOX_PORT", SANDBOX_PORT));
+  }
+
+  private static int freePort() {
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Waits until node A's bus reaches a consumer of {@code address} (it answers NOT_FOUND for a job that does not exist). */

@@ -67,6 +67,25 @@ class WalkingSkeletonIT {
       byte[] sent = api.receivedFile(s.getLong("id"), "resume");
       assertTrue(ParseBackGate.text(sent).contains("Richard Hendriks"), "the uploaded file is the candidate's PDF");
     }
+
+    // The user's own view of what the sandbox received (the ledger's receipts link them) is exactly the employer's
+    // records for this user, files included; another user sees none of them.
+    Api.Response mine = api.get("/api/sandbox/submissions", token);
+    assertEquals(200, mine.status(), mine.text());
+    assertEquals(ids(received), ids(mine.jsonArray()), mine.text());
+    JsonObject first = mine.jsonArray().getJsonObject(0);
+    Api.Response file = api.get("/api/sandbox/submissions/" + first.getLong("id") + "/files/resume", token);
+    assertEquals(200, file.status());
+    assertArrayEquals(api.receivedFile(first.getLong("id"), "resume"), file.body());
+    String other = api.register(Api.uniqueEmail("bystander"), "Bystander");
+    assertEquals(0, api.get("/api/sandbox/submissions", other).jsonArray().size());
+    assertEquals(404, api.get("/api/sandbox/submissions/" + first.getLong("id") + "/files/resume", other).status());
+  }
+
+  private static Set<Long> ids(JsonArray submissions) {
+    Set<Long> ids = new HashSet<>();
+    submissions.forEach(o -> ids.add(((JsonObject) o).getLong("id")));
+    return ids;
   }
 
   @Test
