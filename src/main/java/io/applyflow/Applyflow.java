@@ -55,11 +55,13 @@ public final class Applyflow implements AutoCloseable {
   private final Vertx vertx;
   private final Database database;
   private final int port;
+  private final WebVerticle web;
 
-  private Applyflow(Vertx vertx, Database database, int port) {
+  private Applyflow(Vertx vertx, Database database, int port, WebVerticle web) {
     this.vertx = vertx;
     this.database = database;
     this.port = port;
+    this.web = web;
   }
 
   public static Applyflow start(io.applyflow.platform.config.Config config) {
@@ -76,7 +78,8 @@ public final class Applyflow implements AutoCloseable {
       JsonCodec.register(vertx.eventBus(), RunBus.Start.class, RunBus.Progress.class, RunBus.JobCommand.class,
           RunBus.StageResult.class, SearchBus.Request.class, SearchBus.Found.class);
       Pool pool = database.pool(vertx, 8);
-      int port = deploy(vertx, config, pool).await();
+      WebVerticle[] web = new WebVerticle[1];
+      int port = deploy(vertx, config, pool, web).await();
       long ms = (System.nanoTime() - started) / 1_000_000;
       LlmConfig llm = llmConfig(config);
       log.info("Applyflow ready in {} ms on {} | database: {} | search: {} | llm: {} | roles: {}{}", ms,
@@ -84,17 +87,19 @@ public final class Applyflow implements AutoCloseable {
           sources(config, port), llm.isConfigured() ? llm.model() + " at " + llm.baseUrl() + " (output checked by the fact gate)"
               : "off (deterministic tailoring and templates)", String.join(",", config.roles().stream().sorted().toList()),
           config.cluster() ? " | cluster members: " + config.clusterMembers() : "");
-      return new Applyflow(vertx, database, port);
+      return new Applyflow(vertx, database, port, web[0]);
     } catch (RuntimeException e) {
       database.close();
       throw e;
     }
   }
 
-  private static Future<Integer> deploy(Vertx vertx, io.applyflow.platform.config.Config config, Pool pool) {
+  private static Future<Integer> deploy(Vertx vertx, io.applyflow.platform.config.Config config, Pool pool,
+                                       WebVerticle[] deployed) {
     Future<Integer> web = Future.succeededFuture(config.port());
     if (config.runs("web")) {
       WebVerticle verticle = new WebVerticle(config.host(), config.port(), config.sandbox(), pool);
+      deployed[0] = verticle;
       web = vertx.deployVerticle(verticle).map(id -> verticle.actualPort());
     }
     return web.compose(port -> {
@@ -212,6 +217,11 @@ public final class Applyflow implements AutoCloseable {
 
   public Vertx vertx() {
     return vertx;
+  }
+
+  /** The web role's routes as {@code "METHOD /path"} (empty without the web role); see {@link WebVerticle#routes}. */
+  public List<String> routes() {
+    return web == null ? List.of() : web.routes();
   }
 
   public Database database() {

@@ -8,6 +8,7 @@ import io.applyflow.platform.web.ErrorPages;
 import io.applyflow.platform.security.Auth;
 import io.applyflow.platform.security.Tokens;
 import io.applyflow.platform.web.Http;
+import io.applyflow.platform.web.Inputs;
 import io.applyflow.platform.web.Views;
 import io.applyflow.profile.ProfileRoutes;
 import io.applyflow.profile.Profiles;
@@ -23,10 +24,14 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.sqlclient.Pool;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The web role (event loop): the HTTP server with the JSON API, the htmx pages, SSE streams, static files and,
@@ -40,6 +45,7 @@ public final class WebVerticle extends VerticleBase {
   private final boolean sandbox;
   private final Pool pool;
   private HttpServer server;
+  private Router router;
 
   public WebVerticle(String host, int port, boolean sandbox, Pool pool) {
     this.host = host;
@@ -57,6 +63,7 @@ public final class WebVerticle extends VerticleBase {
     Runs runs = new Runs(pool, vertx.eventBus());
     Jobs jobs = new Jobs(pool, vertx.eventBus());
 
+    router.route().handler(Inputs.addressGuard()); // a control character in the path or query: 400 before anything
     router.get("/health").handler(ctx -> Http.json(ctx, 200, new JsonObject().put("status", "ok")));
     router.get("/ready").handler(ctx -> pool.query("select 1").execute()
         .onSuccess(rs -> Http.json(ctx, 200, new JsonObject().put("status", "ready")))
@@ -68,6 +75,7 @@ public final class WebVerticle extends VerticleBase {
       SandboxRoutes.mount(router, pool);
     }
     router.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
+    router.route().handler(Inputs.formGuard()); // every form field within its maximum, without control characters
     router.route().handler(new Auth(tokens).identify());
     Checklist checklist = new Checklist(pool);
     AccountRoutes.mount(router, new Accounts(vertx, pool, tokens), tokens, views);
@@ -82,7 +90,28 @@ public final class WebVerticle extends VerticleBase {
     router.route().failureHandler(ctx -> ErrorPages.handle(ctx, views, BODY_LIMIT));
     // Form fields as large as the body may be: a pasted resume is one field (the default cap is 8 KB).
     HttpServerOptions options = new HttpServerOptions().setMaxFormAttributeSize((int) BODY_LIMIT);
+    this.router = router;
     return vertx.createHttpServer(options).requestHandler(router).listen(port, host).onSuccess(s -> server = s);
+  }
+
+  /**
+   * Every route of the router as {@code "METHOD /path"} ({@code "ANY /path"} for a route of every method), in
+   * mounting order; routes without a path (the body handler, the guards) are left out. For tests.
+   */
+  public List<String> routes() {
+    List<String> out = new ArrayList<>();
+    for (Route r : router.getRoutes()) {
+      String path = r.getPath();
+      if (path == null) {
+        continue;
+      }
+      if (r.methods() == null || r.methods().isEmpty()) {
+        out.add("ANY " + path);
+      } else {
+        r.methods().stream().map(HttpMethod::name).sorted().forEach(m -> out.add(m + " " + path));
+      }
+    }
+    return out;
   }
 
   public int actualPort() {

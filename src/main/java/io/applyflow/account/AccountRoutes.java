@@ -3,11 +3,13 @@ package io.applyflow.account;
 import io.applyflow.platform.bus.Failure;
 import io.applyflow.platform.security.Auth;
 import io.applyflow.platform.web.Http;
+import io.applyflow.platform.web.Inputs;
 import io.applyflow.platform.web.Views;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.text.Normalizer;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -36,21 +38,27 @@ public final class AccountRoutes {
 
   private void apiRegister(RoutingContext ctx) {
     JsonObject body = Http.jsonBody(ctx);
-    accounts.register(str(body, "email"), str(body, "password"), str(body, "name"), "api")
+    accounts.register(str(body, "email"), str(body, "password"), name(str(body, "name")), "api")
         .onSuccess(reg -> Http.json(ctx, 201, new JsonObject().put("token", reg.token()).put("user_id", reg.userId())))
         .onFailure(t -> Http.fail(ctx, t));
   }
 
   private void apiLogin(RoutingContext ctx) {
     JsonObject body = Http.jsonBody(ctx);
-    accounts.login(str(body, "email"), str(body, "password"), "api")
+    accounts.login(loginEmail(str(body, "email")), str(body, "password"), "api")
         .onSuccess(reg -> Http.json(ctx, 200, new JsonObject().put("token", reg.token()).put("user_id", reg.userId())))
         .onFailure(t -> loginFailed(ctx, t));
   }
 
   private void pageSignup(RoutingContext ctx) {
     var f = ctx.request().formAttributes();
-    accounts.register(f.get("email"), f.get("password"), f.get("name"), "web")
+    io.vertx.core.Future<Accounts.Registered> registered;
+    try {
+      registered = accounts.register(f.get("email"), f.get("password"), name(f.get("name")), "web");
+    } catch (Failure.Coded e) {
+      registered = io.vertx.core.Future.failedFuture(e);
+    }
+    registered
         .onSuccess(reg -> {
           Auth.startSession(ctx, reg.token());
           Http.redirect(ctx, "/profile?welcome=1");
@@ -60,7 +68,13 @@ public final class AccountRoutes {
 
   private void pageLogin(RoutingContext ctx) {
     var f = ctx.request().formAttributes();
-    accounts.login(f.get("email"), f.get("password"), "web")
+    io.vertx.core.Future<Accounts.Registered> loggedIn;
+    try {
+      loggedIn = accounts.login(loginEmail(f.get("email")), f.get("password"), "web");
+    } catch (Failure.Coded e) {
+      loggedIn = io.vertx.core.Future.failedFuture(e);
+    }
+    loggedIn
         .onSuccess(reg -> {
           Auth.startSession(ctx, reg.token());
           String next = f.get("next");
@@ -95,6 +109,17 @@ public final class AccountRoutes {
     }
   }
 
+
+  /** The account's name: at most {@link Inputs#NAME} characters on one line, stored in Unicode NFC. */
+  private static String name(String raw) {
+    String n = Inputs.line("name", raw, Inputs.NAME);
+    return n == null ? null : Normalizer.normalize(n, Normalizer.Form.NFC);
+  }
+
+  /** An email to log in with: no longer than any address can be (the lookup is never made for a longer one). */
+  private static String loginEmail(String raw) {
+    return Inputs.line("email", raw, Inputs.EMAIL);
+  }
 
   private static String str(JsonObject body, String key) {
     Object v = body.getValue(key);

@@ -46,15 +46,20 @@ public final class Http {
     }
   }
 
-  /** The request body as a JSON object, or a BAD_INPUT failure that says what is wrong with it. */
+  /**
+   * The request body as a JSON object, or a BAD_INPUT failure that says what is wrong with it: not JSON, not an
+   * object, nested too deeply, or holding U+0000 or an over-long key anywhere ({@link Inputs}).
+   */
   public static JsonObject jsonBody(RoutingContext ctx) {
     String raw = ctx.body() == null ? null : ctx.body().asString();
     if (raw == null || raw.isBlank()) {
       throw Failure.BAD_INPUT.with("the request body is empty; send a JSON object");
     }
+    Inputs.jsonDepth("the request body", raw);
     try {
       Object parsed = io.vertx.core.json.Json.decodeValue(raw);
       if (parsed instanceof JsonObject jo) {
+        Inputs.jsonTree("", jo);
         return jo;
       }
       throw Failure.BAD_INPUT.with("the request body must be a JSON object");
