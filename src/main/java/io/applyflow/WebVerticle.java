@@ -89,7 +89,8 @@ public final class WebVerticle extends VerticleBase {
         "There is no page at " + ctx.request().path() + "."));
     router.route().failureHandler(ctx -> ErrorPages.handle(ctx, views, BODY_LIMIT));
     // Form fields as large as the body may be: a pasted resume is one field (the default cap is 8 KB).
-    HttpServerOptions options = new HttpServerOptions().setMaxFormAttributeSize((int) BODY_LIMIT);
+    HttpServerOptions options = new HttpServerOptions().setMaxFormAttributeSize((int) BODY_LIMIT)
+        .setMaxFormFields(Inputs.FORM_FIELDS);
     this.router = router;
     return vertx.createHttpServer(options).requestHandler(router).listen(port, host).onSuccess(s -> server = s);
   }

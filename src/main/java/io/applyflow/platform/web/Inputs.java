@@ -57,9 +57,11 @@ public final class Inputs {
   public static final int FORM_FIELD = 10_000;
   /** Any query parameter. */
   public static final int QUERY_VALUE = 2_048;
+  /** How many fields a form may have (the HTTP server's decoder refuses more). */
+  public static final int FORM_FIELDS = 256;
 
   /** Form fields whose maximum differs from {@link #FORM_FIELD}. */
-  private static final Map<String, Integer> FORM_FIELDS = Map.of("resume", RESUME_TEXT);
+  private static final Map<String, Integer> FIELD_MAXIMA = Map.of("resume", RESUME_TEXT);
 
   /** The documented maxima, in characters (the README's table). */
   public static final Map<String, String> MAXIMA;
@@ -83,6 +85,7 @@ public final class Inputs {
     m.put("JSON nesting", JSON_DEPTH + " levels");
     m.put("any other form field", String.valueOf(FORM_FIELD));
     m.put("any query parameter", String.valueOf(QUERY_VALUE));
+    m.put("fields in one form", FORM_FIELDS + " fields");
     MAXIMA = Collections.unmodifiableMap(m);
   }
 
@@ -257,6 +260,13 @@ public final class Inputs {
    */
   public static Handler<RoutingContext> addressGuard() {
     return ctx -> {
+      String raw = ctx.request().path();
+      if (raw != null && malformedEscapeAt(raw) >= 0) {
+        // the router cannot even match such a path (nor route its failure), so the answer is written here
+        ctx.response().setStatusCode(400).putHeader("content-type", "text/plain; charset=utf-8")
+            .end("the address's path has a malformed percent escape at position " + malformedEscapeAt(raw) + "\n");
+        return;
+      }
       try {
         String path = decode(ctx.request().path(), false);
         int at = controlCharAt(path, false);
@@ -278,7 +288,7 @@ public final class Inputs {
           }
         }
       } catch (Failure.Coded e) {
-        ctx.fail(e);
+        ctx.fail(400, e);
         return;
       }
       ctx.next();
@@ -302,14 +312,43 @@ public final class Inputs {
         for (Map.Entry<String, String> e : form) {
           String name = e.getKey();
           line("a form field's name", name, FIELD_NAME);
-          multiline("the form field '" + name + "'", e.getValue(), FORM_FIELDS.getOrDefault(name, FORM_FIELD));
+          multiline("the form field '" + name + "'", e.getValue(), FIELD_MAXIMA.getOrDefault(name, FORM_FIELD));
         }
       } catch (Failure.Coded e) {
-        ctx.fail(e);
+        ctx.fail(400, e);
         return;
       }
       ctx.next();
     };
+  }
+
+  /** The index of the first {@code %} of {@code s} not followed by two hex digits, or -1. */
+  static int malformedEscapeAt(String s) {
+    for (int i = s.indexOf('%'); i >= 0; i = s.indexOf('%', i + 1)) {
+      if (i + 2 >= s.length() || Character.digit(s.charAt(i + 1), 16) < 0 || Character.digit(s.charAt(i + 2), 16) < 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * A failure of the HTTP layer's form decoder (more than {@link #FORM_FIELDS} fields, a field over the decoder's
+   * cap, a body it cannot decode) as the BAD_INPUT it is; any other failure as it is.
+   */
+  public static Throwable explain(Throwable t) {
+    if (t == null || !t.getClass().getName().startsWith("io.netty.handler.codec.http.multipart.")) {
+      return t;
+    }
+    String name = t.getClass().getSimpleName();
+    if (name.contains("TooManyFormFields")) {
+      return Failure.BAD_INPUT.with("the form has too many fields: at most " + FORM_FIELDS);
+    }
+    if (name.contains("TooLongFormField")) {
+      return Failure.BAD_INPUT.with("a form field is too long: at most " + FORM_FIELD + " characters (the resume "
+          + RESUME_TEXT + ")");
+    }
+    return Failure.BAD_INPUT.with("the form could not be read: " + (t.getMessage() == null ? name : t.getMessage()));
   }
 
   /**
