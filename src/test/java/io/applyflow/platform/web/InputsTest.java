@@ -33,7 +33,7 @@ class InputsTest {
     assertEquals("email is too long: at most 254 characters, got 20003", e.getMessage());
     e = assertThrows(Failure.Coded.class, () -> Inputs.line("name", "x".repeat(100_000) + "\u0000", Inputs.NAME));
     assertTrue(e.getMessage().startsWith("name is too long: at most 200 characters"), e.getMessage());
-    assertEquals("email is not a valid address",
+    assertEquals("email is not a valid email address",
         assertThrows(Failure.Coded.class, () -> Inputs.email("email", "a@b")).getMessage());
   }
 
