@@ -59,12 +59,17 @@ public final class Applyflow implements AutoCloseable {
   private final Database database;
   private final int port;
   private final String sandboxUrl;
+  private final WebVerticle web;
+  private final SandboxVerticle board;
 
-  private Applyflow(Vertx vertx, Database database, int port, String sandboxUrl) {
+  private Applyflow(Vertx vertx, Database database, int port, String sandboxUrl, WebVerticle web,
+                    SandboxVerticle board) {
     this.vertx = vertx;
     this.database = database;
     this.port = port;
     this.sandboxUrl = sandboxUrl;
+    this.web = web;
+    this.board = board;
   }
 
   /** What {@link #deploy} started: the app's port and the sandbox board's origin (null when unknown or off). */
@@ -85,7 +90,9 @@ public final class Applyflow implements AutoCloseable {
       JsonCodec.register(vertx.eventBus(), RunBus.Start.class, RunBus.Progress.class, RunBus.JobCommand.class,
           RunBus.StageResult.class, SearchBus.Request.class, SearchBus.Found.class);
       Pool pool = database.pool(vertx, 8);
-      Deployed deployed = deploy(vertx, config, pool).await();
+      WebVerticle[] web = new WebVerticle[1];
+      SandboxVerticle[] board = new SandboxVerticle[1];
+      Deployed deployed = deploy(vertx, config, pool, web, board).await();
       int port = deployed.port();
       long ms = (System.nanoTime() - started) / 1_000_000;
       LlmConfig llm = llmConfig(config);
@@ -94,21 +101,24 @@ public final class Applyflow implements AutoCloseable {
           sources(config, deployed.sandboxUrl()), llm.isConfigured() ? llm.model() + " at " + llm.baseUrl() + " (output checked by the fact gate)"
               : "off (deterministic tailoring and templates)", String.join(",", config.roles().stream().sorted().toList()),
           config.cluster() ? " | cluster members: " + config.clusterMembers() : "");
-      return new Applyflow(vertx, database, port, deployed.sandboxUrl());
+      return new Applyflow(vertx, database, port, deployed.sandboxUrl(), web[0], board[0]);
     } catch (RuntimeException e) {
       database.close();
       throw e;
     }
   }
 
-  private static Future<Deployed> deploy(Vertx vertx, io.applyflow.platform.config.Config config, Pool pool) {
+  private static Future<Deployed> deploy(Vertx vertx, io.applyflow.platform.config.Config config, Pool pool,
+                                        WebVerticle[] deployedWeb, SandboxVerticle[] deployedBoard) {
     Future<Integer> web = Future.succeededFuture(config.port());
     Future<Integer> sandbox = Future.succeededFuture(config.sandboxPort() == 0 ? null : config.sandboxPort());
     if (config.runs("web")) {
       WebVerticle verticle = new WebVerticle(config.host(), config.port(), config.sandbox(), pool, config);
+      deployedWeb[0] = verticle;
       web = vertx.deployVerticle(verticle).map(id -> verticle.actualPort());
       if (config.sandbox()) {
         SandboxVerticle board = new SandboxVerticle(config.host(), config.sandboxPort(), pool);
+        deployedBoard[0] = board;
         sandbox = web.compose(p -> vertx.deployVerticle(board)).map(id -> board.actualPort());
       }
     }
@@ -283,6 +293,16 @@ public final class Applyflow implements AutoCloseable {
 
   public Vertx vertx() {
     return vertx;
+  }
+
+  /** The web role's routes as {@code "METHOD /path"} (empty without the web role); see {@link WebVerticle#routes}. */
+  public List<String> routes() {
+    return web == null ? List.of() : web.routes();
+  }
+
+  /** The sandbox listener's routes (empty when this node does not serve it); see {@link SandboxVerticle#routes}. */
+  public List<String> sandboxRoutes() {
+    return board == null ? List.of() : board.routes();
   }
 
   public Database database() {

@@ -12,6 +12,7 @@ import io.applyflow.platform.security.ServerSecret;
 import io.applyflow.platform.security.Tokens;
 import io.applyflow.platform.web.Http;
 import io.applyflow.platform.web.SecurityHeaders;
+import io.applyflow.platform.web.Inputs;
 import io.applyflow.platform.web.Views;
 import io.applyflow.profile.ProfileRoutes;
 import io.applyflow.profile.Profiles;
@@ -31,6 +32,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.sqlclient.Pool;
+import java.util.List;
 
 /**
  * The web role (event loop): the HTTP server with the JSON API, the htmx pages, SSE streams, static files and,
@@ -49,6 +51,7 @@ public final class WebVerticle extends VerticleBase {
   private final Pool pool;
   private final io.applyflow.platform.config.Config config;
   private HttpServer server;
+  private Router router;
 
   public WebVerticle(String host, int port, boolean sandbox, Pool pool, io.applyflow.platform.config.Config config) {
     this.host = host;
@@ -74,6 +77,7 @@ public final class WebVerticle extends VerticleBase {
 
     // first, so every response (error pages and JSON errors too) carries the CSP, nosniff and no-store
     router.route().handler(SecurityHeaders.create());
+    router.route().handler(Inputs.addressGuard()); // a control character in the path or query: 400 before anything
     router.get("/health").handler(ctx -> Http.json(ctx, 200, new JsonObject().put("status", "ok")));
     router.get("/ready").handler(ctx -> pool.query("select 1").execute()
         .onSuccess(rs -> Http.json(ctx, 200, new JsonObject().put("status", "ready")))
@@ -82,6 +86,7 @@ public final class WebVerticle extends VerticleBase {
     router.get("/favicon.ico").handler(ctx -> ctx.reroute("/static/favicon.svg"));
     router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
     router.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
+    router.route().handler(Inputs.formGuard()); // every form field within its maximum, without control characters
     router.route().handler(new Auth(tokens, csrfSecret, config.publicHttps(), config.trustedProxyHops()).identify());
     Checklist checklist = new Checklist(pool);
     Throttle throttle = new Throttle(pool, config.signupsPerHour());
@@ -103,7 +108,9 @@ public final class WebVerticle extends VerticleBase {
         "There is no page at " + ctx.request().path() + "."));
     router.route().failureHandler(ctx -> ErrorPages.handle(ctx, views, BODY_LIMIT));
     // Form fields as large as the body may be: a pasted resume is one field (the default cap is 8 KB).
-    HttpServerOptions options = new HttpServerOptions().setMaxFormAttributeSize((int) BODY_LIMIT);
+    HttpServerOptions options = new HttpServerOptions().setMaxFormAttributeSize((int) BODY_LIMIT)
+        .setMaxFormFields(Inputs.FORM_FIELDS);
+    this.router = router;
     return vertx.createHttpServer(options).requestHandler(router).listen(port, host).onSuccess(s -> server = s);
   }
 
@@ -116,6 +123,14 @@ public final class WebVerticle extends VerticleBase {
           }
         })
         .onFailure(t -> log.warn("purging expired tokens failed: {}", t.getMessage()));
+  }
+
+  /**
+   * Every route of the router as {@code "METHOD /path"} ({@code "ANY /path"} for a route of every method), in
+   * mounting order; routes without a path (the body handler, the guards) are left out. For tests.
+   */
+  public List<String> routes() {
+    return Http.routes(router);
   }
 
   public int actualPort() {

@@ -4,11 +4,13 @@ import io.applyflow.platform.bus.Failure;
 import io.applyflow.platform.security.Auth;
 import io.applyflow.platform.web.ErrorPages;
 import io.applyflow.platform.web.Http;
+import io.applyflow.platform.web.Inputs;
 import io.applyflow.platform.web.Views;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.text.Normalizer;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -41,22 +43,27 @@ public final class AccountRoutes {
 
   private void apiRegister(RoutingContext ctx) {
     JsonObject body = Http.jsonBody(ctx);
-    accounts.register(str(body, "email"), str(body, "password"), str(body, "name"), "api", Auth.clientAddress(ctx))
+    accounts.register(str(body, "email"), str(body, "password"), name(str(body, "name")), "api", Auth.clientAddress(ctx))
         .onSuccess(reg -> Http.json(ctx, 201, new JsonObject().put("token", reg.token()).put("user_id", reg.userId())))
         .onFailure(t -> apiFailed(ctx, t));
   }
 
   private void apiLogin(RoutingContext ctx) {
     JsonObject body = Http.jsonBody(ctx);
-    accounts.login(str(body, "email"), str(body, "password"), "api", Auth.clientAddress(ctx))
+    accounts.login(loginEmail(str(body, "email")), str(body, "password"), "api", Auth.clientAddress(ctx))
         .onSuccess(reg -> Http.json(ctx, 200, new JsonObject().put("token", reg.token()).put("user_id", reg.userId())))
         .onFailure(t -> apiFailed(ctx, t));
   }
 
   private void pageSignup(RoutingContext ctx) {
     var f = ctx.request().formAttributes();
-    accounts.register(f.get("email"), f.get("password"), f.get("name"), "web", Auth.clientAddress(ctx))
-        .compose(reg -> rotate(ctx).map(reg))
+    io.vertx.core.Future<Accounts.Registered> registered;
+    try {
+      registered = accounts.register(f.get("email"), f.get("password"), name(f.get("name")), "web", Auth.clientAddress(ctx));
+    } catch (Failure.Coded e) {
+      registered = io.vertx.core.Future.failedFuture(e);
+    }
+    registered.compose(reg -> rotate(ctx).map(reg))
         .onSuccess(reg -> {
           Auth.startSession(ctx, reg.token());
           Http.redirect(ctx, "/profile?welcome=1");
@@ -67,8 +74,13 @@ public final class AccountRoutes {
 
   private void pageLogin(RoutingContext ctx) {
     var f = ctx.request().formAttributes();
-    accounts.login(f.get("email"), f.get("password"), "web", Auth.clientAddress(ctx))
-        .compose(reg -> rotate(ctx).map(reg))
+    io.vertx.core.Future<Accounts.Registered> loggedIn;
+    try {
+      loggedIn = accounts.login(loginEmail(f.get("email")), f.get("password"), "web", Auth.clientAddress(ctx));
+    } catch (Failure.Coded e) {
+      loggedIn = io.vertx.core.Future.failedFuture(e);
+    }
+    loggedIn.compose(reg -> rotate(ctx).map(reg))
         .onSuccess(reg -> {
           Auth.startSession(ctx, reg.token());
           Http.redirect(ctx, Http.localPath(f.get("next"), "/"));
@@ -136,6 +148,17 @@ public final class AccountRoutes {
     }
   }
 
+
+  /** The account's name: at most {@link Inputs#NAME} characters on one line, stored in Unicode NFC. */
+  private static String name(String raw) {
+    String n = Inputs.line("name", raw, Inputs.NAME);
+    return n == null ? null : Normalizer.normalize(n, Normalizer.Form.NFC);
+  }
+
+  /** An email to log in with: no longer than any address can be (the lookup is never made for a longer one). */
+  private static String loginEmail(String raw) {
+    return Inputs.line("email", raw, Inputs.EMAIL);
+  }
 
   private static String str(JsonObject body, String key) {
     Object v = body.getValue(key);

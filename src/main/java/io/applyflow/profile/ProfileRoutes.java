@@ -3,6 +3,7 @@ package io.applyflow.profile;
 import io.applyflow.platform.bus.Failure;
 import io.applyflow.platform.security.Auth;
 import io.applyflow.platform.web.Http;
+import io.applyflow.platform.web.Inputs;
 import io.applyflow.platform.web.Views;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -105,6 +106,7 @@ public final class ProfileRoutes {
       if (resumeText == null || resumeText.isBlank()) {
         throw Failure.BAD_INPUT.with("paste your resume as JSON Resume: the box is empty");
       }
+      Inputs.jsonDepth("the resume", resumeText);
       profile = new JsonObject().put("resume", new JsonObject(resumeText)).put("applicant", applicant);
     } catch (DecodeException | ClassCastException e) {
       render(ctx, 400, resumeText, applicant, false, "the resume is not a valid JSON object: " + firstLine(e), null);

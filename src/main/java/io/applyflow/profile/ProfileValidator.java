@@ -1,6 +1,7 @@
 package io.applyflow.profile;
 
 import io.applyflow.platform.bus.Failure;
+import io.applyflow.platform.web.Inputs;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -14,7 +15,6 @@ import java.util.regex.Pattern;
  */
 public final class ProfileValidator {
   private static final Pattern DATE = Pattern.compile("^([1-2][0-9]{3}-[0-1][0-9]-[0-3][0-9]|[1-2][0-9]{3}-[0-1][0-9]|[1-2][0-9]{3})$");
-  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]{2,}$");
   private static final Set<String> YES_NO = Set.of("yes", "no");
 
   /** Allowed values of each enumerated applicant answer; "decline" is always allowed for the voluntary ones. */
@@ -33,8 +33,12 @@ public final class ProfileValidator {
   private ProfileValidator() {
   }
 
-  /** Validates {@code {"resume": {...}, "applicant": {...}}}; throws BAD_INPUT naming the first problem. */
+  /**
+   * Validates {@code {"resume": {...}, "applicant": {...}}}; throws BAD_INPUT naming the first problem. Every string
+   * is within its maximum ({@link Inputs}) before it is read, and no string or key holds a control character.
+   */
   public static void validate(JsonObject body) {
+    Inputs.jsonTree("", body);
     Object resume = body.getValue("resume");
     if (!(resume instanceof JsonObject r)) {
       throw bad("resume is required and must be a JSON Resume object");
@@ -54,21 +58,24 @@ public final class ProfileValidator {
 
   static void validateResume(JsonObject r) {
     JsonObject basics = object(r, "basics", "resume.basics", true);
-    String name = string(basics, "name", "resume.basics.name");
+    String name = Inputs.line("resume.basics.name", string(basics, "name", "resume.basics.name"), Inputs.NAME);
     if (name == null || name.isBlank()) {
       throw bad("resume.basics.name is required: it is printed on the resume and typed into every form");
     }
     String email = string(basics, "email", "resume.basics.email");
-    if (email == null || !EMAIL.matcher(email).matches()) {
+    if (email != null && email.length() > Inputs.EMAIL) {
+      throw bad("resume.basics.email is too long: at most " + Inputs.EMAIL + " characters, got " + email.length());
+    }
+    if (!Inputs.isEmail(email)) {
       throw bad("resume.basics.email is required and must be an email address");
     }
-    string(basics, "phone", "resume.basics.phone");
+    Inputs.line("resume.basics.phone", string(basics, "phone", "resume.basics.phone"), Inputs.SHORT_TEXT);
     string(basics, "summary", "resume.basics.summary");
-    string(basics, "label", "resume.basics.label");
+    Inputs.line("resume.basics.label", string(basics, "label", "resume.basics.label"), Inputs.SHORT_TEXT);
     JsonArray profiles = array(basics, "profiles", "resume.basics.profiles");
     forEachObject(profiles, "resume.basics.profiles", (o, p) -> {
-      string(o, "network", p + ".network");
-      string(o, "url", p + ".url");
+      Inputs.line(p + ".network", string(o, "network", p + ".network"), Inputs.SHORT_TEXT);
+      Inputs.line(p + ".url", string(o, "url", p + ".url"), Inputs.URL);
     });
     forEachObject(array(r, "work", "resume.work"), "resume.work", (o, p) -> {
       string(o, "name", p + ".name");
@@ -97,6 +104,8 @@ public final class ProfileValidator {
       string(o, "name", p + ".name");
       strings(o, "keywords", p + ".keywords");
     });
+    // every text of the resume, known sections or not: within RESUME_STRING, no control character but TAB/LF/CR
+    texts("resume", r);
   }
 
   static void validateApplicant(JsonObject a) {
@@ -105,13 +114,10 @@ public final class ProfileValidator {
         throw bad("unknown field 'applicant." + key + "'; known: " + String.join(", ", APPLICANT_KEYS.stream().sorted().toList()));
       }
     }
-    for (String key : List.of("first_name", "last_name", "preferred_name", "phone", "phone_country")) {
-      String v = string(a, key, "applicant." + key);
-      if (v != null && v.length() > 200) {
-        throw bad("applicant." + key + " is longer than 200 characters");
-      }
+    for (String key : List.of("first_name", "last_name", "preferred_name", "phone_country")) {
+      Inputs.line("applicant." + key, string(a, key, "applicant." + key), Inputs.NAME);
     }
-    String phone = a.getString("phone");
+    String phone = Inputs.line("applicant.phone", string(a, "phone", "applicant.phone"), Inputs.PHONE);
     if (phone != null && !phone.isBlank() && !phone.matches("[+0-9()\\-. ]{5,30}")) {
       throw bad("applicant.phone may hold only digits, spaces and + ( ) - . (5 to 30 characters)");
     }
@@ -121,14 +127,14 @@ public final class ProfileValidator {
         if (!LINK_KEYS.contains(key)) {
           throw bad("unknown link 'applicant.links." + key + "'; known: " + String.join(", ", LINK_KEYS.stream().sorted().toList()));
         }
-        String url = string(links, key, "applicant.links." + key);
+        String url = Inputs.line("applicant.links." + key, string(links, key, "applicant.links." + key), Inputs.URL);
         if (url != null && !url.isBlank() && !url.matches("https?://\\S+")) {
           throw bad("applicant.links." + key + " must be an http(s) URL");
         }
       }
     }
     for (String key : List.of("work_authorization", "requires_sponsorship", "willing_to_relocate")) {
-      String v = string(a, key, "applicant." + key);
+      String v = Inputs.line("applicant." + key, string(a, key, "applicant." + key), Inputs.WORD);
       if (v != null && !YES_NO.contains(v)) {
         throw bad("applicant." + key + " must be \"yes\" or \"no\" (or left out), got \"" + v + "\"");
       }
@@ -140,11 +146,26 @@ public final class ProfileValidator {
         if (allowed == null) {
           throw bad("unknown field 'applicant.eeoc." + key + "'; known: " + String.join(", ", EEOC_VALUES.keySet().stream().sorted().toList()));
         }
-        String v = string(eeoc, key, "applicant.eeoc." + key);
+        String v = Inputs.line("applicant.eeoc." + key, string(eeoc, key, "applicant.eeoc." + key), Inputs.WORD);
         if (v != null && !allowed.contains(v)) {
           throw bad("applicant.eeoc." + key + " must be one of " + allowed + ", got \"" + v + "\"");
         }
       }
+    }
+  }
+
+  /** Every string under {@code value}: at most {@link Inputs#RESUME_STRING} characters, TAB/LF/CR the only controls. */
+  private static void texts(String path, Object value) {
+    if (value instanceof JsonObject o) {
+      for (Map.Entry<String, Object> e : o) {
+        texts(path + "." + e.getKey(), e.getValue());
+      }
+    } else if (value instanceof JsonArray a) {
+      for (int i = 0; i < a.size(); i++) {
+        texts(path + "[" + i + "]", a.getValue(i));
+      }
+    } else if (value instanceof String s) {
+      Inputs.multiline(Inputs.shown(path), s, Inputs.RESUME_STRING);
     }
   }
 
@@ -215,7 +236,7 @@ public final class ProfileValidator {
   }
 
   private static void date(JsonObject o, String key, String path) {
-    String v = string(o, key, path + "." + key);
+    String v = Inputs.line(path + "." + key, string(o, key, path + "." + key), 10);
     if (v != null && !v.isEmpty() && !DATE.matcher(v).matches()) {
       throw bad(path + "." + key + " must be YYYY, YYYY-MM or YYYY-MM-DD, got \"" + v + "\"");
     }

@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import java.text.Normalizer;
 
 /** Reads and writes a user's profile; every query is keyed by the user's id. */
 public final class Profiles {
@@ -34,7 +35,14 @@ public final class Profiles {
     } catch (Failure.Coded e) {
       return Future.failedFuture(e);
     }
-    JsonObject applicant = profile.getJsonObject("applicant", new JsonObject());
+    JsonObject applicant = profile.getJsonObject("applicant", new JsonObject()).copy();
+    // names in any script, stored in one Unicode form (NFC) so "é" typed two ways is one name; the resume's own text
+    // is kept exactly as written
+    for (String key : new String[] {"first_name", "last_name", "preferred_name"}) {
+      if (applicant.getValue(key) instanceof String name) {
+        applicant.put(key, Normalizer.normalize(name, Normalizer.Form.NFC));
+      }
+    }
     return pool.preparedQuery("""
             insert into profiles (user_id, resume, applicant, resume_text, updated_at) values ($1, $2, $3, $4, now())
             on conflict (user_id) do update set resume = excluded.resume, applicant = excluded.applicant,

@@ -5,6 +5,7 @@ import io.applyflow.apply.ApplyBus;
 import io.applyflow.platform.bus.Failure;
 import io.applyflow.platform.security.Auth;
 import io.applyflow.platform.web.Http;
+import io.applyflow.platform.web.Inputs;
 import io.applyflow.platform.web.Views;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -133,6 +134,15 @@ public final class ReviewRoutes {
    */
   Future<JsonObject> answer(long jobId, long userId, Map<String, String> given) {
     RunBus.JobCommand cmd = new RunBus.JobCommand(jobId, userId);
+    try {
+      // the lengths and characters of what was sent first, before anything is read or compared
+      given.forEach((k, v) -> {
+        Inputs.line("a question's field name", k, Inputs.FIELD_NAME);
+        Inputs.multiline("the answer to '" + Inputs.shown(k) + "'", v, Inputs.ANSWER);
+      });
+    } catch (Failure.Coded e) {
+      return Future.failedFuture(e);
+    }
     return jobs.get(jobId, userId).compose(job -> {
       if (job.status() != JobStatus.NEEDS_INPUT) {
         return Future.failedFuture(Failure.CONFLICT.with(Refusals.answers(job)));
@@ -155,9 +165,9 @@ public final class ReviewRoutes {
           return Future.failedFuture(Failure.BAD_INPUT.with("job " + jobId + " has no question '" + a.getKey()
               + "'; the open questions are " + open));
         }
-        if (a.getValue() == null || a.getValue().isBlank() || a.getValue().length() > 10_000) {
+        if (a.getValue() == null || a.getValue().isBlank() || a.getValue().length() > Inputs.ANSWER) {
           return Future.failedFuture(Failure.BAD_INPUT.with("the answer to '" + labels.get(a.getKey())
-              + "' must be 1 to 10000 characters"));
+              + "' must be 1 to " + Inputs.ANSWER + " characters"));
         }
         List<String> options = SchemaFields.options(job.questions(), a.getKey());
         if (options != null && !options.contains(a.getValue().trim())) {

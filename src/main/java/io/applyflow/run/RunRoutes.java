@@ -4,6 +4,7 @@ import io.applyflow.platform.bus.Failure;
 import io.applyflow.platform.security.Auth;
 import io.applyflow.platform.web.Http;
 import io.applyflow.platform.web.Sse;
+import io.applyflow.platform.web.Inputs;
 import io.applyflow.platform.web.Views;
 import io.applyflow.profile.Profiles;
 import io.vertx.core.Future;
@@ -14,6 +15,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -76,19 +78,18 @@ public final class RunRoutes {
    * {@code RUNS_PER_USER} runs already going.
    */
   Future<Long> create(long userId, JsonObject in) {
-    String position = text(in, "position", true);
-    if (position.length() > 200) {
-      throw Failure.BAD_INPUT.with("position is longer than 200 characters");
-    }
-    String level = text(in, "level", true).toLowerCase();
+    String position = Inputs.line("position", text(in, "position", true), Inputs.POSITION);
+    String level = Inputs.line("level", text(in, "level", true), Inputs.WORD).toLowerCase(Locale.ROOT);
     if (!LEVELS.contains(level)) {
       throw Failure.BAD_INPUT.with("level must be one of entry, mid, senior; got '" + level + "'");
     }
-    String mode = in.getValue("mode") == null ? "review" : text(in, "mode", true).toLowerCase();
+    String mode = in.getValue("mode") == null ? "review"
+        : Inputs.line("mode", text(in, "mode", true), Inputs.WORD).toLowerCase(Locale.ROOT);
     if (!MODES.contains(mode)) {
       throw Failure.BAD_INPUT.with("mode must be review or auto; got '" + mode + "'");
     }
-    String location = in.getValue("location") == null ? null : text(in, "location", false);
+    String location = in.getValue("location") == null ? null
+        : Inputs.line("location", text(in, "location", false), Inputs.LOCATION);
     int limit = limit(in.getValue("limit"));
     return profiles.find(userId).compose(p -> p == null
         ? Future.failedFuture(Failure.CONFLICT.with("store your profile first (PUT /api/profile or the profile page)"))
@@ -158,7 +159,7 @@ public final class RunRoutes {
     try {
       if (f.get("limit") != null && !f.get("limit").isBlank()) {
         values.put("limit", f.get("limit"));
-        in.put("limit", Integer.parseInt(f.get("limit").trim()));
+        in.put("limit", Integer.parseInt(Inputs.line("limit", f.get("limit"), Inputs.NUMBER).trim()));
       }
       created = create(Auth.userId(ctx), in);
     } catch (NumberFormatException e) {
@@ -241,7 +242,7 @@ public final class RunRoutes {
       return 5;
     }
     if (!(v instanceof Integer || v instanceof Long) || ((Number) v).longValue() < 1 || ((Number) v).longValue() > 100) {
-      throw Failure.BAD_INPUT.with("limit must be a whole number from 1 to 100; got " + v);
+      throw Failure.BAD_INPUT.with("limit must be a whole number from 1 to 100; got " + Inputs.shown(String.valueOf(v)));
     }
     return ((Number) v).intValue();
   }

@@ -1,5 +1,7 @@
 package io.applyflow.sandbox;
 
+import io.applyflow.platform.web.Http;
+import io.applyflow.platform.web.Inputs;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -8,6 +10,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.sqlclient.Pool;
+import java.util.List;
 
 /**
  * The employer's role (event loop): the sandbox board on its own HTTP listener, so its pages and whatever anyone
@@ -30,6 +33,7 @@ public final class SandboxVerticle extends VerticleBase {
   private final Pool pool;
   private final SandboxRoutes.Limits limits;
   private HttpServer server;
+  private Router router;
 
   public SandboxVerticle(String host, int port, Pool pool) {
     this(host, port, pool, SandboxRoutes.Limits.DEFAULT);
@@ -44,7 +48,8 @@ public final class SandboxVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    Router router = Router.router(vertx);
+    router = Router.router(vertx);
+    router.route().handler(Inputs.addressGuard()); // a control character in the path or query: 400 before anything
     router.route().handler(ctx -> {
       ctx.response()
           .putHeader("X-Content-Type-Options", "nosniff")
@@ -62,6 +67,11 @@ public final class SandboxVerticle extends VerticleBase {
     // SubmissionForm bounds each field itself.
     HttpServerOptions options = new HttpServerOptions().setMaxFormAttributeSize((int) limits.bodyBytes());
     return vertx.createHttpServer(options).requestHandler(router).listen(port, host).onSuccess(s -> server = s);
+  }
+
+  /** The sandbox's routes as {@code "METHOD /path"}, see {@link Http#routes}. For tests. */
+  public List<String> routes() {
+    return Http.routes(router);
   }
 
   public int actualPort() {

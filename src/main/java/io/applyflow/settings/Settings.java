@@ -1,6 +1,7 @@
 package io.applyflow.settings;
 
 import io.applyflow.platform.bus.Failure;
+import io.applyflow.platform.web.Inputs;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -54,7 +55,7 @@ public record Settings(int acceptThreshold, int clarifyThreshold, boolean sendCo
     // "false" or 0 could be read either way by a client; only a JSON boolean says what it means.
     Object v = body.getValue(field);
     if (!(v instanceof Boolean b)) {
-      String given = v instanceof String s ? "'" + s + "'" : String.valueOf(v);
+      String given = v instanceof String s ? "'" + Inputs.shown(s) + "'" : Inputs.shown(String.valueOf(v));
       throw Failure.BAD_INPUT.with(field + " must be true or false, not " + given);
     }
     return b;
@@ -66,6 +67,7 @@ public record Settings(int acceptThreshold, int clarifyThreshold, boolean sendCo
     }
     Object v = body.getValue(field);
     if (v instanceof String s) {
+      Inputs.line(field, s, Inputs.NUMBER);
       try {
         v = Integer.parseInt(s.trim());
       } catch (NumberFormatException e) {
@@ -74,7 +76,7 @@ public record Settings(int acceptThreshold, int clarifyThreshold, boolean sendCo
     }
     if (!(v instanceof Integer || v instanceof Long) || ((Number) v).longValue() < 0
         || ((Number) v).longValue() > 100) {
-      throw Failure.BAD_INPUT.with(field + " must be a whole number from 0 to 100, not " + v);
+      throw Failure.BAD_INPUT.with(field + " must be a whole number from 0 to 100, not " + Inputs.shown(String.valueOf(v)));
     }
     return ((Number) v).intValue();
   }

@@ -23,7 +23,7 @@ public final class ErrorPages {
   public static void handle(RoutingContext ctx, Views views, long bodyLimit) {
     int status;
     String detail;
-    Throwable t = ctx.failure();
+    Throwable t = Inputs.explain(ctx.failure()); // the form decoder's refusals are bad input, not our failure
     if (!Http.isPage(ctx) && t != null) {
       Http.fail(ctx, t);
       return;

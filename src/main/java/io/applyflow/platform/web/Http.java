@@ -46,15 +46,20 @@ public final class Http {
     }
   }
 
-  /** The request body as a JSON object, or a BAD_INPUT failure that says what is wrong with it. */
+  /**
+   * The request body as a JSON object, or a BAD_INPUT failure that says what is wrong with it: not JSON, not an
+   * object, nested too deeply, or holding U+0000 or an over-long key anywhere ({@link Inputs}).
+   */
   public static JsonObject jsonBody(RoutingContext ctx) {
     String raw = ctx.body() == null ? null : ctx.body().asString();
     if (raw == null || raw.isBlank()) {
       throw Failure.BAD_INPUT.with("the request body is empty; send a JSON object");
     }
+    Inputs.jsonDepth("the request body", raw);
     try {
       Object parsed = io.vertx.core.json.Json.decodeValue(raw);
       if (parsed instanceof JsonObject jo) {
+        Inputs.jsonTree("", jo);
         return jo;
       }
       throw Failure.BAD_INPUT.with("the request body must be a JSON object");
@@ -113,6 +118,26 @@ public final class Http {
       // reported below
     }
     throw Failure.BAD_INPUT.with(name + " must be a positive number, got '" + raw + "'");
+  }
+
+  /**
+   * Every route of {@code router} as {@code "METHOD /path"} ({@code "ANY /path"} for a route of every method), in
+   * mounting order; routes without a path (body handlers, guards) are left out. For tests that must cover them all.
+   */
+  public static java.util.List<String> routes(io.vertx.ext.web.Router router) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (io.vertx.ext.web.Route r : router.getRoutes()) {
+      String path = r.getPath();
+      if (path == null) {
+        continue;
+      }
+      if (r.methods() == null || r.methods().isEmpty()) {
+        out.add("ANY " + path);
+      } else {
+        r.methods().stream().map(io.vertx.core.http.HttpMethod::name).sorted().forEach(m -> out.add(m + " " + path));
+      }
+    }
+    return out;
   }
 
   private static String firstLine(String s) {
