@@ -55,8 +55,21 @@ public final class SecurityHeaders implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext ctx) {
     // the normalized path is the one the router matched: "/static/../api/x" is served by the API, not as a file
-    ctx.addHeadersEndHandler(v -> apply(ctx.normalizedPath(), ctx.response().headers()));
+    ctx.addHeadersEndHandler(v -> apply(matchedPath(ctx), ctx.response().headers()));
     ctx.next();
+  }
+
+  /**
+   * The path the router matched, or null (no-store, the page policy) when the path cannot be normalised: a malformed
+   * percent escape makes {@code normalizedPath()} throw, and a throwing headers-end handler would leave the
+   * response hanging.
+   */
+  private static String matchedPath(RoutingContext ctx) {
+    try {
+      return ctx.normalizedPath();
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   /** Sets the headers on a response to {@code path}, whose own headers (the content type) are already set. */

@@ -90,4 +90,11 @@ class InputsTest {
     assertEquals("a\\U+0000b", Inputs.shown("a\u0000b"));
     assertEquals(203, Inputs.shown("x".repeat(1_500_000)).length());
   }
+
+  @Test
+  void theReadmeDocumentsEveryMaximumAsTheCodeHasIt() throws java.io.IOException {
+    String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+    Inputs.MAXIMA.forEach((input, max) -> assertTrue(readme.contains("| " + input + " | " + max + " |"),
+        "README.md's table of maxima has the row '| " + input + " | " + max + " |'"));
+  }
 }
