@@ -21,6 +21,7 @@ import io.applyflow.run.RunBus;
 import io.applyflow.run.RunVerticle;
 import io.applyflow.run.Runs;
 import io.applyflow.sandbox.SandboxBoards;
+import io.applyflow.sandbox.SandboxRoutes;
 import io.applyflow.sandbox.SandboxVerticle;
 import io.applyflow.score.ScoreVerticle;
 import io.applyflow.search.GreenhouseApi;
@@ -117,7 +118,8 @@ public final class Applyflow implements AutoCloseable {
       deployedWeb[0] = verticle;
       web = vertx.deployVerticle(verticle).map(id -> verticle.actualPort());
       if (config.sandbox()) {
-        SandboxVerticle board = new SandboxVerticle(config.host(), config.sandboxPort(), pool);
+        SandboxVerticle board = new SandboxVerticle(config.host(), config.sandboxPort(), pool,
+            new SandboxRoutes.Limits(SandboxRoutes.Limits.DEFAULT.bodyBytes(), config.sandboxPostsPerMinute()));
         deployedBoard[0] = board;
         sandbox = web.compose(p -> vertx.deployVerticle(board)).map(id -> board.actualPort());
       }

@@ -39,7 +39,7 @@ class CrashIT {
     }
   }
 
-  private static Process start(String name, int port) throws IOException {
+  private static Process start(String name, int port, int sandboxPort) throws IOException {
     Files.createDirectories(LOGS);
     String java = ProcessHandle.current().info().command().orElse("java");
     ProcessBuilder pb = new ProcessBuilder(java, "-Dvertx.disableDnsResolver=true", "-cp",
@@ -49,6 +49,8 @@ class CrashIT {
     env.put("DATA_DIR", Files.createTempDirectory("applyflow-crash").toString());
     env.put("DATABASE_URL", TestDatabase.shared().url());
     env.put("SANDBOX_SLOW_MS", "30000");
+    env.put("SANDBOX_PORT", String.valueOf(sandboxPort)); // the same sandbox origin before and after the crash
+    env.put("SIGNUPS_PER_HOUR", "1000000"); // every test signs up from 127.0.0.1
     env.put("APPLY_BOARD_INTERVAL_SECONDS", "0");
     env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
     String chromium = Browsers.detectChromium(System.getenv("CHROMIUM_PATH"));
@@ -100,7 +102,8 @@ class CrashIT {
   @Test
   void aKillBetweenTheLedgerAttemptAndTheConfirmationNeverLeadsToASecondSubmission() throws Exception {
     int port1 = freePort();
-    Process first = start("first", port1);
+    int sandboxPort = freePort();
+    Process first = start("first", port1, sandboxPort);
     Api api = new Api("http://127.0.0.1:" + port1);
     String email = Api.uniqueEmail("crash");
     long runId;
@@ -117,7 +120,7 @@ class CrashIT {
       assertEquals("attempted", ledgerState(runId), "killed before the confirmation was recorded");
 
       int port2 = freePort();
-      Process second = start("second", port2);
+      Process second = start("second", port2, sandboxPort);
       try {
         Api api2 = new Api("http://127.0.0.1:" + port2);
         String token2 = api2.post("/api/login", null, new JsonObject().put("email", email)

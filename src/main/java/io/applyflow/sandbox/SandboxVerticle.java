@@ -66,7 +66,9 @@ public final class SandboxVerticle extends VerticleBase {
     // Form fields as large as the body may be (the default cap is 8 KB and a longer answer would fail the request);
     // SubmissionForm bounds each field itself.
     HttpServerOptions options = new HttpServerOptions().setMaxFormAttributeSize((int) limits.bodyBytes());
-    return vertx.createHttpServer(options).requestHandler(router).listen(port, host).onSuccess(s -> server = s);
+    return vertx.createHttpServer(options).requestHandler(router).listen(port, host).onSuccess(s -> server = s)
+        .recover(t -> Future.failedFuture(new IllegalStateException("the sandbox board could not listen on " + host + ":"
+            + port + " (SANDBOX_PORT; set another port, or SANDBOX=false): " + t.getMessage(), t)));
   }
 
   /** The sandbox's routes as {@code "METHOD /path"}, see {@link Http#routes}. For tests. */

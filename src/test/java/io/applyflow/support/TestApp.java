@@ -41,6 +41,7 @@ public final class TestApp {
       env.put("APPLY_BOARD_INTERVAL_SECONDS", "0");
       // every test user signs up from 127.0.0.1; the limit itself is tested with its own instance (AccountsIT)
       env.put("SIGNUPS_PER_HOUR", "1000000");
+      env.put("SANDBOX_POSTS_PER_MINUTE", "1000000"); // every test posts from 127.0.0.1
       String chromium = Browsers.detectChromium(System.getenv("CHROMIUM_PATH"));
       if (chromium != null) {
         env.put("CHROMIUM_PATH", chromium);

@@ -39,6 +39,7 @@ public record Config(
     int signupsPerHour,
     int sandboxPort,
     String sandboxPublicUrl,
+    int sandboxPostsPerMinute,
     int runsPerUser,
     int ssePerUser,
     List<String> applyAllowedOrigins,
@@ -97,15 +98,21 @@ public record Config(
         intVar(env, "SIGNUPS_PER_HOUR", 20, 1, 1_000_000),
         sandboxPort(env, port),
         origin(env, "SANDBOX_PUBLIC_URL"),
+        intVar(env, "SANDBOX_POSTS_PER_MINUTE", 30, 1, 1_000_000),
         intVar(env, "RUNS_PER_USER", DEFAULT_RUNS_PER_USER, 1, 100),
         intVar(env, "SSE_PER_USER", DEFAULT_SSE_PER_USER, 1, 1_000),
         origins(env, "APPLY_ALLOWED_ORIGINS"),
         boolVar(env, "CHROMIUM_NO_SANDBOX", false));
   }
 
-  /** {@code SANDBOX_PORT}: the sandbox board's own listener (0, the default: a free port); never the app's port. */
+  /**
+   * {@code SANDBOX_PORT}: the sandbox board's own listener, never the app's port. By default the port after the app's
+   * ({@code PORT} + 1, 8081), so the sandbox's links stay valid across restarts (jobs waiting for approval keep their
+   * posting URL); a free port only when {@code PORT} is 0.
+   */
   private static int sandboxPort(Map<String, String> env, int appPort) {
-    int p = intVar(env, "SANDBOX_PORT", 0, 0, 65535);
+    int fallback = appPort == 0 || appPort >= 65535 ? 0 : appPort + 1;
+    int p = intVar(env, "SANDBOX_PORT", fallback, 0, 65535);
     if (p != 0 && p == appPort) {
       throw new IllegalArgumentException("SANDBOX_PORT must differ from PORT (" + p + "): the sandbox has an origin of its own");
     }

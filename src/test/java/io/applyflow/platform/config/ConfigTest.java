@@ -49,10 +49,13 @@ class ConfigTest {
   @Test
   void theSandboxHasItsOwnPortAndOptionalPublicOrigin() {
     Config d = Config.fromEnv(Map.of());
-    assertEquals(0, d.sandboxPort(), "a free port by default");
+    assertEquals(8081, d.sandboxPort(), "the port after the app's by default, stable across restarts");
+    assertEquals(0, Config.fromEnv(Map.of("PORT", "0")).sandboxPort(), "a free port when the app takes a free one");
+    assertEquals(9001, Config.fromEnv(Map.of("PORT", "9000")).sandboxPort());
+    assertEquals(30, d.sandboxPostsPerMinute());
     assertNull(d.sandboxPublicUrl());
-    Config c = Config.fromEnv(Map.of("SANDBOX_PORT", "8081", "SANDBOX_PUBLIC_URL", "https://sandbox.example.com/"));
-    assertEquals(8081, c.sandboxPort());
+    Config c = Config.fromEnv(Map.of("SANDBOX_PORT", "8082", "SANDBOX_PUBLIC_URL", "https://sandbox.example.com/"));
+    assertEquals(8082, c.sandboxPort());
     assertEquals("https://sandbox.example.com", c.sandboxPublicUrl());
     var same = assertThrows(IllegalArgumentException.class, () -> Config.fromEnv(Map.of("PORT", "8080", "SANDBOX_PORT", "8080")));
     assertTrue(same.getMessage().contains("SANDBOX_PORT"), same.getMessage());
