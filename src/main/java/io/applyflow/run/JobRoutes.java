@@ -66,7 +66,6 @@ public final class JobRoutes {
   private static void send(RoutingContext ctx, Document doc) {
     ctx.response().putHeader("content-type", doc.contentType())
         .putHeader("content-disposition", "inline; filename=\"" + doc.filename().replace("\"", "") + "\"")
-        .putHeader("cache-control", "private, max-age=60")
         .end(Buffer.buffer(doc.content()));
   }
 
