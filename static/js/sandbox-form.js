@@ -16,7 +16,8 @@
     countryRequired: 'Country is required.',
     genericFailure: 'There was an error processing your application. Please try again.'
   };
-  var MAX_FILE_BYTES = 5 * 1024 * 1024; // the sandbox takes 5 MB per application (Greenhouse: 10 MB per file)
+  // the renderer's "{{ file_size }} MB maximum file size." with the sandbox's own cap (5 MB per application)
+  var MAX_FILE_BYTES = 5 * 1024 * 1024;
   var EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
   function labelText(id) {

@@ -5,15 +5,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * The only kinds of file the sandbox takes and serves, decided from the bytes alone (never from the client's file
- * name or content type): PDF ({@code %PDF-} first), DOCX (a ZIP whose central directory names
- * {@code [Content_Types].xml} and a {@code word/} part) and plain text (valid UTF-8 with no control character but
+ * The only kinds of file the sandbox takes and serves: the ones Greenhouse's application form accepts ("Accepted file
+ * types: pdf, doc, docx, txt, rtf" on job-boards.greenhouse.io, shared/fixtures/greenhouse/job-boards_aclu_…_page.html),
+ * decided from the bytes alone (never from the client's file name or content type): PDF ({@code %PDF-} first), DOC (an
+ * OLE2 compound file, MS-CFB's signature {@code D0 CF 11 E0 A1 B1 1A E1}), RTF (a brace, then the control word
+ * \rtf: RTF 1.9.1), DOCX (a ZIP
+ * whose central directory names {@code [Content_Types].xml} and a {@code word/} part) and plain text (valid UTF-8 with no control character but
  * tab, CR and LF, that does not open the way a browser recognises HTML or XML: WHATWG MIME Sniffing, "identifying a
  * resource with an unknown MIME type"). Every check is one linear pass and inflates nothing, so a ZIP bomb costs no more than its size.
  * Pure; safe from any thread.
  */
 enum FileKind {
   PDF("application/pdf", "pdf"),
+  DOC("application/msword", "doc"),
+  RTF("application/rtf", "rtf"),
   DOCX("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
   TXT("text/plain; charset=utf-8", "txt");
 
@@ -28,6 +33,9 @@ enum FileKind {
   }
 
   private static final byte[] PDF_MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] OLE2_MAGIC = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A,
+      (byte) 0xE1};
+  private static final byte[] RTF_MAGIC = "{\\rtf".getBytes(StandardCharsets.US_ASCII);
   private static final int LOCAL_HEADER = 0x04034b50;
   private static final int CENTRAL_HEADER = 0x02014b50;
   private static final int END_OF_CENTRAL_DIRECTORY = 0x06054b50;
@@ -44,6 +52,12 @@ enum FileKind {
     }
     if (startsWith(b, PDF_MAGIC)) {
       return Optional.of(PDF);
+    }
+    if (startsWith(b, OLE2_MAGIC)) {
+      return Optional.of(DOC);
+    }
+    if (startsWith(b, RTF_MAGIC)) {
+      return Optional.of(RTF);
     }
     if (b.length >= 4 && le32(b, 0) == LOCAL_HEADER) {
       return isDocx(b) ? Optional.of(DOCX) : Optional.empty();

@@ -45,8 +45,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /sandbox/job-boards/{board}/jobs/{id}}: the hosted job page and application form, DOM
  *       modelled on job-boards.greenhouse.io ({@code templates/sandbox/job.html}, {@code /static/js/sandbox-form.js});</li>
  *   <li>{@code POST} of the same URL: a multipart application, checked and stored; {@code 201} or {@code 400};
- *       files are taken only when their bytes are a PDF, a DOCX or plain text ({@link FileKind});</li>
- *   <li>{@code GET .../confirmation} (the classic form's 303 names the stored id: {@code ?application_id=<id>});</li>
+ *       files are taken only when their bytes are a kind the real form accepts ({@link FileKind});</li>
+ *   <li>{@code GET .../confirmation} (where the classic form's 303 goes, as on boards.greenhouse.io);</li>
  *   <li>{@code GET|POST /sandbox/login}: the page a login wall redirects to (no account ever signs in).</li>
  * </ul>
  *
@@ -329,7 +329,7 @@ public final class SandboxRoutes {
           log.info("sandbox received application {} for {}/{}", id, posting.board(), posting.id());
           if (classic) {
             // the id in the URL is the receipt the apply worker keeps (the hosted form's JSON names it instead)
-            ctx.response().setStatusCode(303).putHeader("location", confirmation + "?application_id=" + id).end();
+            ctx.response().setStatusCode(303).putHeader("location", confirmation).end();
             return;
           }
           Runnable answer = () -> ctx.response().setStatusCode(201)

@@ -18,6 +18,9 @@ class FileKindTest {
   @Test
   void pdfDocxAndTextAreKnownByTheirBytes() {
     assertEquals(Optional.of(FileKind.PDF), sniff("%PDF-1.7\n..."));
+    byte[] ole2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0};
+    assertEquals(Optional.of(FileKind.DOC), FileKind.sniff(ole2), "a Word 97-2003 file (OLE2 compound file)");
+    assertEquals(Optional.of(FileKind.RTF), sniff("{\\rtf1\\ansi Ada Lovelace\\par}"));
     assertEquals(Optional.of(FileKind.DOCX), FileKind.sniff(SandboxRoutesIT.docx("Ada")));
     assertEquals(Optional.of(FileKind.TXT), sniff("Ada Lovelace\r\n\tAnalyst — Zürich 日本 😀\n"));
     assertEquals(Optional.of(FileKind.TXT), sniff("Skills: <b>not a tag at the start</b>"));
