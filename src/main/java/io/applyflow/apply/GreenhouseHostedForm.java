@@ -10,6 +10,7 @@ import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.SelectOption;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import com.microsoft.playwright.options.WaitUntilState;
+import io.applyflow.platform.web.Inputs;
 import io.applyflow.apply.ApplyTrouble.Kind;
 import io.applyflow.apply.NavigationGuard.Posted;
 import java.util.ArrayList;
@@ -355,7 +356,7 @@ public final class GreenhouseHostedForm {
   private Renderer open(Page page, String url) {
     String why = allowed.refusal(url);
     if (why != null) {
-      throw new ApplyTrouble(Kind.REFUSED_URL, "refused to open '" + NavigationGuard.shown(url) + "': " + why);
+      throw new ApplyTrouble(Kind.REFUSED_URL, "refused to open '" + Inputs.shown(url) + "': " + why);
     }
     NavigationGuard guard = guards.computeIfAbsent(page, p -> NavigationGuard.install(p, allowed));
     Response response = navigate(page, url, guard);
@@ -366,8 +367,8 @@ public final class GreenhouseHostedForm {
       if (!frame.isBlank()) {
         String refused = allowed.refusal(frame);
         if (refused != null) {
-          throw new ApplyTrouble(Kind.REFUSED_URL, "the page " + NavigationGuard.shown(page.url())
-              + " embeds its form from '" + NavigationGuard.shown(frame) + "', which is not opened: " + refused);
+          throw new ApplyTrouble(Kind.REFUSED_URL, "the page " + Inputs.shown(page.url())
+              + " embeds its form from '" + Inputs.shown(frame) + "', which is not opened: " + refused);
         }
         response = navigate(page, frame, guard);
       }

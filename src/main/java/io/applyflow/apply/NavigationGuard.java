@@ -7,6 +7,7 @@ import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Request;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.Route;
+import io.applyflow.platform.web.Inputs;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -24,8 +25,6 @@ import org.slf4j.LoggerFactory;
  */
 final class NavigationGuard {
   private static final Logger log = LoggerFactory.getLogger(NavigationGuard.class);
-  /** How much of a refused URL is kept in messages. */
-  private static final int SHOWN = 200;
 
   private final AllowedOrigins allowed;
   private final List<String> refusedPages = new CopyOnWriteArrayList<>();
@@ -53,7 +52,7 @@ final class NavigationGuard {
     page.onRequest(guard::watch);
     page.onResponse(guard::documentPost);
     page.onPopup(popup -> {
-      log.info("closing a popup the page opened: {}", shown(popup.url()));
+      log.info("closing a popup the page opened: {}", Inputs.shown(popup.url()));
       popup.close();
     });
     return guard;
@@ -114,7 +113,7 @@ final class NavigationGuard {
     try {
       answer = route.fetch(new Route.FetchOptions().setMaxRedirects(0));
     } catch (PlaywrightException e) {
-      log.info("the form's POST to {} failed: {}", shown(request.url()), e.getMessage());
+      log.info("the form's POST to {} failed: {}", Inputs.shown(request.url()), e.getMessage());
       route.abort("failed");
       return;
     }
@@ -125,7 +124,7 @@ final class NavigationGuard {
         receipt = Receipts.of(answer.text(), null);
       }
       posts.add(new Posted(request.url(), answer.status(), receipt));
-      log.info("the form's POST to {} answered {}{}", shown(request.url()), answer.status(),
+      log.info("the form's POST to {} answered {}{}", Inputs.shown(request.url()), answer.status(),
           receipt == null ? "" : " (receipt " + receipt + ")");
       route.fulfill(new Route.FulfillOptions().setResponse(answer));
     } finally {
@@ -140,7 +139,7 @@ final class NavigationGuard {
       if ("POST".equalsIgnoreCase(request.method()) && "document".equals(request.resourceType())
           && allowed.allows(response.url())) {
         posts.add(new Posted(response.url(), response.status(), null));
-        log.info("the form's POST to {} answered {}", shown(response.url()), response.status());
+        log.info("the form's POST to {} answered {}", Inputs.shown(response.url()), response.status());
       }
     } catch (PlaywrightException e) {
       log.debug("could not read a POST's answer: {}", e.getMessage());
@@ -159,7 +158,7 @@ final class NavigationGuard {
   }
 
   private void record(Request request, String url, String why) {
-    String entry = shown(url) + ": " + why;
+    String entry = Inputs.shown(url) + ": " + why;
     if (isNavigation(request) && isTopFrame(request)) {
       log.warn("refused to open {}", entry);
       refusedPages.add(entry);
@@ -186,10 +185,5 @@ final class NavigationGuard {
     } catch (PlaywrightException e) {
       return true; // a request without a frame (a service worker's) counts as the page's own
     }
-  }
-
-  static String shown(String url) {
-    String u = url == null ? "" : url.strip();
-    return u.length() <= SHOWN ? u : u.substring(0, SHOWN) + "…";
   }
 }

@@ -1,5 +1,6 @@
 package io.applyflow.apply;
 
+import io.applyflow.platform.web.Inputs;
 import io.applyflow.platform.web.SafeUrls;
 
 /**
@@ -23,7 +24,7 @@ public record PostingTarget(String url, String note, String refusal) {
     if (why == null) {
       return new PostingTarget(url.strip(), null, null);
     }
-    String shown = url == null || url.isBlank() ? "(none)" : "'" + NavigationGuard.shown(url) + "'";
+    String shown = url == null || url.isBlank() ? "(none)" : "'" + Inputs.shown(url) + "'";
     String canonical = canonicalForm(source, board, externalId, apiUrl);
     if (canonical != null && allowed.allows(canonical)) {
       return new PostingTarget(canonical, "the posting's link " + shown + " is not opened (" + why

@@ -3,6 +3,7 @@ package io.applyflow.sandbox;
 import io.applyflow.platform.bus.Failure;
 import io.applyflow.platform.security.Auth;
 import io.applyflow.platform.web.Http;
+import io.applyflow.platform.web.Inputs;
 import io.applyflow.platform.web.Views;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -29,7 +30,7 @@ import java.util.Map;
  *       content_type, bytes}], received_at}]}; a malformed filter is a 400 naming it;</li>
  *   <li>{@code GET /api/sandbox/submissions/{id}/files/{field}}: the file, only to its owner (404 otherwise, the
  *       same answer as for an id that does not exist), always as a download ({@code Content-Disposition: attachment})
- *       with the type its bytes are (PDF, DOCX or plain text), {@code nosniff}, a sandboxing CSP and {@code no-store};</li>
+ *       with the type its bytes are (one of {@link FileKind}'s), {@code nosniff}, a sandboxing CSP and {@code no-store};</li>
  *   <li>{@code GET /received}: the page listing them, with links to the files.</li>
  * </ul>
  */
@@ -61,14 +62,14 @@ public final class ReceivedRoutes {
     String board = ctx.request().getParam("board");
     if (board != null && !board.matches("[A-Za-z0-9_.-]{1,100}")) {
       throw Failure.BAD_INPUT.with("board must be a board token (letters, digits, '_', '.', '-'; at most 100), got '"
-          + clip(board) + "'");
+          + Inputs.shown(board) + "'");
     }
     String job = ctx.request().getParam("job_id");
     Long jobId = null;
     if (job != null) {
       jobId = SandboxRoutes.parseId(job);
       if (jobId == null) {
-        throw Failure.BAD_INPUT.with("job_id must be a number of at most 18 digits, got '" + clip(job) + "'");
+        throw Failure.BAD_INPUT.with("job_id must be a number of at most 18 digits, got '" + Inputs.shown(job) + "'");
       }
     }
     return new Filter(board, jobId);
@@ -86,22 +87,16 @@ public final class ReceivedRoutes {
         .onSuccess(rows -> {
           JsonArray out = new JsonArray();
           rows.forEach(r -> out.add(r.json()));
-          ctx.response().putHeader("cache-control", "no-store");
           Http.json(ctx, 200, out);
         })
         .onFailure(t -> Http.fail(ctx, t));
   }
 
   private void file(RoutingContext ctx) {
-    String raw = ctx.pathParam("id");
-    Long id = SandboxRoutes.parseId(raw);
-    if (id == null) {
-      Http.error(ctx, 400, "bad_input", "id must be a number of at most 18 digits, got '" + clip(raw) + "'");
-      return;
-    }
+    long id = Http.idParam(ctx, "id");
     String field = ctx.pathParam("field");
     if (!"resume".equals(field) && !"cover_letter".equals(field)) {
-      Http.error(ctx, 400, "bad_input", "field must be 'resume' or 'cover_letter', got '" + clip(field) + "'");
+      Http.error(ctx, 400, "bad_input", "field must be 'resume' or 'cover_letter', got '" + Inputs.shown(field) + "'");
       return;
     }
     String notFound = "you have no sandbox submission " + id + " with a file '" + field + "'";
@@ -117,9 +112,7 @@ public final class ReceivedRoutes {
           ctx.response()
               .putHeader("content-type", kind.contentType)
               .putHeader("content-disposition", contentDisposition(name))
-              .putHeader("x-content-type-options", "nosniff")
-              .putHeader("content-security-policy", FILE_CSP)
-              .putHeader("cache-control", "no-store")
+              .putHeader("content-security-policy", FILE_CSP) // stricter than the page policy (SecurityHeaders adds nosniff, no-store)
               .end(found.get().content());
         })
         .onFailure(t -> Http.fail(ctx, t));
@@ -175,8 +168,4 @@ public final class ReceivedRoutes {
         .onFailure(t -> Http.fail(ctx, t));
   }
 
-  private static String clip(String s) {
-    String t = s.length() > 40 ? s.substring(0, 40) + "…" : s;
-    return t.replaceAll("\\p{Cntrl}", "?");
-  }
 }
