@@ -31,7 +31,9 @@ import java.util.regex.Pattern;
  * <p>Rules:
  * <ul>
  *   <li>Standard fields (names, preferred name, email, phone, location) come from the profile's {@link Contact},
- *       the same values the resume PDF's header prints.</li>
+ *       the same values the resume PDF's header prints. A form read from the page ({@link PageSchema}) names them by
+ *       its fields' {@code semantic}, and adds the full name ({@link Contact#name}) and the current company (the
+ *       employer of the resume's first role without an end date).</li>
  *   <li>Files: the resume file is {@code document:resume} when a PDF exists. The cover letter file is
  *       {@code document:cover_letter} when the job has a checked letter PDF and {@link Attachments#sendsLetter} allows
  *       it; otherwise it is missing with a {@link PlanEntry#reason} the user can read. The value of a file entry is
@@ -56,7 +58,7 @@ import java.util.regex.Pattern;
 public final class FillPlanner {
   private static final Set<String> TEXT_TYPES = Set.of("input_text", "textarea");
   private static final Set<String> STANDARD_TEXT = Set.of("first_name", "last_name", "preferred_name", "email",
-      "phone", "location");
+      "phone", "location", "full_name", "current_company");
   /** Resume or cover-letter text is never generated: the file answers the question. */
   private static final Set<String> NEVER_PLANNED = Set.of("resume_text", "cover_letter_text");
   /** Why an unattended form goes without the letter; ends the plan entry's "not sent because ...". */
@@ -121,12 +123,14 @@ public final class FillPlanner {
 
   /** Holds the inputs while one plan is computed. */
   private static final class Planner {
+    private final JsonObject profile;
     private final JsonObject applicant;
     private final Contact contact;
     private final Map<String, SavedAnswer> answers;
     private final Attachments files;
 
     Planner(JsonObject profile, Map<String, SavedAnswer> answers, Attachments files) {
+      this.profile = profile;
       this.applicant = object(profile.getValue("applicant"));
       this.contact = Contact.of(profile);
       this.answers = answers;
@@ -148,7 +152,14 @@ public final class FillPlanner {
           options.add(text(v.getValue("label")));
         }
         Sensitivity category = EEOC_FIELDS.getOrDefault(name, SensitiveQuestions.classify(label));
-        entries.add(field(name, label, type, required, options, category));
+        String semantic = text(f.getValue("semantic"));
+        if (options.isEmpty() && Boolean.FALSE.equals(f.getValue("options_known"))
+            && YES_NO_QUESTION.matcher(SensitiveQuestions.normalise(label)).find()) {
+          // a page control whose options show only when opened, asking a yes/no question: the filler checks
+          // that the page really offers the option chosen here
+          options = new ArrayList<>(List.of("Yes", "No"));
+        }
+        entries.add(field(name, semantic.isEmpty() ? name : semantic, label, type, required, options, category));
       }
       if (entries.size() < 2) {
         return entries;
@@ -180,15 +191,19 @@ public final class FillPlanner {
           SensitiveQuestions.classify(label));
     }
 
-    private PlanEntry field(String name, String label, String type, boolean required, List<String> options,
-        Sensitivity category) {
+    /**
+     * One field's entry; {@code standard} is the applicant field it stands for: its schema name, or for a form read
+     * from the page the {@link PageSchema} semantic ({@code full_name}, {@code resume}, ...).
+     */
+    private PlanEntry field(String name, String standard, String label, String type, boolean required,
+        List<String> options, Sensitivity category) {
       boolean file = "input_file".equals(type);
-      if (name.equals("resume")) {
+      if (standard.equals("resume")) {
         Optional<Choice> pdf = files.resumePdf() != null && file
             ? Optional.of(new Choice(files.resumePdf(), List.of(), PlanEntry.RESUME_DOCUMENT)) : Optional.empty();
         return entry(name, label, type, required, category, pdf);
       }
-      if (name.equals("cover_letter") && file) {
+      if (standard.equals("cover_letter") && file) {
         if (files.sendsLetter()) {
           return entry(name, label, type, required, category,
               Optional.of(new Choice(files.coverLetterPdf(), List.of(), PlanEntry.COVER_LETTER_DOCUMENT)));
@@ -199,8 +214,8 @@ public final class FillPlanner {
       if (NEVER_PLANNED.contains(name)) {
         return entry(name, label, type, required, category, Optional.empty());
       }
-      if (STANDARD_TEXT.contains(name) && TEXT_TYPES.contains(type)) {
-        return entry(name, label, type, required, category, standard(name));
+      if (STANDARD_TEXT.contains(standard) && TEXT_TYPES.contains(type)) {
+        return entry(name, label, type, required, category, standard(standard));
       }
       return answer(name, label, type, required, options, category);
     }
@@ -213,8 +228,27 @@ public final class FillPlanner {
         case "email" -> contactText(contact.email(), "profile:email");
         case "phone" -> contactText(contact.phone(), "profile:phone");
         case "location" -> contactText(contact.location(), "profile:location");
+        case "full_name" -> contactText(contact.name(), "profile:name");
+        case "current_company" -> currentEmployer();
         default -> Optional.empty();
       };
+    }
+
+    /**
+     * The employer of the resume's current role (the first {@code work} entry without an end date), as the resume
+     * writes it; empty when the resume shows no current role.
+     */
+    private Optional<Choice> currentEmployer() {
+      JsonArray work = object(profile.getValue("resume")).getJsonArray("work", new JsonArray());
+      for (int i = 0; i < work.size(); i++) {
+        JsonObject w = object(work.getValue(i));
+        String end = text(w.getValue("endDate"));
+        String company = text(w.getValue("name"));
+        if (end.isEmpty() && !company.isEmpty()) {
+          return Optional.of(new Choice(company, List.of(), "resume:work[" + i + "].name"));
+        }
+      }
+      return Optional.empty();
     }
 
     /** Any question that is not a standard field: links, sensitive topics, saved answers. */
