@@ -95,6 +95,28 @@ class LeverAshbySourcesTest {
   }
 
   @Test
+  void aServerIgnoringSkipCannotKeepTheSourceReading() {
+    // answers every page with the same full page of real postings, whatever skip says
+    JsonArray page = new JsonArray();
+    JsonArray metabase = FakeLever.resource("/lever/apply-engine_postings_metabase_trimmed.json");
+    for (int i = 0; i < LeverSource.PAGE; i++) {
+      page.add(metabase.getJsonObject(i % 2).copy().put("id", UUID.nameUUIDFromBytes(("s" + i).getBytes()).toString()));
+    }
+    List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    var server = vertx.createHttpServer().requestHandler(r -> {
+      seen.add(r.uri());
+      r.response().putHeader("content-type", "application/json").end(page.encode());
+    }).listen(0, "127.0.0.1").await();
+    try {
+      LeverSource stubborn = new LeverSource(WebClient.create(vertx), "http://127.0.0.1:" + server.actualPort() + "/v0/postings");
+      assertEquals(LeverSource.PAGE, stubborn.list("loop").await().size());
+      assertEquals(2, seen.size(), "a page bringing no new posting ends the listing: " + seen);
+    } finally {
+      server.close().await();
+    }
+  }
+
+  @Test
   void aLeverEuSiteIsReadFromTheEuHost() {
     AtsSource eu = sources.forWatchKind("lever-eu");
     assertEquals(2, eu.list("spotify").await().size());
