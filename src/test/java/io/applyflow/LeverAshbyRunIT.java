@@ -89,6 +89,12 @@ class LeverAshbyRunIT {
         .put("mode", "review").put("limit", 1)).json().getLong("run_id");
     JsonArray jobs = api.awaitRun(runId, token, Duration.ofSeconds(180)).getJsonArray("jobs");
     assertEquals(1, jobs.size(), jobs.encodePrettily());
+    // the apply side for Lever/Ashby lands at integration; here the fakes' pages are on no allow-list, so nothing opens
+    JsonObject job = api.get("/api/job/" + jobs.getJsonObject(0).getLong("job_id"), token).json();
+    assertEquals("needs_attention", job.getString("status"), job.encodePrettily());
+    JsonArray events = job.getJsonArray("events");
+    assertTrue(events.getJsonObject(events.size() - 1).getString("message").contains("refused to open the posting's link"),
+        events.encodePrettily());
     List<Row> rows = new ArrayList<>();
     pool.preparedQuery("""
             select source, board, external_id, url, api_url, title, location, questions, description_html,
