@@ -24,7 +24,11 @@ import io.applyflow.sandbox.SandboxBoards;
 import io.applyflow.sandbox.SandboxRoutes;
 import io.applyflow.sandbox.SandboxVerticle;
 import io.applyflow.score.ScoreVerticle;
+import io.applyflow.search.AshbySource;
+import io.applyflow.search.AtsSources;
 import io.applyflow.search.GreenhouseApi;
+import io.applyflow.search.GreenhouseSource;
+import io.applyflow.search.LeverSource;
 import io.applyflow.search.SearchBus;
 import io.applyflow.search.SearchVerticle;
 import io.applyflow.search.Serper;
@@ -134,11 +138,12 @@ public final class Applyflow implements AutoCloseable {
       Profiles profiles = new Profiles(pool);
       WebClient client = WebClient.create(vertx, new WebClientOptions().setUserAgent("Applyflow/0.1")
           .setFollowRedirects(true));
-      GreenhouseApi greenhouse = new GreenhouseApi(client);
       List<Future<String>> all = new ArrayList<>();
       if (config.runs("scrape")) {
-        all.add(vertx.deployVerticle(new SearchVerticle(searchSource(config, sandboxOrigin, client), runs, jobs, greenhouse)));
-        all.add(vertx.deployVerticle(new DescribeVerticle(jobs, greenhouse)));
+        AtsSources sources = atsSources(config, sandboxOrigin, client);
+        all.add(vertx.deployVerticle(new SearchVerticle(searchSource(config, sandboxOrigin, client, sources,
+            SANDBOX_LEVER_ASHBY), runs, jobs)));
+        all.add(vertx.deployVerticle(new DescribeVerticle(jobs, sources)));
         all.add(vertx.deployVerticle(new ScoreVerticle(jobs, profiles, new SettingsStore(pool))));
       }
       if (config.runs("tailor")) {
@@ -206,18 +211,56 @@ public final class Applyflow implements AutoCloseable {
     return new AllowedOrigins(extra);
   }
 
-  /** With the sandbox as the only source, search its boards through its own Greenhouse-compatible API. */
-  static SearchVerticle.Source searchSource(io.applyflow.platform.config.Config config, String sandboxOrigin,
-      WebClient client) {
+  /**
+   * Whether a sandbox search also lists the sandbox's Lever site ({@link #SANDBOX_LEVER_SITE}) and Ashby board
+   * ({@link #SANDBOX_ASHBY_BOARD}). Off until the apply stage can fill their forms; the integration turns it on.
+   */
+  static final boolean SANDBOX_LEVER_ASHBY = false;
+  /** The sandbox's Lever site, served under {@code /sandbox/lever-api/v0/postings/}. */
+  static final String SANDBOX_LEVER_SITE = "tidewater-energy";
+  /** The sandbox's Ashby job board, served under {@code /sandbox/ashby-api/posting-api/job-board/}. */
+  static final String SANDBOX_ASHBY_BOARD = "Meridian";
+
+  /**
+   * The ATS sources this node reads: with the sandbox as the only source, the sandbox's own Greenhouse-, Lever- and
+   * Ashby-compatible APIs on its origin; otherwise the configured API base URLs.
+   */
+  static AtsSources atsSources(io.applyflow.platform.config.Config config, String sandboxOrigin, WebClient client) {
+    GreenhouseApi greenhouse = new GreenhouseApi(client);
     if (config.searchUsesSandbox()) {
       if (sandboxOrigin == null) {
         throw new IllegalArgumentException("this node searches the sandbox board but does not serve it (no web role):"
             + " set SANDBOX_PUBLIC_URL, or a fixed SANDBOX_PORT on the web node and here");
       }
-      return new SearchVerticle.Source(sandboxOrigin + "/sandbox/boards-api/v1", SandboxBoards.get().boardTokens(), null);
+      LeverSource lever = new LeverSource(client, sandboxOrigin + "/sandbox/lever-api/v0/postings");
+      return new AtsSources(new GreenhouseSource(greenhouse, sandboxOrigin + "/sandbox/boards-api/v1"), lever, lever,
+          new AshbySource(client, sandboxOrigin + "/sandbox/ashby-api/posting-api/job-board"));
+    }
+    return new AtsSources(new GreenhouseSource(greenhouse, config.greenhouseApiUrl()),
+        new LeverSource(client, config.leverApiUrl()), new LeverSource(client, config.leverEuApiUrl()),
+        new AshbySource(client, config.ashbyApiUrl()));
+  }
+
+  /**
+   * What the search lists: with the sandbox as the only source, its Greenhouse boards (and, with
+   * {@code sandboxLeverAshby}, its Lever site and Ashby board); otherwise the watch-list's boards, and Serper with a key.
+   */
+  static SearchVerticle.Source searchSource(io.applyflow.platform.config.Config config, String sandboxOrigin,
+      WebClient client, AtsSources sources, boolean sandboxLeverAshby) {
+    List<SearchVerticle.Board> boards = new ArrayList<>();
+    if (config.searchUsesSandbox()) {
+      SandboxBoards.get().boardTokens().forEach(t -> boards.add(new SearchVerticle.Board(sources.greenhouse(), t)));
+      if (sandboxLeverAshby) {
+        boards.add(new SearchVerticle.Board(sources.lever(), SANDBOX_LEVER_SITE));
+        boards.add(new SearchVerticle.Board(sources.ashby(), SANDBOX_ASHBY_BOARD));
+      }
+      return new SearchVerticle.Source(boards, null, sources);
+    }
+    for (io.applyflow.platform.config.Config.WatchEntry e : config.watchEntries()) {
+      boards.add(new SearchVerticle.Board(sources.forWatchKind(e.kind()), e.board()));
     }
     Serper serper = config.serperApiKey() == null ? null : new Serper(client, config.serperUrl(), config.serperApiKey());
-    return new SearchVerticle.Source(config.greenhouseApiUrl(), config.greenhouseBoards(), serper);
+    return new SearchVerticle.Source(boards, serper, sources);
   }
 
   /** The LLM settings of {@code config}, with {@link LlmConfig#fromEnv}'s defaults (Groq when only a key is set). */
@@ -238,15 +281,17 @@ public final class Applyflow implements AutoCloseable {
   private static String sources(io.applyflow.platform.config.Config config, String sandboxUrl) {
     String where = sandboxUrl == null ? "" : " at " + sandboxUrl;
     if (config.searchUsesSandbox()) {
-      return "sandbox board" + where + " (" + SandboxBoards.get().boardTokens().size()
-          + " boards, its own origin, nothing leaves this machine)";
+      return "sandbox board" + where + " (" + SandboxBoards.get().boardTokens().size() + " boards"
+          + (SANDBOX_LEVER_ASHBY ? ", Lever site " + SANDBOX_LEVER_SITE + ", Ashby board " + SANDBOX_ASHBY_BOARD : "")
+          + ", its own origin, nothing leaves this machine)";
     }
     List<String> parts = new ArrayList<>();
     if (!config.watchlist().isEmpty()) {
-      parts.add("greenhouse watch-list " + config.greenhouseBoards() + " via " + config.greenhouseApiUrl());
+      parts.add("watch-list " + config.watchEntries() + " via " + config.greenhouseApiUrl() + ", "
+          + config.leverApiUrl() + " (EU " + config.leverEuApiUrl() + ") and " + config.ashbyApiUrl());
     }
     if (config.serperApiKey() != null) {
-      parts.add("serper at " + config.serperUrl() + " (greenhouse postings via " + config.greenhouseApiUrl() + ")");
+      parts.add("serper at " + config.serperUrl() + " (Greenhouse, Lever and Ashby postings read through their APIs)");
     }
     if (config.sandbox()) {
       parts.add("sandbox board" + where + " (its own origin)");

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Where the apply worker's browser may go: the hosts of the application forms its adapter knows (Greenhouse's hosted
+ * Where the apply worker's browser may go: the hosts of the application forms its adapters know (Greenhouse's hosted
  * renderer {@code job-boards.greenhouse.io} and classic boards {@code boards.greenhouse.io}, and their {@code .eu.}
- * twins, over https) plus extra origins given by the deployment (the sandbox board, {@code APPLY_ALLOWED_ORIGINS}).
+ * twins; Lever's {@code jobs.lever.co} and {@code jobs.eu.lever.co}; Ashby's {@code jobs.ashbyhq.com}; over https) plus extra origins given by the deployment (the sandbox board, {@code APPLY_ALLOWED_ORIGINS}).
  * A URL is allowed when {@link SafeUrls} accepts it (http(s), well-formed, no user info) and its origin (scheme, host
  * and port, exactly) is one of these. Sub-frames may also load the reCAPTCHA frames a Greenhouse form runs on submit.
  * Immutable.
@@ -20,6 +20,10 @@ public final class AllowedOrigins {
   /** The Greenhouse hosts whose pages this adapter fills (EXTERNAL_APIS.md §2.1). */
   public static final List<String> GREENHOUSE = List.of("https://job-boards.greenhouse.io",
       "https://boards.greenhouse.io", "https://job-boards.eu.greenhouse.io", "https://boards.eu.greenhouse.io");
+  /** Lever's hosted postings and application forms, global and EU (EXTERNAL_APIS.md §3). */
+  public static final List<String> LEVER = List.of("https://jobs.lever.co", "https://jobs.eu.lever.co");
+  /** Ashby's hosted job boards and application forms (EXTERNAL_APIS.md §4). */
+  public static final List<String> ASHBY = List.of("https://jobs.ashbyhq.com");
   /** Frames (not pages) a Greenhouse form loads: its invisible reCAPTCHA Enterprise. Origin plus path prefix. */
   static final List<String> CAPTCHA_FRAMES = List.of("https://www.recaptcha.net/recaptcha/",
       "https://www.google.com/recaptcha/");
@@ -33,6 +37,8 @@ public final class AllowedOrigins {
    */
   public AllowedOrigins(Collection<String> extraOrigins) {
     Set<String> all = new LinkedHashSet<>(GREENHOUSE);
+    all.addAll(LEVER);
+    all.addAll(ASHBY);
     List<String> ex = new ArrayList<>();
     for (String o : extraOrigins) {
       String origin = SafeUrls.bareOrigin(o);
@@ -48,12 +54,12 @@ public final class AllowedOrigins {
     this.extra = List.copyOf(ex);
   }
 
-  /** Greenhouse's hosts only. */
+  /** The ATSs' own hosts only (Greenhouse's, and since Lever and Ashby joined, theirs; the name is its callers'). */
   public static AllowedOrigins greenhouseOnly() {
     return new AllowedOrigins(List.of());
   }
 
-  /** The origins given on top of Greenhouse's, normalised. */
+  /** The origins given on top of the ATSs' own, normalised. */
   public List<String> extraOrigins() {
     return extra;
   }
@@ -72,7 +78,7 @@ public final class AllowedOrigins {
     if (origins.contains(origin)) {
       return null;
     }
-    return origin + " is not an application-form host Applyflow knows (Greenhouse's job boards"
+    return origin + " is not an application-form host Applyflow knows (Greenhouse's, Lever's and Ashby's job boards"
         + (extra.isEmpty() ? "" : " or " + String.join(", ", extra)) + "; more can be allowed with APPLY_ALLOWED_ORIGINS)";
   }
 

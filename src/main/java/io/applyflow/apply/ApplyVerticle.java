@@ -300,7 +300,7 @@ public final class ApplyVerticle extends VerticleBase {
 
   /** Waits out the board's interval; true when the daily cap forbids submitting at all. */
   private Future<Boolean> paced(Job job) {
-    return ledger.recent(job.userId(), job.board()).compose(recent -> {
+    return ledger.recent(job.userId(), job.source(), job.board()).compose(recent -> {
       Pacing.Decision d = pacing.decide(Instant.now(), recent.lastOnBoard(), recent.last24h());
       if (d.capReached() || d.waitMillis() == 0) {
         return Future.succeededFuture(d.capReached());

@@ -40,16 +40,20 @@ public final class SubmitLedger {
         });
   }
 
-  /** The newest attempt on a board and the number of attempts in the last 24 hours, for pacing. */
+  /**
+   * The newest attempt on a board (one board of one ATS: the same name on two ATSs is two employers) and the number
+   * of attempts in the last 24 hours, for pacing.
+   */
   public record Recent(java.time.Instant lastOnBoard, long last24h) {
   }
 
-  public Future<Recent> recent(long userId, String board) {
+  public Future<Recent> recent(long userId, String source, String board) {
     return pool.preparedQuery("""
-            select (select max(attempted_at) from submit_ledger where user_id = $1 and board = $2) as last_on_board,
+            select (select max(attempted_at) from submit_ledger
+                      where user_id = $1 and source = $3 and board = $2) as last_on_board,
                    (select count(*) from submit_ledger where user_id = $1
                       and attempted_at > now() - interval '24 hours') as last_24h""")
-        .execute(Tuple.of(userId, board))
+        .execute(Tuple.of(userId, board, source))
         .map(rs -> {
           Row r = rs.iterator().next();
           var last = r.getOffsetDateTime("last_on_board");

@@ -1,29 +1,32 @@
 package io.applyflow.describe;
 
+import io.applyflow.platform.bus.Failure;
 import io.applyflow.run.Job;
 import io.applyflow.run.JobStatus;
 import io.applyflow.run.Jobs;
 import io.applyflow.run.RunBus;
 import io.applyflow.run.Stages;
-import io.applyflow.search.GreenhouseApi;
+import io.applyflow.search.AtsSource;
+import io.applyflow.search.AtsSources;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Tuple;
 import java.util.EnumSet;
 
 /**
- * Describe stage (event loop). Consumes {@code describe.job}: reads the posting with {@code questions=true},
- * stores the sanitised description, its text and the form schema (questions, location questions, compliance,
- * demographic questions). A job already past this stage is left alone (a re-sent command is a no-op).
+ * Describe stage (event loop). Consumes {@code describe.job}: reads the posting from its ATS (the source named by
+ * {@code jobs.source}: Greenhouse with {@code questions=true}, Lever's posting, Ashby's board), stores the sanitised
+ * description, its text and the form schema (Greenhouse: questions, location questions, compliance, demographic
+ * questions; Lever and Ashby publish none: {@code {"form_source": "page"}}, the apply stage reads the form from the
+ * page). A job already past this stage is left alone (a re-sent command is a no-op).
  */
 public final class DescribeVerticle extends VerticleBase {
   private final Jobs jobs;
-  private final GreenhouseApi api;
+  private final AtsSources sources;
 
-  public DescribeVerticle(Jobs jobs, GreenhouseApi api) {
+  public DescribeVerticle(Jobs jobs, AtsSources sources) {
     this.jobs = jobs;
-    this.api = api;
+    this.sources = sources;
   }
 
   @Override
@@ -32,22 +35,23 @@ public final class DescribeVerticle extends VerticleBase {
   }
 
   private Future<RunBus.StageResult> describe(RunBus.JobCommand cmd, Job job) {
-    return api.job(job.apiUrl()).compose(posting -> {
-      String html = Descriptions.sanitise(posting.getString("content"));
+    AtsSource source = sources.forJob(job.source());
+    if (source == null) {
+      return Future.failedFuture(Failure.INTERNAL.with("no ATS source reads jobs of source '" + job.source() + "'"));
+    }
+    return source.fetch(job.board(), job.externalId(), job.apiUrl()).compose(posting -> {
+      String html = posting.html();
       String text = Descriptions.text(html);
-      JsonObject schema = new JsonObject()
-          .put("questions", posting.getValue("questions"))
-          .put("location_questions", posting.getValue("location_questions"))
-          .put("compliance", posting.getValue("compliance"))
-          .put("demographic_questions", posting.getValue("demographic_questions"));
-      int questionCount = posting.getJsonArray("questions") == null ? 0 : posting.getJsonArray("questions").size();
+      String questions = "page".equals(posting.schema().getString("form_source"))
+          ? "the form is read from the application page (" + job.source() + " publishes no questions)"
+          : posting.questionCount() + " form questions";
       return jobs.transition(cmd, "describe", JobStatus.DESCRIBED,
-          "read the description (" + text.split("\\s+").length + " words) and " + questionCount + " form questions",
+          "read the description (" + text.split("\\s+").length + " words) and " + questions,
           null,
           conn -> conn.preparedQuery("""
                   update jobs set description_html = $3, description_text = $4, questions = $5
                   where id = $1 and user_id = $2""")
-              .execute(Tuple.of(cmd.jobId(), cmd.userId(), html, text, schema)));
+              .execute(Tuple.of(cmd.jobId(), cmd.userId(), html, text, posting.schema())));
     });
   }
 }

@@ -6,8 +6,10 @@ import org.jsoup.parser.Parser;
 import org.jsoup.safety.Safelist;
 
 /**
- * Turns Greenhouse's {@code content} (HTML that is itself entity-escaped) into safe HTML and plain text:
- * unescape once, then clean with an allow-list (no scripts, styles, images, event handlers or iframes).
+ * Turns a posting's description into safe HTML and plain text, cleaned with an allow-list (no scripts, styles, images,
+ * event handlers or iframes). Greenhouse's {@code content} is HTML that is itself entity-escaped and is unescaped once
+ * first ({@link #sanitise}); Lever's and Ashby's descriptions are plain HTML and are cleaned as they are
+ * ({@link #sanitiseHtml}): unescaping them too would turn an escaped {@code &lt;script&gt;} in the text into markup.
  */
 public final class Descriptions {
   private static final Safelist ALLOWED = Safelist.relaxed()
@@ -25,6 +27,14 @@ public final class Descriptions {
       return "";
     }
     String html = Parser.unescapeEntities(escapedContent, false);
+    return Jsoup.clean(html, "", ALLOWED, new Document.OutputSettings().prettyPrint(false));
+  }
+
+  /** Safe HTML from HTML that is not entity-escaped (Lever, Ashby). */
+  public static String sanitiseHtml(String html) {
+    if (html == null || html.isBlank()) {
+      return "";
+    }
     return Jsoup.clean(html, "", ALLOWED, new Document.OutputSettings().prettyPrint(false));
   }
 

@@ -27,6 +27,18 @@ public enum Level {
   }
 
 
+  /**
+   * The level a posting signals: its title's ({@link #ofTitle}), where an internship by its employment type (Ashby's
+   * {@code employmentType} "Intern", a Lever commitment such as "Internship") counts like the word "intern" in the
+   * title. {@code employmentType} may be null.
+   */
+  public static Level ofPosting(String title, String employmentType) {
+    boolean intern = employmentType != null
+        && WORD.matcher(employmentType.toLowerCase(Locale.ROOT)).results().map(m -> m.group())
+            .anyMatch(w -> w.equals("intern") || w.equals("internship") || w.equals("interns"));
+    return ofTitle(intern ? title + " intern" : title);
+  }
+
   /** The level a title signals: entry words, then seniority words, else mid. "Engineer I" is entry, "II" mid. */
   public static Level ofTitle(String title) {
     var words = WORD.matcher(title.toLowerCase(Locale.ROOT)).results().map(m -> m.group()).toList();

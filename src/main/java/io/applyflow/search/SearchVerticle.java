@@ -7,8 +7,6 @@ import io.applyflow.run.Runs;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -16,30 +14,36 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Search stage (event loop). Consumes {@code search.run}: lists every board of the watch-list (or the sandbox)
- * through the Greenhouse Job Board API and, with a Serper key, reads the postings Google finds on Greenhouse;
- * keeps postings whose title matches the run's position and level, takes them round-robin across boards until the
- * run's limit of postings new to the user is reached, and stores each as a discovered job. Postings the user
- * already has (waiting, sent, discarded: {@link Jobs#knownPostings}) met on the way are stored as duplicates
+ * Search stage (event loop). Consumes {@code search.run}: lists every board of the watch-list (or the sandbox) through
+ * its ATS's public API ({@link AtsSource}: Greenhouse, Lever, Ashby) and, with a Serper key, reads the postings Google
+ * finds on those ATSs; keeps postings whose title matches the run's position and level, takes them round-robin across
+ * boards until the run's limit of postings new to the user is reached, and stores each as a discovered job. Postings
+ * the user already has (waiting, sent, discarded: {@link Jobs#knownPostings}) met on the way are stored as duplicates
  * pointing at the job that stands for them, and do not count towards the limit.
  */
 public final class SearchVerticle extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(SearchVerticle.class);
 
-  /** Where to search: a Job Board API base URL, the boards to list there, and Serper when a key is set. */
-  public record Source(String apiBase, List<String> boards, Serper serper) {
+  /** One board to list: its ATS and its name there (Greenhouse board token, Lever site, Ashby board name). */
+  public record Board(AtsSource source, String board) {
+    @Override
+    public String toString() {
+      return source.name() + ":" + board;
+    }
+  }
+
+  /** Where to search: the boards to list, Serper when a key is set (else null), and the sources its hits are read by. */
+  public record Source(List<Board> boards, Serper serper, AtsSources sources) {
   }
 
   private final Source source;
   private final Runs runs;
   private final Jobs jobs;
-  private final GreenhouseApi api;
 
-  public SearchVerticle(Source source, Runs runs, Jobs jobs, GreenhouseApi api) {
+  public SearchVerticle(Source source, Runs runs, Jobs jobs) {
     this.source = source;
     this.runs = runs;
     this.jobs = jobs;
-    this.api = api;
   }
 
   @Override
@@ -67,9 +71,9 @@ public final class SearchVerticle extends VerticleBase {
     Level level = Level.parse(run.level());
     List<Future<List<Jobs.Posting>>> perBoard = new ArrayList<>();
     List<String> problems = new ArrayList<>();
-    for (String board : source.boards()) {
-      perBoard.add(api.listJobs(source.apiBase(), board)
-          .map(body -> matching(board, body, run.position(), level))
+    for (Board board : source.boards()) {
+      perBoard.add(board.source().list(board.board())
+          .map(listings -> matching(listings, run.position(), level))
           .recover(t -> {
             problems.add("board " + board + ": " + t.getMessage());
             return Future.succeededFuture(List.of());
@@ -95,17 +99,28 @@ public final class SearchVerticle extends VerticleBase {
     });
   }
 
-  /** Postings Serper found, each read through the Job Board API (title, company, URL) and filtered like a board. */
+  /**
+   * Postings Serper found, each read through its ATS's API (title, company, URL) and filtered like a board. An Ashby
+   * board is read once however many of its postings were found (its API has no single-posting endpoint).
+   */
   private Future<List<Jobs.Posting>> fromSerper(Runs.Run run, Level level) {
     return source.serper().search(run.position(), level, run.limit()).compose(hits -> {
       List<Future<List<Jobs.Posting>>> reads = new ArrayList<>();
-      for (Serper.Hit hit : hits) {
-        String url = GreenhouseApi.jobUrl(source.apiBase(), hit.board(), hit.jobId());
-        reads.add(api.job(url)
-            .map(job -> matching(hit.board(), new JsonObject().put("jobs", new JsonArray().add(job)),
-                run.position(), level))
+      java.util.Map<String, Future<List<AtsSource.Listing>>> ashbyBoards = new java.util.HashMap<>();
+      for (AtsLinks.AtsLink hit : hits) {
+        AtsSource ats = source.sources().forLink(hit);
+        if (ats == null) {
+          continue;
+        }
+        Future<AtsSource.Listing> one = ats instanceof AshbySource
+            ? ashbyBoards.computeIfAbsent(hit.board(), b -> ats.list(b)).compose(all -> all.stream()
+                .filter(l -> l.posting().externalId().equals(hit.id())).findFirst()
+                .map(Future::succeededFuture)
+                .orElseGet(() -> Future.failedFuture("Ashby board " + hit.board() + " lists no posting " + hit.id())))
+            : ats.one(hit.board(), hit.id());
+        reads.add(one.map(l -> matching(List.of(l), run.position(), level))
             .otherwise(t -> {
-              log.info("skipping {} from Serper: {}", url, t.getMessage());
+              log.info("skipping {} from Serper: {}", hit, t.getMessage());
               return List.of();
             }));
       }
@@ -119,20 +134,13 @@ public final class SearchVerticle extends VerticleBase {
     });
   }
 
-  private List<Jobs.Posting> matching(String board, JsonObject body, String position, Level level) {
-    JsonArray list = body.getJsonArray("jobs", new JsonArray());
+  /** The listings whose title (and employment type, for the level) match the run's position and level. */
+  static List<Jobs.Posting> matching(List<AtsSource.Listing> listings, String position, Level level) {
     List<Jobs.Posting> out = new ArrayList<>();
-    for (int i = 0; i < list.size(); i++) {
-      JsonObject j = list.getJsonObject(i);
-      String title = j.getString("title", "").trim();
-      if (title.isEmpty() || !TitleMatch.matches(position, level, title)) {
-        continue;
+    for (AtsSource.Listing l : listings) {
+      if (TitleMatch.matches(position, level, l.posting().title(), l.employmentType())) {
+        out.add(l.posting());
       }
-      String id = String.valueOf(j.getValue("id"));
-      JsonObject loc = j.getJsonObject("location");
-      out.add(new Jobs.Posting("greenhouse", board, id, GreenhouseApi.jobUrl(source.apiBase(), board, id),
-          postingLink(j.getValue("absolute_url")), title, j.getString("company_name", board),
-          loc == null ? null : loc.getString("name")));
     }
     return out;
   }

@@ -9,16 +9,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Serper.dev (Google search) used to discover Greenhouse postings: {@code site:} queries for both Greenhouse
- * hosts, result links normalised to (board, job id). The key travels only in the {@code X-API-KEY} header.
+ * Serper.dev (Google search) used to discover postings: {@code site:} queries for both Greenhouse hosts, Lever's and
+ * Ashby's, result links normalised to (source, board, posting id) by {@link AtsLinks}. The key travels only in the
+ * {@code X-API-KEY} header.
  */
 public final class Serper {
-  private static final Pattern GREENHOUSE_LINK = Pattern.compile(
-      "https?://(?:job-boards|boards)(?:\\.eu)?\\.greenhouse\\.io/([A-Za-z0-9_.-]+)/jobs/(\\d+)");
   private static final long TIMEOUT_MS = 15_000;
 
   private final WebClient client;
@@ -31,11 +28,11 @@ public final class Serper {
     this.apiKey = apiKey;
   }
 
-  /** A posting named by a search result. */
-  public record Hit(String board, String jobId) {
-  }
+  /** The hosts searched, one {@code site:} query each: Greenhouse's two, Lever's and Ashby's. */
+  static final List<String> SITES = List.of("job-boards.greenhouse.io", "boards.greenhouse.io", "jobs.lever.co",
+      "jobs.ashbyhq.com");
 
-  /** The queries for a position and level, one per Greenhouse host. */
+  /** The queries for a position and level, one per ATS host ({@link #SITES}). */
   static List<String> queries(String position, Level level) {
     String levelWords = switch (level == null ? Level.MID : level) {
       case ENTRY -> " (intern OR junior OR \"new grad\" OR associate)";
@@ -43,11 +40,11 @@ public final class Serper {
       case MID -> "";
     };
     String q = "\"" + position.replace("\"", "") + "\"" + levelWords;
-    return List.of("site:job-boards.greenhouse.io " + q, "site:boards.greenhouse.io " + q);
+    return SITES.stream().map(site -> "site:" + site + " " + q).toList();
   }
 
-  /** Runs every query and returns the distinct Greenhouse postings in result order. */
-  public Future<List<Hit>> search(String position, Level level, int wanted) {
+  /** Runs every query and returns the distinct postings of known ATSs in result order. */
+  public Future<List<AtsLinks.AtsLink>> search(String position, Level level, int wanted) {
     List<Future<JsonObject>> calls = new ArrayList<>();
     int num = Math.min(100, Math.max(10, wanted * 3));
     for (String q : queries(position, level)) {
@@ -66,7 +63,7 @@ public final class Serper {
           }));
     }
     return Future.all(calls).map(all -> {
-      Set<Hit> hits = new LinkedHashSet<>();
+      Set<AtsLinks.AtsLink> hits = new LinkedHashSet<>();
       for (int i = 0; i < calls.size(); i++) {
         hits.addAll(hits(all.<JsonObject>resultAt(i)));
       }
@@ -74,18 +71,16 @@ public final class Serper {
     });
   }
 
-  /** Greenhouse postings among the organic results ({@code organic} may be missing when nothing matched). */
-  static List<Hit> hits(JsonObject response) {
-    JsonArray organic = response == null ? null : response.getJsonArray("organic");
-    List<Hit> out = new ArrayList<>();
+  /** Postings of known ATSs among the organic results ({@code organic} may be missing when nothing matched). */
+  static List<AtsLinks.AtsLink> hits(JsonObject response) {
+    JsonArray organic = response == null || !(response.getValue("organic") instanceof JsonArray a) ? null : a;
+    List<AtsLinks.AtsLink> out = new ArrayList<>();
     if (organic == null) {
       return out;
     }
     for (int i = 0; i < organic.size(); i++) {
-      String link = organic.getJsonObject(i).getString("link", "");
-      Matcher m = GREENHOUSE_LINK.matcher(link);
-      if (m.find()) {
-        out.add(new Hit(m.group(1), m.group(2)));
+      if (organic.getValue(i) instanceof JsonObject result && result.getValue("link") instanceof String link) {
+        AtsLinks.parse(link).ifPresent(out::add);
       }
     }
     return out;

@@ -15,13 +15,21 @@ public final class TitleMatch {
 
   /** Every meaningful word of the position occurs in the title (plural and singular alike) and the level fits. */
   public static boolean matches(String position, Level level, String title) {
+    return matches(position, level, title, null);
+  }
+
+  /**
+   * Like {@link #matches(String, Level, String)}, the level read from the title and the posting's employment type
+   * ({@link Level#ofPosting}): an "Intern" employment type counts like the word "intern" in the title.
+   */
+  public static boolean matches(String position, Level level, String title, String employmentType) {
     Set<String> titleWords = words(title);
     Set<String> wanted = words(position);
     wanted.removeAll(IGNORED);
     if (wanted.isEmpty()) {
       return false;
     }
-    return titleWords.containsAll(wanted) && (level == null || Level.ofTitle(title) == level);
+    return titleWords.containsAll(wanted) && (level == null || Level.ofPosting(title, employmentType) == level);
   }
 
   private static Set<String> words(String s) {

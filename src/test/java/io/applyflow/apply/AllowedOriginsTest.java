@@ -22,6 +22,23 @@ class AllowedOriginsTest {
   }
 
   @Test
+  void leversAndAshbysHostedPagesAreAllowedOverHttps() {
+    assertTrue(allowed.allows("https://jobs.lever.co/metabase/ee8203b5-2cf7-4eae-afd6-3f9724761ad9/apply"));
+    assertTrue(allowed.allows("https://jobs.eu.lever.co/spotify/2193db3f-77c5-43b8-b030-8f92c9882bf1/apply"));
+    assertTrue(allowed.allows("https://jobs.ashbyhq.com/Nango/4f0ab5c4-4bfe-4f3c-aa58-bca8fdd8c3ca/application"));
+    assertTrue(AllowedOrigins.greenhouseOnly().allows("https://JOBS.LEVER.CO/x/y"));
+    assertFalse(allowed.allows("http://jobs.lever.co/metabase/x/apply"), "http is another origin");
+    assertFalse(allowed.allows("https://jobs.lever.co:8443/metabase/x/apply"));
+    assertFalse(allowed.allows("https://api.lever.co/v0/postings/metabase"), "the API is not a page to open");
+    assertFalse(allowed.allows("https://lever.co/"));
+    assertFalse(allowed.allows("https://jobs.lever.co.evil.example/x"));
+    assertFalse(allowed.allows("https://jobs.lever.co@evil.example/x"));
+    assertFalse(allowed.allows("https://evil.example/jobs.ashbyhq.com/Nango"));
+    assertFalse(allowed.allows("https://ashbyhq.com/Nango"));
+    assertFalse(allowed.allows("http://jobs.ashbyhq.com/Nango"));
+  }
+
+  @Test
   void otherHostsSchemesAndPortsAreRefused() {
     assertFalse(allowed.allows("http://job-boards.greenhouse.io/acme/jobs/1"), "http is another origin");
     assertFalse(allowed.allows("https://job-boards.greenhouse.io:8443/acme/jobs/1"));

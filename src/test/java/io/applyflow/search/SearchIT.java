@@ -10,6 +10,8 @@ import io.applyflow.run.Job;
 import io.applyflow.run.Jobs;
 import io.applyflow.run.RunBus;
 import io.applyflow.run.Runs;
+import io.applyflow.support.FakeAshby;
+import io.applyflow.support.FakeLever;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.http.HttpServer;
@@ -30,8 +32,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The search stage against local fakes speaking the real protocols: a Greenhouse Job Board API serving the real
- * captured board payloads, and a Serper server answering in Serper's response shape. Real Postgres, real bus.
+ * The search stage against local fakes speaking the real protocols: a Greenhouse Job Board API, a Lever postings API
+ * and an Ashby job-board API serving the real captured payloads, and a Serper server answering in Serper's response
+ * shape. Real Postgres, real bus.
  */
 class SearchIT {
   private static final String KEY = "test-serper-key";
@@ -40,10 +43,16 @@ class SearchIT {
   private static String greenhouseBase;
   private static String serperBase;
   private static final AtomicReference<JsonObject> lastSerperBody = new AtomicReference<>();
+  private static final List<String> serperQueries = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private static FakeLever lever;
+  private static FakeAshby ashby;
+  private static AtsSources sources;
 
   @BeforeAll
   static void start() throws IOException {
     vertx = Vertx.vertx();
+    lever = new FakeLever(false);
+    ashby = new FakeAshby(false);
     JsonCodec.register(vertx.eventBus(), SearchBus.Request.class, SearchBus.Found.class, RunBus.Progress.class);
     pool = TestDatabase.shared().pool(vertx, 4);
     JsonObject vercel = resource("/greenhouse/hunt_boards-api_jobs_vercel_trimmed.json");
@@ -89,21 +98,44 @@ class SearchIT {
       }
       JsonObject body = ctx.body().asJsonObject();
       lastSerperBody.set(body);
+      serperQueries.add(body.getString("q"));
       JsonObject response = serperExample.copy();
       response.getJsonObject("searchParameters").put("q", body.getString("q")).put("num", body.getInteger("num"));
       response.put("organic", new JsonArray()
           .add(organic(1, "Account Executive, Majors - Vercel", "https://job-boards.greenhouse.io/vercel/jobs/5999792004"))
           .add(organic(2, "Google", "https://www.google.com/?gws_rd=ssl"))
-          .add(organic(3, "Account Manager - Algolia", "https://boards.greenhouse.io/algolia/jobs/6141481004?gh_src=x")));
+          .add(organic(3, "Account Manager - Algolia", "https://boards.greenhouse.io/algolia/jobs/6141481004?gh_src=x"))
+          .add(organic(4, "Metabase - CI Engineer",
+              "https://jobs.lever.co/metabase/ee8203b5-2cf7-4eae-afd6-3f9724761ad9/apply?lever-source=google"))
+          .add(organic(5, "Evil", "https://jobs.lever.co@127.0.0.1/metabase/5eca795c-48dd-496a-be23-2181068a5450"))
+          .add(organic(6, "Nango - Staff Backend Engineer (Remote, UK)",
+              "https://jobs.ashbyhq.com/Nango/4f0ab5c4-4bfe-4f3c-aa58-bca8fdd8c3ca?utm_source=x"))
+          .add(organic(7, "Nango - Senior Backend Engineer (Remote, UK)",
+              "https://jobs.ashbyhq.com/Nango/93bf67d4-be66-4307-801f-79b905130f70/application")));
       ctx.response().putHeader("content-type", "application/json").end(response.encode());
     });
     HttpServer serperServer = vertx.createHttpServer().requestHandler(serper).listen(0, "127.0.0.1").await();
     serperBase = "http://127.0.0.1:" + serperServer.actualPort();
+    WebClient client = WebClient.create(vertx);
+    sources = new AtsSources(new GreenhouseSource(new GreenhouseApi(client), greenhouseBase),
+        new LeverSource(client, lever.apiBase()), new LeverSource(client, lever.apiBase()),
+        new AshbySource(client, ashby.apiBase()));
   }
 
   @AfterAll
   static void stop() {
     vertx.close().await();
+    lever.close();
+    ashby.close();
+  }
+
+  /** The Greenhouse boards {@code tokens} of the fake Job Board API. */
+  private static List<SearchVerticle.Board> greenhouse(String... tokens) {
+    return java.util.Arrays.stream(tokens).map(t -> new SearchVerticle.Board(sources.greenhouse(), t)).toList();
+  }
+
+  private static SearchVerticle.Source source(List<SearchVerticle.Board> boards, Serper serper) {
+    return new SearchVerticle.Source(boards, serper, sources);
   }
 
   private static JsonObject organic(int position, String title, String link) {
@@ -119,7 +151,7 @@ class SearchIT {
   /** Deploys a search stage with {@code source}, creates a run, and searches. */
   private static List<Job> search(SearchVerticle.Source source, String position, String level) {
     String id = vertx.deployVerticle(new SearchVerticle(source, new Runs(pool, vertx.eventBus()),
-        new Jobs(pool, vertx.eventBus()), new GreenhouseApi(WebClient.create(vertx)))).await();
+        new Jobs(pool, vertx.eventBus()))).await();
     try {
       long userId = pool.preparedQuery("insert into users (email, name, password_hash) values ($1, 'S', 'x') returning id")
           .execute(Tuple.of(UUID.randomUUID() + "@example.com")).await().iterator().next().getLong("id");
@@ -139,7 +171,7 @@ class SearchIT {
 
   @Test
   void watchlistBoardsAreListedAndFilteredByTitleAndLevel() {
-    List<Job> jobs = search(new SearchVerticle.Source(greenhouseBase, List.of("vercel", "algolia"), null),
+    List<Job> jobs = search(source(greenhouse("vercel", "algolia"), null),
         "Account Executive", "mid");
     assertEquals(List.of("Account Executive, Commercial", "Account Executive, Majors"),
         jobs.stream().map(Job::title).toList());
@@ -155,7 +187,7 @@ class SearchIT {
   @Test
   void serperResultsOnBothGreenhouseHostsBecomePostingsReadThroughTheBoardApi() {
     Serper serper = new Serper(WebClient.create(vertx), serperBase, KEY);
-    List<Job> jobs = search(new SearchVerticle.Source(greenhouseBase, List.of(), serper), "Account Manager", "mid");
+    List<Job> jobs = search(source(List.of(), serper), "Account Manager", "mid");
     assertEquals(1, jobs.size(), jobs.toString());
     assertEquals("Account Manager - Dutch speaking", jobs.get(0).title(), "trailing space trimmed");
     assertEquals("Algolia", jobs.get(0).company());
@@ -166,7 +198,7 @@ class SearchIT {
   @Test
   void aPostingFoundOnItsBoardAndBySerperIsTakenOnce() {
     Serper serper = new Serper(WebClient.create(vertx), serperBase, KEY);
-    List<Job> jobs = search(new SearchVerticle.Source(greenhouseBase, List.of("vercel"), serper), "Account Executive",
+    List<Job> jobs = search(source(greenhouse("vercel"), serper), "Account Executive",
         "mid");
     assertEquals(2, jobs.size(), jobs.toString());
     assertEquals(2, jobs.stream().map(Job::externalId).distinct().count());
@@ -176,7 +208,7 @@ class SearchIT {
   void aRefusedSerperKeyFailsTheSearchWithTheReason() {
     Serper serper = new Serper(WebClient.create(vertx), serperBase, "wrong-key");
     Throwable t = org.junit.jupiter.api.Assertions.assertThrows(Throwable.class,
-        () -> search(new SearchVerticle.Source(greenhouseBase, List.of(), serper), "Account Manager", "mid"));
+        () -> search(source(List.of(), serper), "Account Manager", "mid"));
     ReplyException reply = (ReplyException) (t instanceof ReplyException ? t : t.getCause());
     assertEquals(Failure.UPSTREAM.code, reply.failureCode());
     assertTrue(reply.getMessage().contains("Serper refused the key (403)"), reply.getMessage());
@@ -184,8 +216,49 @@ class SearchIT {
 
   @Test
   void unknownBoardsAreReportedAndTheOthersStillSearched() {
-    List<Job> jobs = search(new SearchVerticle.Source(greenhouseBase, List.of("no-such-board", "vercel"), null),
+    List<Job> jobs = search(source(greenhouse("no-such-board", "vercel"), null),
         "Account Executive", "mid");
     assertEquals(2, jobs.size());
+  }
+
+  @Test
+  void serperQueriesEveryAtsHostAndItsLeverAndAshbyLinksAreReadThroughTheirApis() {
+    Serper serper = new Serper(WebClient.create(vertx), serperBase, KEY);
+    serperQueries.clear();
+    List<Job> ci = search(source(List.of(), serper), "CI Engineer", "mid");
+    assertEquals(List.of("site:job-boards.greenhouse.io", "site:boards.greenhouse.io", "site:jobs.lever.co",
+            "site:jobs.ashbyhq.com"),
+        serperQueries.stream().map(q -> q.substring(0, q.indexOf(' '))).sorted(java.util.Comparator.comparing(
+            q -> Serper.SITES.indexOf(q.substring("site:".length())))).toList());
+    assertEquals(1, ci.size(), ci.toString());
+    Job job = ci.get(0);
+    assertEquals("lever", job.source());
+    assertEquals("metabase", job.board());
+    assertEquals("ee8203b5-2cf7-4eae-afd6-3f9724761ad9", job.externalId());
+    assertEquals("https://jobs.lever.co/metabase/ee8203b5-2cf7-4eae-afd6-3f9724761ad9", job.url());
+    assertEquals(lever.apiBase() + "/metabase/ee8203b5-2cf7-4eae-afd6-3f9724761ad9", job.apiUrl());
+    assertTrue(lever.requests().contains("GET /v0/postings/metabase/ee8203b5-2cf7-4eae-afd6-3f9724761ad9"),
+        lever.requests().toString());
+    assertTrue(lever.requests().stream().noneMatch(r -> r.contains("5eca795c")),
+        "the userinfo link is not read: " + lever.requests());
+
+    List<Job> backend = search(source(List.of(), serper), "Backend Engineer", "senior");
+    assertEquals(List.of("Staff Backend Engineer (Remote, UK)", "Senior Backend Engineer (Remote, UK)"),
+        backend.stream().map(Job::title).toList());
+    assertTrue(backend.stream().allMatch(j -> j.source().equals("ashby") && j.board().equals("Nango")
+        && j.apiUrl().equals(ashby.apiBase() + "/Nango?includeCompensation=true")));
+    assertEquals("https://jobs.ashbyhq.com/Nango/4f0ab5c4-4bfe-4f3c-aa58-bca8fdd8c3ca", backend.get(0).url());
+  }
+
+  @Test
+  void watchListBoardsOfEveryAtsAreTakenRoundRobin() {
+    List<Job> jobs = search(source(List.of(new SearchVerticle.Board(sources.lever(), "metabase"),
+        new SearchVerticle.Board(sources.ashby(), "Nango"), new SearchVerticle.Board(sources.ashby(), "Xlabs")),
+        null), "Engineer", "senior");
+    assertEquals(List.of("ashby/Nango/Staff Backend Engineer (Remote, UK)",
+            "ashby/Xlabs/Senior / Staff Site Reliability Engineer (Infra)",
+            "ashby/Nango/Staff Backend Engineer (Remote, Brazil)"),
+        jobs.stream().limit(3).map(j -> j.source() + "/" + j.board() + "/" + j.title()).toList());
+    assertEquals(5, jobs.size(), "the run's limit");
   }
 }

@@ -43,9 +43,17 @@ public record Config(
     int runsPerUser,
     int ssePerUser,
     List<String> applyAllowedOrigins,
-    boolean chromiumNoSandbox) {
+    boolean chromiumNoSandbox,
+    String leverApiUrl,
+    String leverEuApiUrl,
+    String ashbyApiUrl) {
 
   public static final String DEFAULT_GREENHOUSE_API = "https://boards-api.greenhouse.io/v1";
+  public static final String DEFAULT_LEVER_API = "https://api.lever.co/v0/postings";
+  public static final String DEFAULT_LEVER_EU_API = "https://api.eu.lever.co/v0/postings";
+  public static final String DEFAULT_ASHBY_API = "https://api.ashbyhq.com/posting-api/job-board";
+  /** The kinds of watch-list entry: {@code <kind>:<board>}; {@code lever-eu} is a Lever site on Lever's EU host. */
+  public static final List<String> WATCH_KINDS = List.of("greenhouse", "lever", "lever-eu", "ashby");
   public static final String DEFAULT_SERPER_URL = "https://google.serper.dev";
   public static final Set<String> ALL_ROLES = Set.of("web", "scrape", "tailor", "render", "apply");
   /** Runs one user may have going at once: a few searches side by side; more would only queue behind each other. */
@@ -57,10 +65,7 @@ public record Config(
     int port = intVar(env, "PORT", 8080, 0, 65535);
     List<String> watchlist = list(env.get("WATCHLIST"));
     for (String entry : watchlist) {
-      if (!entry.matches("greenhouse:[A-Za-z0-9_.-]+")) {
-        throw new IllegalArgumentException(
-            "WATCHLIST entry '" + entry + "' is not of the form greenhouse:<board token>");
-      }
+      WatchEntry.parse(entry);
     }
     Set<String> roles = Set.copyOf(list(env.getOrDefault("ROLES", String.join(",", ALL_ROLES))));
     for (String role : roles) {
@@ -102,7 +107,54 @@ public record Config(
         intVar(env, "RUNS_PER_USER", DEFAULT_RUNS_PER_USER, 1, 100),
         intVar(env, "SSE_PER_USER", DEFAULT_SSE_PER_USER, 1, 1_000),
         origins(env, "APPLY_ALLOWED_ORIGINS"),
-        boolVar(env, "CHROMIUM_NO_SANDBOX", false));
+        boolVar(env, "CHROMIUM_NO_SANDBOX", false),
+        apiBase(env, "LEVER_API_URL", DEFAULT_LEVER_API),
+        apiBase(env, "LEVER_EU_API_URL", DEFAULT_LEVER_EU_API),
+        apiBase(env, "ASHBY_API_URL", DEFAULT_ASHBY_API));
+  }
+
+  /**
+   * One watch-list entry: {@code greenhouse:<board token>}, {@code lever:<site>}, {@code lever-eu:<site>} (a site on
+   * Lever's EU host) or {@code ashby:<job board name>} (its letter case kept, as in {@code jobs.ashbyhq.com/<name>}).
+   */
+  public record WatchEntry(String kind, String board) {
+    /** The entry {@code raw} names; fails naming it and the accepted forms when it names none. */
+    public static WatchEntry parse(String raw) {
+      int colon = raw.indexOf(':');
+      String kind = colon < 0 ? "" : raw.substring(0, colon);
+      String board = colon < 0 ? "" : raw.substring(colon + 1);
+      if (!WATCH_KINDS.contains(kind) || !board.matches("[A-Za-z0-9_.-]{1,100}")) {
+        throw new IllegalArgumentException("WATCHLIST entry '" + raw + "' is not one of greenhouse:<board token>, "
+            + "lever:<site>, lever-eu:<site> (Lever's EU host) or ashby:<job board name> (letters, digits, '.', '_' "
+            + "and '-' after the colon)");
+      }
+      return new WatchEntry(kind, board);
+    }
+
+    @Override
+    public String toString() {
+      return kind + ":" + board;
+    }
+  }
+
+  /** The watch-list's entries, in order. */
+  public List<WatchEntry> watchEntries() {
+    return watchlist.stream().map(WatchEntry::parse).toList();
+  }
+
+  /**
+   * An ATS API base URL from {@code name} (default {@code dflt}), without a trailing slash: an absolute http(s) URL
+   * with a host and no user info, query or fragment; fails naming the variable otherwise.
+   */
+  private static String apiBase(Map<String, String> env, String name, String dflt) {
+    String raw = blankToNull(env.get(name));
+    String url = trimSlash(raw == null ? dflt : raw);
+    java.net.URI uri = io.applyflow.platform.web.SafeUrls.parse(url);
+    if (uri == null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+      throw new IllegalArgumentException(name + " must be an http(s) URL with a host and no query, e.g. " + dflt
+          + "; got '" + raw + "'");
+    }
+    return url;
   }
 
   /**
@@ -140,7 +192,7 @@ public record Config(
   }
   /** Board tokens of the Greenhouse watch-list, without the {@code greenhouse:} prefix. */
   public List<String> greenhouseBoards() {
-    return watchlist.stream().map(e -> e.substring("greenhouse:".length())).toList();
+    return watchEntries().stream().filter(e -> e.kind().equals("greenhouse")).map(WatchEntry::board).toList();
   }
 
   /** With the sandbox on and neither a watch-list nor a search key, searches go to the sandbox's boards. */

@@ -35,13 +35,49 @@ class ConfigTest {
   }
 
   @Test
+  void theWatchListTakesGreenhouseLeverLeverEuAndAshbyEntries() {
+    Config c = Config.fromEnv(Map.of("WATCHLIST", "greenhouse:vercel, lever:metabase,lever-eu:spotify, ashby:Nango"));
+    assertEquals(List.of(new Config.WatchEntry("greenhouse", "vercel"), new Config.WatchEntry("lever", "metabase"),
+        new Config.WatchEntry("lever-eu", "spotify"), new Config.WatchEntry("ashby", "Nango")), c.watchEntries());
+    assertEquals(List.of("vercel"), c.greenhouseBoards());
+    assertFalse(c.searchUsesSandbox());
+    for (String bad : List.of("lever", "lever:", "ashby:Some Board", "Lever:metabase", "lever-us:x", "greenhouse:a/b",
+        "ashby:../x", "https://jobs.lever.co/metabase")) {
+      var e = assertThrows(IllegalArgumentException.class, () -> Config.fromEnv(Map.of("WATCHLIST", bad)), bad);
+      assertTrue(e.getMessage().contains("'" + bad + "'"), e.getMessage());
+      assertTrue(e.getMessage().contains("lever:<site>, lever-eu:<site>"), e.getMessage());
+      assertTrue(e.getMessage().contains("ashby:<job board name>"), e.getMessage());
+    }
+  }
+
+  @Test
+  void leverAndAshbyApiUrlsDefaultToTheRealHostsAndAreValidated() {
+    Config d = Config.fromEnv(Map.of());
+    assertEquals("https://api.lever.co/v0/postings", d.leverApiUrl());
+    assertEquals("https://api.eu.lever.co/v0/postings", d.leverEuApiUrl());
+    assertEquals("https://api.ashbyhq.com/posting-api/job-board", d.ashbyApiUrl());
+    Config c = Config.fromEnv(Map.of("LEVER_API_URL", "http://127.0.0.1:9999/v0/postings/",
+        "LEVER_EU_API_URL", "http://127.0.0.1:9998/v0/postings", "ASHBY_API_URL", "http://127.0.0.1:9997/posting-api/job-board"));
+    assertEquals("http://127.0.0.1:9999/v0/postings", c.leverApiUrl());
+    assertEquals("http://127.0.0.1:9998/v0/postings", c.leverEuApiUrl());
+    assertEquals("http://127.0.0.1:9997/posting-api/job-board", c.ashbyApiUrl());
+    for (String name : List.of("LEVER_API_URL", "LEVER_EU_API_URL", "ASHBY_API_URL")) {
+      for (String bad : List.of("api.lever.co/v0/postings", "ftp://api.lever.co/v0", "https://u:p@api.lever.co/v0",
+          "https://api.lever.co/v0?x=1")) {
+        var e = assertThrows(IllegalArgumentException.class, () -> Config.fromEnv(Map.of(name, bad)), name + "=" + bad);
+        assertTrue(e.getMessage().startsWith(name + " "), e.getMessage());
+      }
+    }
+  }
+
+  @Test
   void badValuesNameTheVariable() {
     var port = assertThrows(IllegalArgumentException.class, () -> Config.fromEnv(Map.of("PORT", "eighty")));
     assertTrue(port.getMessage().contains("PORT"), port.getMessage());
     var sandbox = assertThrows(IllegalArgumentException.class, () -> Config.fromEnv(Map.of("SANDBOX", "maybe")));
     assertTrue(sandbox.getMessage().contains("SANDBOX"), sandbox.getMessage());
-    var watch = assertThrows(IllegalArgumentException.class, () -> Config.fromEnv(Map.of("WATCHLIST", "lever:x")));
-    assertTrue(watch.getMessage().contains("lever:x"), watch.getMessage());
+    var watch = assertThrows(IllegalArgumentException.class, () -> Config.fromEnv(Map.of("WATCHLIST", "workday:x")));
+    assertTrue(watch.getMessage().contains("workday:x"), watch.getMessage());
     var roles = assertThrows(IllegalArgumentException.class, () -> Config.fromEnv(Map.of("ROLES", "web,cook")));
     assertTrue(roles.getMessage().contains("cook"), roles.getMessage());
   }
