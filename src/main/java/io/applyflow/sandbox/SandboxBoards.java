@@ -33,6 +33,15 @@ public final class SandboxBoards {
   public static final List<String> SCENARIOS = List.of("standard", "every-field", "knockout", "captcha", "reject-first",
       "slow", "login-wall", "classic");
 
+  /**
+   * The single-select widgets a hosted page can render: {@code react-select} (job-boards.greenhouse.io), {@code listbox}
+   * (the WAI-ARIA APG select-only combobox: a focusable {@code div[role=combobox]} with {@code aria-controls} and
+   * {@code aria-activedescendant}), {@code portal} (an input whose listbox is appended to {@code body}, with no
+   * {@code aria-controls}) and {@code radio} (a fieldset of native radio buttons). The three custom ones carry the value
+   * in a named form control, as a plain form would post it.
+   */
+  public static final List<String> WIDGETS = List.of("react-select", "listbox", "portal", "radio");
+
   private final Map<String, Board> boards;
   private final List<Country> countries;
   private final List<Location> locations;
@@ -54,6 +63,25 @@ public final class SandboxBoards {
 
     public String locationName() {
       return json.path("location").path("name").asText("");
+    }
+
+    /**
+     * The widget the hosted page renders a single-select question as: the private {@code sandbox.widgets} object
+     * names one per field ({@code "question_42": "radio"}) or one for every single select ({@code "select"}); the
+     * default is {@code react-select}, as on job-boards.greenhouse.io. See {@link #WIDGETS}.
+     */
+    public String widget(String field) {
+      JsonNode w = json.path("sandbox").path("widgets");
+      String named = w.path(field).asText(w.path("select").asText("react-select"));
+      return WIDGETS.contains(named) ? named : "react-select";
+    }
+
+    /**
+     * True when the employer embeds its board in its own careers page ({@code sandbox.embed}): the API's
+     * {@code absolute_url} is that page, which frames the classic application form ({@code #grnhse_iframe}).
+     */
+    public boolean embedded() {
+      return json.path("sandbox").path("embed").asBoolean(false);
     }
 
     /** The {@code questions} array, in display order. */
