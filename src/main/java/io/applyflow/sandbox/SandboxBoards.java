@@ -19,7 +19,9 @@ import java.util.Optional;
  * classpath. The file holds Greenhouse-shaped job objects (with {@code questions}, {@code compliance} and
  * unescaped {@code content}) plus a {@code sandbox} object per posting that never leaves the server and
  * says which scenario the hosted page plays: {@code standard} for the ordinary postings, and for the
- * "Solutions Engineer" postings at the end of each board one of {@link #SCENARIOS} (see {@link SandboxRoutes}).
+ * "Solutions Engineer" postings at the end of each board one of {@link #SCENARIOS} (see {@link SandboxRoutes}); it may
+ * also name the widgets of the hosted page ({@code widgets}, see {@link Posting#widget}) and whether the employer embeds
+ * the posting in its careers page ({@code embed}, see {@link Posting#embedded}).
  * {@code sandbox/locations.json} feeds the location typeahead.
  *
  * <p>Threading: immutable after loading; {@link #get()} is safe from any thread, including event loops

@@ -47,6 +47,11 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code POST} of the same URL: a multipart application, checked and stored; {@code 201} or {@code 400};
  *       files are taken only when their bytes are a kind the real form accepts ({@link FileKind});</li>
  *   <li>{@code GET .../confirmation} (where the classic form's 303 goes, as on boards.greenhouse.io);</li>
+ *   <li>{@code GET /sandbox/company/{board}/careers[?gh_jid={id}]}: the employer's own careers page, whose embed
+ *       loader ({@code /static/js/sandbox-embed.js}) frames {@code GET /sandbox/embed/job_app?for={board}&token={id}}
+ *       (the classic form) in {@code div#grnhse_app > iframe#grnhse_iframe}; the form posts back to that URL and
+ *       its 303 goes to {@code GET /sandbox/embed/confirmation?for=&token=}, all inside the frame. A posting marked
+ *       {@code sandbox.embed} reports the careers page as its {@code absolute_url};</li>
  *   <li>{@code GET|POST /sandbox/login}: the page a login wall redirects to (no account ever signs in).</li>
  * </ul>
  *
@@ -58,7 +63,8 @@ import org.slf4j.LoggerFactory;
  * else environment variable, default 8000); {@code login-wall} redirects the job page to {@code /sandbox/login}
  * and answers a POST with 401; {@code classic} renders the legacy boards.greenhouse.io form, takes a plain
  * form POST of {@code job_application[...]} names and answers 303 to the confirmation (or the form again, 400,
- * with the errors).
+ * with the errors). Independently of the scenario, {@code sandbox.widgets} picks how the hosted page renders its
+ * single selects ({@link SandboxBoards#WIDGETS}); the POST is the same whichever widget sent it.
  *
  * <p>Anonymous use is bounded: a request body of at most {@link Limits#bodyBytes} (413 past it) and
  * {@link Limits#postsPerMinute} POSTs per client address ({@link PostThrottle}; 429 with {@code Retry-After}).
