@@ -28,7 +28,6 @@
     this.open = false;
     this.typed = '';
     this.typedAt = 0;
-    this.ignoreBlur = false;
     this.bind();
   }
 
@@ -37,8 +36,8 @@
     this.combo.addEventListener('keydown', function (e) { self.onKey(e); });
     this.combo.addEventListener('click', function () { self.setOpen(!self.open); });
     this.combo.addEventListener('blur', function () { self.onBlur(); });
-    // a press inside the list keeps focus on the combobox
-    this.listbox.addEventListener('mousedown', function (e) { e.preventDefault(); self.ignoreBlur = true; });
+    // a press inside the list keeps focus on the combobox (no blur, so no select-on-blur before the click)
+    this.listbox.addEventListener('mousedown', function (e) { e.preventDefault(); });
   };
 
   SelectOnly.prototype.render = function () {
@@ -176,11 +175,6 @@
   };
 
   SelectOnly.prototype.onBlur = function () {
-    if (this.ignoreBlur) {
-      this.ignoreBlur = false;
-      this.combo.focus();
-      return;
-    }
     if (this.open) {
       this.select(this.active);
       this.setOpen(false);

@@ -210,8 +210,13 @@ class SandboxWidgetsIT {
       Page page = context.newPage();
       page.navigate(server.url(MIXED));
       String email = fillBasics(page, "mixed");
-      page.locator("#question_502312003").focus();
-      page.keyboard().press("Enter"); // opens
+      page.click("#question_502312003"); // a click opens the select-only list too, and a click on an option picks it
+      page.click("#question_502312003-listbox [role=option]:has-text('Yes')");
+      assertEquals("false", page.getAttribute("#question_502312003", "aria-expanded"));
+      assertEquals("1", page.inputValue("input[type=hidden][name=question_502312003]"));
+      assertEquals("question_502312003", page.evaluate("document.activeElement.id"), "focus stays on the combobox");
+      page.keyboard().press("Enter"); // opens on the option chosen
+      assertEquals("question_502312003-option-0", page.getAttribute("#question_502312003", "aria-activedescendant"));
       page.keyboard().press("ArrowDown"); // "No"
       page.keyboard().press("Tab"); // APG: Tab selects the option in view and moves on
       assertEquals("0", page.inputValue("input[type=hidden][name=question_502312003]"));
