@@ -277,9 +277,12 @@ public final class SandboxRoutes {
     String jid = ctx.request().getParam("gh_jid");
     if (jid != null && !jid.isEmpty()) {
       Long id = parseId(jid);
-      if (id == null || boards.posting(token, id).isEmpty()) {
-        error(ctx, id == null ? 400 : 404, id == null ? "bad-request" : "not-found",
-            "gh_jid '" + jid + "' is not a job of " + board.get().name());
+      if (id == null) {
+        error(ctx, 400, "bad-request", "gh_jid must be a job id (digits only)");
+        return;
+      }
+      if (boards.posting(token, id).isEmpty()) {
+        error(ctx, 404, "not-found", "gh_jid '" + id + "' is not a job of " + board.get().name());
         return;
       }
     }
