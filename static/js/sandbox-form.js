@@ -2,6 +2,7 @@
  * Applyflow sandbox: behaviour of the hosted application form (templates/sandbox/job.html).
  * Mirrors the job-boards.greenhouse.io renderer closely enough for the same automation to work on both:
  * react-select-style comboboxes (single, multi, and the location typeahead), checkbox groups, file-upload groups,
+ * questions answered through named controls (the hidden inputs of sandbox-listbox.js and sandbox-dropdown.js, radios),
  * client-side required checks and a multipart fetch submit. On the captcha scenario it only drives the fake
  * "I'm not a robot" box, which never passes. Vanilla JS, no dependencies.
  */
@@ -318,7 +319,7 @@
     var email = document.getElementById('email');
     if (email && email.value.trim() && !EMAIL.test(email.value.trim())) { fail('email', MESSAGES.invalidEmail); }
 
-    form.querySelectorAll('input[role="combobox"]').forEach(function (el) {
+    form.querySelectorAll('input.select__input[role="combobox"]').forEach(function (el) {
       if (el.closest('[hidden]')) { return; }
       if (el.getAttribute('aria-required') === 'true' && !el.dataset.value) {
         fail(el.id, el.id === 'country' ? MESSAGES.countryRequired : MESSAGES.required(labelText(el.id)));
@@ -340,6 +341,16 @@
       if (!hasFile && !hasText) { fail(field, MESSAGES.required(labelText(field))); }
     });
 
+    // questions whose answer is a named control: a select-only or popover combobox's hidden input, a radio group
+    form.querySelectorAll('input[type="hidden"][name][data-required="true"]').forEach(function (el) {
+      if (!el.value) { fail(el.name, MESSAGES.required(labelText(el.name))); }
+    });
+    form.querySelectorAll('fieldset.radio-group').forEach(function (set) {
+      if (set.querySelector('input[type="radio"][required]') && !set.querySelector('input[type="radio"]:checked')) {
+        fail(set.id, MESSAGES.required(labelText(set.id)));
+      }
+    });
+
     form.querySelectorAll('fieldset.checkbox[aria-required="true"]').forEach(function (set) {
       if (!set.querySelector('input[type="checkbox"]:checked')) { fail(set.id, MESSAGES.required(labelText(set.id))); }
     });
@@ -352,7 +363,7 @@
       if (el.hidden || !el.id || !el.value.trim()) { return; }
       data.append(el.id, el.value.trim());
     });
-    form.querySelectorAll('input[role="combobox"]').forEach(function (el) {
+    form.querySelectorAll('input.select__input[role="combobox"]').forEach(function (el) {
       var box = el.combobox;
       if (!el.dataset.value || el.closest('[hidden]') || !box) { return; }
       if (box.multi) {
@@ -363,6 +374,9 @@
     });
     form.querySelectorAll('input[type="hidden"][id]').forEach(function (el) {
       if (el.value) { data.append(el.id, el.value); }
+    });
+    form.querySelectorAll('input[type="hidden"][name], input[type="radio"][name]:checked').forEach(function (el) {
+      if (el.value) { data.append(el.name, el.value); }
     });
     form.querySelectorAll('fieldset.checkbox').forEach(function (set) {
       set.querySelectorAll('input[type="checkbox"]:checked').forEach(function (box) { data.append(set.id + '[]', box.value); });
@@ -438,6 +452,12 @@
     form.addEventListener('input', function (e) {
       if (e.target.id && e.target.getAttribute('aria-invalid') === 'true' && e.target.getAttribute('role') !== 'combobox') {
         clearError(e.target.id);
+      }
+    });
+    // a named control answered (a hidden input set by its widget, a radio checked): its question's error goes
+    form.addEventListener('change', function (e) {
+      if (e.target.name && (e.target.type === 'hidden' || e.target.type === 'radio') && e.target.value) {
+        clearError(e.target.name);
       }
     });
     var button = form.querySelector('.application--submit button[type="submit"]');

@@ -59,7 +59,14 @@ final class GreenhouseJson {
     return job;
   }
 
+  /**
+   * Where the posting lives: the hosted job page, or for a posting the employer embeds ({@link Posting#embedded()}) its
+   * own careers page with {@code gh_jid}, as boards with a custom careers page report it.
+   */
   static String absoluteUrl(String origin, Posting p) {
+    if (p.embedded()) {
+      return origin + "/sandbox/company/" + p.board() + "/careers?gh_jid=" + p.id();
+    }
     return origin + "/sandbox/job-boards/" + p.board() + "/jobs/" + p.id();
   }
 

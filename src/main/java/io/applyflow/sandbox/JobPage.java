@@ -43,7 +43,11 @@ final class JobPage {
     m.put("scenario", p.scenario());
     m.put("descriptionHtml", sanitise(p.contentHtml()));
     m.put("submitPath", "/sandbox/job-boards/" + board.token() + "/jobs/" + p.id());
-    m.put("questions", questions(p, countries, locations));
+    List<Map<String, Object>> questions = questions(p, countries, locations);
+    m.put("questions", questions);
+    // each widget library is loaded only by the pages that use it, as a site's bundles are
+    m.put("usesListbox", questions.stream().anyMatch(q -> "listbox".equals(q.get("kind"))));
+    m.put("usesPortal", questions.stream().anyMatch(q -> "portal".equals(q.get("kind"))));
     m.put("eeoc", eeoc(p));
     m.put("demographic", demographic(p));
     return m;
@@ -99,8 +103,15 @@ final class JobPage {
             }
             case "textarea" -> v.put("kind", "textarea");
             case "multi_value_single_select" -> {
-              v.put("kind", "select");
-              v.put("combobox", combobox(name, label, required, values(first)));
+              String widget = p.widget(name);
+              if ("react-select".equals(widget)) {
+                v.put("kind", "select");
+                v.put("combobox", combobox(name, label, required, values(first)));
+              } else {
+                // listbox (APG select-only combobox), portal (listbox at the end of body) or radio (fieldset)
+                v.put("kind", widget);
+                v.put("options", values(first));
+              }
             }
             case "multi_value_multi_select" -> {
               if ("checkbox".equals(first.path("multi_select_style").asText())) {

@@ -19,7 +19,9 @@ import java.util.Optional;
  * classpath. The file holds Greenhouse-shaped job objects (with {@code questions}, {@code compliance} and
  * unescaped {@code content}) plus a {@code sandbox} object per posting that never leaves the server and
  * says which scenario the hosted page plays: {@code standard} for the ordinary postings, and for the
- * "Solutions Engineer" postings at the end of each board one of {@link #SCENARIOS} (see {@link SandboxRoutes}).
+ * "Solutions Engineer" postings at the end of each board one of {@link #SCENARIOS} (see {@link SandboxRoutes}); it may
+ * also name the widgets of the hosted page ({@code widgets}, see {@link Posting#widget}) and whether the employer embeds
+ * the posting in its careers page ({@code embed}, see {@link Posting#embedded}).
  * {@code sandbox/locations.json} feeds the location typeahead.
  *
  * <p>Threading: immutable after loading; {@link #get()} is safe from any thread, including event loops
@@ -32,6 +34,15 @@ public final class SandboxBoards {
   /** Every scenario a posting can play, {@code standard} first. */
   public static final List<String> SCENARIOS = List.of("standard", "every-field", "knockout", "captcha", "reject-first",
       "slow", "login-wall", "classic");
+
+  /**
+   * The single-select widgets a hosted page can render: {@code react-select} (job-boards.greenhouse.io), {@code listbox}
+   * (the WAI-ARIA APG select-only combobox: a focusable {@code div[role=combobox]} with {@code aria-controls} and
+   * {@code aria-activedescendant}), {@code portal} (an input whose listbox is appended to {@code body}, with no
+   * {@code aria-controls}) and {@code radio} (a fieldset of native radio buttons). The three custom ones carry the value
+   * in a named form control, as a plain form would post it.
+   */
+  public static final List<String> WIDGETS = List.of("react-select", "listbox", "portal", "radio");
 
   private final Map<String, Board> boards;
   private final List<Country> countries;
@@ -54,6 +65,25 @@ public final class SandboxBoards {
 
     public String locationName() {
       return json.path("location").path("name").asText("");
+    }
+
+    /**
+     * The widget the hosted page renders a single-select question as: the private {@code sandbox.widgets} object
+     * names one per field ({@code "question_42": "radio"}) or one for every single select ({@code "select"}); the
+     * default is {@code react-select}, as on job-boards.greenhouse.io. See {@link #WIDGETS}.
+     */
+    public String widget(String field) {
+      JsonNode w = json.path("sandbox").path("widgets");
+      String named = w.path(field).asText(w.path("select").asText("react-select"));
+      return WIDGETS.contains(named) ? named : "react-select";
+    }
+
+    /**
+     * True when the employer embeds its board in its own careers page ({@code sandbox.embed}): the API's
+     * {@code absolute_url} is that page, which frames the classic application form ({@code #grnhse_iframe}).
+     */
+    public boolean embedded() {
+      return json.path("sandbox").path("embed").asBoolean(false);
     }
 
     /** The {@code questions} array, in display order. */

@@ -47,6 +47,11 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code POST} of the same URL: a multipart application, checked and stored; {@code 201} or {@code 400};
  *       files are taken only when their bytes are a kind the real form accepts ({@link FileKind});</li>
  *   <li>{@code GET .../confirmation} (where the classic form's 303 goes, as on boards.greenhouse.io);</li>
+ *   <li>{@code GET /sandbox/company/{board}/careers[?gh_jid={id}]}: the employer's own careers page, whose embed
+ *       loader ({@code /static/js/sandbox-embed.js}) frames {@code GET /sandbox/embed/job_app?for={board}&token={id}}
+ *       (the classic form) in {@code div#grnhse_app > iframe#grnhse_iframe}; the form posts back to that URL and
+ *       its 303 goes to {@code GET /sandbox/embed/confirmation?for=&token=}, all inside the frame. A posting marked
+ *       {@code sandbox.embed} reports the careers page as its {@code absolute_url};</li>
  *   <li>{@code GET|POST /sandbox/login}: the page a login wall redirects to (no account ever signs in).</li>
  * </ul>
  *
@@ -58,7 +63,8 @@ import org.slf4j.LoggerFactory;
  * else environment variable, default 8000); {@code login-wall} redirects the job page to {@code /sandbox/login}
  * and answers a POST with 401; {@code classic} renders the legacy boards.greenhouse.io form, takes a plain
  * form POST of {@code job_application[...]} names and answers 303 to the confirmation (or the form again, 400,
- * with the errors).
+ * with the errors). Independently of the scenario, {@code sandbox.widgets} picks how the hosted page renders its
+ * single selects ({@link SandboxBoards#WIDGETS}); the POST is the same whichever widget sent it.
  *
  * <p>Anonymous use is bounded: a request body of at most {@link Limits#bodyBytes} (413 past it) and
  * {@link Limits#postsPerMinute} POSTs per client address ({@link PostThrottle}; 429 with {@code Retry-After}).
@@ -85,6 +91,10 @@ public final class SandboxRoutes {
 
   private static final String API = "/sandbox/boards-api/v1/boards";
   private static final String PAGES = "/sandbox/job-boards";
+  /** The employers' own sites: a careers page that embeds the board ({@code #grnhse_app}). */
+  private static final String COMPANY = "/sandbox/company";
+  /** What boards.greenhouse.io/embed serves into {@code iframe#grnhse_iframe}: the classic form of one posting. */
+  private static final String EMBED = "/sandbox/embed";
   static final String SLOW_MS = "SANDBOX_SLOW_MS";
   static final long DEFAULT_SLOW_MS = 8_000;
   static final String REJECT_FIRST_MESSAGE = "Please confirm your phone number";
@@ -123,6 +133,10 @@ public final class SandboxRoutes {
     router.get(PAGES + "/:board/jobs/:id").handler(r::jobPage);
     router.post(PAGES + "/:board/jobs/:id").handler(body).handler(r::submit);
     router.get(PAGES + "/:board/jobs/:id/confirmation").handler(r::confirmation);
+    router.get(COMPANY + "/:board/careers").handler(r::careers);
+    router.get(EMBED + "/job_app").handler(r::embedJobApp);
+    router.post(EMBED + "/job_app").handler(body).handler(r::embedSubmit);
+    router.get(EMBED + "/confirmation").handler(r::embedConfirmation);
     router.get("/sandbox/login").handler(r::login);
     router.post("/sandbox/login").handler(BodyHandler.create(false).setBodyLimit(16 * 1024)).handler(r::login);
     router.route().failureHandler(r::failure);
@@ -246,14 +260,104 @@ public final class SandboxRoutes {
     return e;
   }
 
+  // --- the embed: an employer's careers page framing the board ------------------------------------
+
+  /**
+   * The employer's careers page: its own header and text, the board's openings, and {@code div#grnhse_app}, into
+   * which {@code sandbox-embed.js} (the board's embed loader) puts {@code iframe#grnhse_iframe} with the posting
+   * named by {@code gh_jid}.
+   */
+  private void careers(RoutingContext ctx) {
+    String token = ctx.pathParam("board");
+    Optional<Board> board = boards.board(token);
+    if (board.isEmpty()) {
+      error(ctx, 404, "not-found", "Could not find a careers page for '" + token + "'");
+      return;
+    }
+    String jid = ctx.request().getParam("gh_jid");
+    if (jid != null && !jid.isEmpty()) {
+      Long id = parseId(jid);
+      if (id == null) {
+        error(ctx, 400, "bad-request", "gh_jid must be a job id (digits only)");
+        return;
+      }
+      if (boards.posting(token, id).isEmpty()) {
+        error(ctx, 404, "not-found", "gh_jid '" + id + "' is not a job of " + board.get().name());
+        return;
+      }
+    }
+    Map<String, Object> m = new HashMap<>();
+    m.put("board", token);
+    m.put("company", board.get().name());
+    m.put("jobs", board.get().postings().stream()
+        .map(p -> Map.of("title", p.title(), "location", p.locationName(),
+            "href", COMPANY + "/" + token + "/careers?gh_jid=" + p.id()))
+        .toList());
+    render(ctx, "templates/sandbox/careers.html", m);
+  }
+
+  private void embedJobApp(RoutingContext ctx) {
+    embedPostingOrError(ctx).ifPresent(p -> {
+      Map<String, Object> m = ClassicPage.model(boards.board(p.board()).orElseThrow(), p, Map.of(), Map.of());
+      render(ctx, "templates/sandbox/classic.html", embedModel(m, p));
+    });
+  }
+
+  private void embedSubmit(RoutingContext ctx) {
+    embedPostingOrError(ctx).ifPresent(p -> submit(ctx, p, true));
+  }
+
+  private void embedConfirmation(RoutingContext ctx) {
+    embedPostingOrError(ctx).ifPresent(p -> {
+      Map<String, Object> m = JobPage.confirmationModel(boards.board(p.board()).orElseThrow(), p);
+      m.put("jobPath", COMPANY + "/" + p.board() + "/careers?gh_jid=" + p.id());
+      m.put("embedded", true);
+      render(ctx, "templates/sandbox/confirmation.html", m);
+    });
+  }
+
+  /** The classic form as the embed serves it: posting back to the embed URL, with the frame's resize script. */
+  private static Map<String, Object> embedModel(Map<String, Object> m, Posting p) {
+    m.put("submitPath", embedQuery(EMBED + "/job_app", p));
+    m.put("embedded", true);
+    return m;
+  }
+
+  private static String embedQuery(String path, Posting p) {
+    return path + "?for=" + URLEncoder.encode(p.board(), StandardCharsets.UTF_8) + "&token=" + p.id();
+  }
+
+  /** The posting named by the embed's {@code for} (board) and {@code token} (job id), or an error already sent. */
+  private Optional<Posting> embedPostingOrError(RoutingContext ctx) {
+    String token = ctx.request().getParam("for");
+    String raw = ctx.request().getParam("token");
+    if (token == null || token.isEmpty() || raw == null || raw.isEmpty()) {
+      error(ctx, 400, "bad-request", "the embed needs 'for' (the board) and 'token' (the job id)");
+      return Optional.empty();
+    }
+    if (boards.board(token).isEmpty()) {
+      error(ctx, 404, "not-found", "Could not find a job board with token '" + token + "'");
+      return Optional.empty();
+    }
+    Long id = parseId(raw);
+    if (id == null) {
+      error(ctx, 400, "bad-request", "token '" + raw + "' is not a job id");
+      return Optional.empty();
+    }
+    Optional<Posting> p = boards.posting(token, id);
+    if (p.isEmpty()) {
+      error(ctx, 404, "not-found", "Could not find a job with id '" + raw + "' for " + token);
+    }
+    return p;
+  }
+
   // --- applications --------------------------------------------------------------------------------
 
   private void submit(RoutingContext ctx) {
-    Optional<Posting> found = postingOrError(ctx);
-    if (found.isEmpty()) {
-      return;
-    }
-    Posting posting = found.get();
+    postingOrError(ctx).ifPresent(p -> submit(ctx, p, false));
+  }
+
+  private void submit(RoutingContext ctx, Posting posting, boolean embedded) {
     if ("captcha".equals(posting.scenario())) {
       ctx.response().setStatusCode(428).putHeader("content-type", "application/json")
           .end(new JsonObject().put("error", "captcha-failed").put("code", "captcha-failed")
@@ -278,15 +382,19 @@ public final class SandboxRoutes {
               u.fileName(), buf.length(), buf, FileKind.sniff(buf).orElse(null))));
     }
     Future.all(reads)
-        .onSuccess(all -> checkAndStore(ctx, posting, raw, all.<SubmissionForm.Part>list()))
+        .onSuccess(all -> checkAndStore(ctx, posting, raw, all.<SubmissionForm.Part>list(), embedded))
         .onFailure(ctx::fail);
   }
 
+  /**
+   * {@code embedded}: the POST came from the classic form framed by an employer's careers page
+   * ({@code /sandbox/embed/job_app}); its errors and its confirmation stay in the frame.
+   */
   private void checkAndStore(RoutingContext ctx, Posting posting, Map<String, List<String>> raw,
-      List<SubmissionForm.Part> uploaded) {
+      List<SubmissionForm.Part> uploaded, boolean embedded) {
     Map<String, List<String>> form = raw;
     List<SubmissionForm.Part> parts = uploaded;
-    boolean classic = "classic".equals(posting.scenario());
+    boolean classic = embedded || "classic".equals(posting.scenario());
     if (classic) {
       ClassicPage.Normalised n = ClassicPage.normalise(form, parts);
       form = n.form();
@@ -294,8 +402,11 @@ public final class SandboxRoutes {
     }
     SubmissionForm.Result result = SubmissionForm.check(posting, form, parts, boards::country, !classic);
     if (!result.valid() && classic) {
-      render(ctx, 400, "templates/sandbox/classic.html",
-          ClassicPage.model(boards.board(posting.board()).orElseThrow(), posting, form, result.errors()));
+      Map<String, Object> page = ClassicPage.model(boards.board(posting.board()).orElseThrow(), posting, form, result.errors());
+      if (embedded) {
+        embedModel(page, posting);
+      }
+      render(ctx, 400, "templates/sandbox/classic.html", page);
       return;
     }
     if (result.valid() && "reject-first".equals(posting.scenario())
@@ -325,7 +436,8 @@ public final class SandboxRoutes {
         .toList();
     submissions.insert(posting.board(), posting.id(), result, files)
         .onSuccess(id -> {
-          String confirmation = origin(ctx.request()) + PAGES + "/" + posting.board() + "/jobs/" + posting.id() + "/confirmation";
+          String confirmation = origin(ctx.request()) + (embedded ? embedQuery(EMBED + "/confirmation", posting)
+              : PAGES + "/" + posting.board() + "/jobs/" + posting.id() + "/confirmation");
           log.info("sandbox received application {} for {}/{}", id, posting.board(), posting.id());
           if (classic) {
             // the id in the URL is the receipt the apply worker keeps (the hosted form's JSON names it instead)

@@ -122,6 +122,19 @@ final class SubmissionForm {
       }
     }
 
+    // A single select takes only one of its options' values (a label, or text painted into the widget, is not one),
+    // with the renderer's "Please enter a valid {{ attribute }}."
+    for (JsonNode q : posting.questions()) {
+      for (JsonNode f : q.path("fields")) {
+        String name = f.path("name").asText();
+        String value = single(form, name);
+        if (name.startsWith("question_") && "multi_value_single_select".equals(f.path("type").asText())
+            && !value.isEmpty() && !errors.containsKey(name) && !optionValues(f).contains(value)) {
+          errors.put(name, "Please enter a valid " + q.path("label").asText("answer").strip() + ".");
+        }
+      }
+    }
+
     Map<String, Object> answers = new LinkedHashMap<>();
     for (Map.Entry<String, List<String>> e : form.entrySet()) {
       String key = e.getKey();
@@ -198,6 +211,12 @@ final class SubmissionForm {
           return Optional.empty();
         })
         .orElse(DEFAULT_FILETYPES);
+  }
+
+  private static List<String> optionValues(JsonNode field) {
+    List<String> values = new ArrayList<>();
+    field.path("values").forEach(v -> values.add(v.path("value").asText()));
+    return values;
   }
 
   private static String single(Map<String, List<String>> form, String key) {

@@ -22,6 +22,9 @@ class SandboxBoardsTest {
   private static final Pattern ENTRY = Pattern.compile("\\b(intern|junior|new grad|associate)\\b|software engineer i\\b");
   private static final Pattern SENIOR = Pattern.compile("\\b(senior|staff|principal|lead)\\b|software engineer iii\\b");
 
+  /** The one required custom question of a standard posting: Connectors' on-site yes/no, answered only by the user. */
+  private static final String REQUIRED_ON_SITE = "question_502311305";
+
   private final SandboxBoards boards = SandboxBoards.get();
 
   static String level(String title) {
@@ -98,7 +101,7 @@ class SandboxBoardsTest {
       }
       for (JsonNode q : p.questions()) {
         String name = q.path("fields").get(0).path("name").asText();
-        if (name.startsWith("question_")) {
+        if (name.startsWith("question_") && !REQUIRED_ON_SITE.equals(name)) {
           assertFalse(q.path("required").asBoolean(), p.title() + ": custom question " + name + " must stay optional");
         }
       }
@@ -146,10 +149,50 @@ class SandboxBoardsTest {
     List<String> titles = boards.postings().stream().map(Posting::title)
         .filter(t -> t.toLowerCase(Locale.ROOT).contains("software engineer")).toList();
     // 20 from the first version, plus one mid-level posting per board that the sample resume matches only in part
-    // (the clarify band of the demo search, see SandboxSearchTest).
-    assertEquals(23, titles.size(), titles.toString());
+    // (the clarify band of the demo search, see SandboxSearchTest), plus the five widget postings.
+    assertEquals(28, titles.size(), titles.toString());
     assertTrue(boards.postings().stream().filter(p -> titles.contains(p.title())).allMatch(p -> "standard".equals(p.scenario())));
-    assertEquals(39, boards.postings().stream().filter(p -> "standard".equals(p.scenario())).count());
+    assertEquals(44, boards.postings().stream().filter(p -> "standard".equals(p.scenario())).count());
+  }
+
+  /** The widget postings: id → the widget of each yes/no question, in form order. */
+  static final Map<Long, List<String>> WIDGET_POSTINGS = new java.util.LinkedHashMap<>();
+
+  static {
+    WIDGET_POSTINGS.put(4012113L, List.of("listbox", "listbox", "listbox"));
+    WIDGET_POSTINGS.put(4012120L, List.of("portal", "portal", "radio"));
+    WIDGET_POSTINGS.put(4012127L, List.of("react-select", "react-select", "react-select"));
+    WIDGET_POSTINGS.put(5023113L, List.of("radio", "radio", "radio"));
+    WIDGET_POSTINGS.put(5023120L, List.of("listbox", "portal", "radio"));
+  }
+
+  @Test
+  void widgetPostingsAreSoftwareEngineersAskingYesNoQuestionsWithEveryWidget() {
+    Set<String> widgets = new HashSet<>();
+    WIDGET_POSTINGS.forEach((id, expected) -> {
+      Posting p = boards.postings().stream().filter(x -> x.id() == id).findFirst().orElseThrow();
+      assertTrue(List.of("acme-robotics", "northwind-data").contains(p.board()), p.board());
+      assertTrue(io.applyflow.search.TitleMatch.matches("Software Engineer", io.applyflow.search.Level.ofTitle(p.title()),
+          p.title()), p.title());
+      assertFalse("entry".equals(level(p.title())), p.title() + " is mid or senior");
+      List<JsonNode> yesNo = p.questions().findValues("fields").stream().map(f -> f.get(0))
+          .filter(f -> "multi_value_single_select".equals(f.path("type").asText())).toList();
+      assertEquals(expected, yesNo.stream().map(f -> p.widget(f.path("name").asText())).toList(), p.title());
+      widgets.addAll(expected);
+      List<String> labels = yesNo.stream().map(f -> p.questionFor(f.path("name").asText()).orElseThrow().path("label").asText()).toList();
+      assertTrue(labels.get(0).startsWith("Are you legally authorized to work in the"), labels.toString());
+      assertTrue(labels.get(1).contains("sponsorship"), labels.toString());
+      assertTrue(labels.get(2).matches("Are you willing to work (on-site in|from our) \\w+( office)? two days a week\\?"), labels.get(2));
+      assertEquals(REQUIRED_ON_SITE.equals(yesNo.get(2).path("name").asText()),
+          p.questionFor(yesNo.get(2).path("name").asText()).orElseThrow().path("required").asBoolean(), labels.get(2));
+      assertEquals(id == 4012127L, p.embedded(), p.title());
+    });
+    assertEquals(Set.copyOf(SandboxBoards.WIDGETS), widgets);
+    assertEquals("react-select", boards.posting("acme-robotics", 4012015).orElseThrow().widget("question_401201503"),
+        "react-select by default");
+    assertFalse(boards.posting("acme-robotics", 4012015).orElseThrow().embedded());
+    assertTrue(boards.posting("lumen-health", 6034029).orElseThrow().json().path("sandbox").path("widgets").isMissingNode(),
+        "the lumen-health board is left as it was");
   }
 
   @Test

@@ -7,6 +7,12 @@ import static io.applyflow.sandbox.SandboxServer.REJECT_FIRST;
 import static io.applyflow.sandbox.SandboxServer.SLOW;
 import static io.applyflow.sandbox.SandboxServer.CAPTCHA;
 import static io.applyflow.sandbox.SandboxServer.CLASSIC;
+import static io.applyflow.sandbox.SandboxServer.CAREERS;
+import static io.applyflow.sandbox.SandboxServer.EMBED_JOB_APP;
+import static io.applyflow.sandbox.SandboxServer.LISTBOX;
+import static io.applyflow.sandbox.SandboxServer.MIXED;
+import static io.applyflow.sandbox.SandboxServer.PORTAL;
+import static io.applyflow.sandbox.SandboxServer.RADIOS;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -650,6 +656,178 @@ class SandboxRoutesIT {
           "reading pages is not limited");
       assertEquals(3, SandboxRecords.ofEmail(email).size());
     }
+  }
+
+  // --- the widget postings and the embed ---------------------------------------------------------------
+
+  @Test
+  void widgetPostingsKeepTheApiShapeOfAnyPosting() {
+    JsonObject job = get(API + "/acme-robotics/jobs/4012113?questions=true").bodyAsJsonObject();
+    assertEquals("Software Engineer, Fleet Console", job.getString("title"));
+    assertFalse(job.containsKey("sandbox"), "the widget choice never leaves the server");
+    assertEquals(server.url(LISTBOX), job.getString("absolute_url"));
+    JsonArray questions = job.getJsonArray("questions");
+    JsonObject onSite = questions.getJsonObject(questions.size() - 2);
+    assertEquals("Are you willing to work on-site in Pittsburgh two days a week?", onSite.getString("label"));
+    assertFalse(onSite.getBoolean("required"));
+    JsonObject field = onSite.getJsonArray("fields").getJsonObject(0);
+    assertEquals("question_401211305", field.getString("name"));
+    assertEquals("multi_value_single_select", field.getString("type"));
+    assertEquals(new JsonArray().add(new JsonObject().put("label", "Yes").put("value", 1))
+        .add(new JsonObject().put("label", "No").put("value", 0)), field.getJsonArray("values"));
+
+    JsonObject connectors = get(API + "/northwind-data/jobs/5023113?questions=true").bodyAsJsonObject();
+    JsonObject required = connectors.getJsonArray("questions").getJsonObject(connectors.getJsonArray("questions").size() - 2);
+    assertEquals("Are you willing to work from our Amsterdam office two days a week?", required.getString("label"));
+    assertTrue(required.getBoolean("required"));
+
+    // the embedded posting's absolute_url is the employer's careers page, in the list and alone
+    JsonArray acme = get(API + "/acme-robotics/jobs").bodyAsJsonObject().getJsonArray("jobs");
+    JsonObject embedded = acme.stream().map(JsonObject.class::cast).filter(j -> j.getLong("id") == 4012127L).findFirst().orElseThrow();
+    assertEquals(server.url(CAREERS), embedded.getString("absolute_url"));
+    assertEquals(server.url(CAREERS), get(API + "/acme-robotics/jobs/4012127").bodyAsJsonObject().getString("absolute_url"));
+  }
+
+  @Test
+  void theListboxPageRendersAnApgSelectOnlyComboboxWithItsListboxEmptyUntilOpened() {
+    Document doc = Jsoup.parse(get(LISTBOX).bodyAsString());
+    Element combo = doc.selectFirst("form#application-form div#question_401211303");
+    assertEquals("combobox", combo.attr("role"));
+    assertEquals("0", combo.attr("tabindex"));
+    assertEquals("listbox", combo.attr("aria-haspopup"));
+    assertEquals("false", combo.attr("aria-expanded"));
+    assertEquals("question_401211303-listbox", combo.attr("aria-controls"));
+    assertEquals("question_401211303-label", combo.attr("aria-labelledby"));
+    assertEquals("Are you legally authorized to work in the United States?", doc.getElementById("question_401211303-label").ownText());
+    Element listbox = doc.getElementById("question_401211303-listbox");
+    assertEquals("listbox", listbox.attr("role"));
+    assertTrue(listbox.children().isEmpty(), "options are rendered on open");
+    assertEquals("", doc.selectFirst(".select-only input[type=hidden][name=question_401211303]").val());
+    assertNull(doc.selectFirst("input#question_401211303"), "no react-select input for this question");
+    assertNotNull(doc.selectFirst("script[src=/static/js/sandbox-listbox.js]"));
+    assertNull(doc.selectFirst("script[src=/static/js/sandbox-dropdown.js]"), "only the widgets the page uses");
+    assertNotNull(doc.selectFirst("input#country.select__input[role=combobox]"), "the phone's country picker stays react-select");
+  }
+
+  @Test
+  void thePortalPageRendersAComboboxThatNamesNoListboxAndRadioButtons() {
+    Document doc = Jsoup.parse(get(PORTAL).bodyAsString());
+    Element input = doc.selectFirst("form#application-form input#question_401212003");
+    assertEquals("combobox", input.attr("role"));
+    assertEquals("false", input.attr("aria-expanded"));
+    assertFalse(input.hasAttr("aria-controls") || input.hasAttr("aria-owns"), "the popover list is not named");
+    assertFalse(input.hasAttr("name"), "the text box is not what is posted");
+    assertEquals("Are you legally authorized to work in the United States?",
+        doc.selectFirst("label[for=question_401212003]").ownText());
+    assertNotNull(doc.selectFirst(".dropdown input[type=hidden][name=question_401212003]"));
+    assertTrue(doc.select("[role=listbox]").isEmpty(), "no list until the box is focused");
+    assertNotNull(doc.selectFirst("script[src=/static/js/sandbox-dropdown.js]"));
+
+    Element radios = doc.selectFirst("fieldset.radio-group#question_401212005");
+    assertEquals("Are you willing to work on-site in Boston two days a week?", radios.selectFirst("legend").ownText());
+    assertEquals(java.util.List.of("1", "0"), radios.select("input[type=radio][name=question_401212005]").eachAttr("value"));
+    assertEquals(java.util.List.of("Yes", "No"), radios.select("label").eachText());
+    assertTrue(radios.select("input[required]").isEmpty(), "optional here");
+
+    Document connectors = Jsoup.parse(get(RADIOS).bodyAsString());
+    assertEquals(3, connectors.select("fieldset.radio-group").size());
+    assertEquals(2, connectors.select("fieldset#question_502311305 input[type=radio][required]").size(), "required here");
+    Document mixed = Jsoup.parse(get(MIXED).bodyAsString());
+    assertNotNull(mixed.selectFirst("div#question_502312003[role=combobox][aria-controls]"));
+    assertNotNull(mixed.selectFirst("input#question_502312004[role=combobox]:not([aria-controls])"));
+    assertNotNull(mixed.selectFirst("fieldset.radio-group#question_502312005"));
+    for (Document d : java.util.List.of(doc, connectors, mixed)) {
+      assertTrue(d.select("script:not([src]), style, [style]").isEmpty(), "nothing inline for the CSP to block");
+    }
+  }
+
+  @Test
+  void aPostOfTheWidgetsHiddenValuesIsStoredAndAMissingRequiredAnswerIsNamed() {
+    String email = "widgets+" + System.nanoTime() + "@example.com";
+    var res = post(RADIOS, simpleApplication(email)
+        .attribute("question_502311303", "1").attribute("question_502311304", "0").attribute("question_502311305", "1"));
+    assertEquals(201, res.statusCode(), res.bodyAsString());
+    JsonObject answers = find(server.submissions(), res.bodyAsJsonObject().getLong("submission_id")).getJsonObject("answers");
+    assertEquals("1", answers.getString("question_502311303"));
+    assertEquals("0", answers.getString("question_502311304"));
+    assertEquals("1", answers.getString("question_502311305"));
+
+    int before = server.submissions().size();
+    var missing = post(RADIOS, simpleApplication("missing+" + email).attribute("question_502311303", "1"));
+    assertEquals(400, missing.statusCode());
+    JsonObject fields = missing.bodyAsJsonObject().getJsonObject("fields");
+    assertEquals("Are you willing to work from our Amsterdam office two days a week? is required.",
+        fields.getString("question_502311305"));
+    assertEquals(1, fields.size(), fields.encode());
+
+    // the label painted where the value belongs is not an answer
+    var painted = post(LISTBOX, simpleApplication("painted+" + email).attribute("question_401211303", "Yes"));
+    assertEquals(400, painted.statusCode());
+    assertEquals("Please enter a valid Are you legally authorized to work in the United States?.",
+        painted.bodyAsJsonObject().getJsonObject("fields").getString("question_401211303"));
+    assertEquals(before, server.submissions().size());
+  }
+
+  @Test
+  void theCareersPageFramesTheClassicFormWhichPostsAndConfirmsInTheFrame() {
+    var careers = get(CAREERS);
+    assertEquals(200, careers.statusCode());
+    assertEquals(SandboxVerticle.CSP, careers.getHeader("content-security-policy"));
+    assertTrue(SandboxVerticle.CSP.contains("frame-src 'self'"), "the page may frame the board");
+    Document page = Jsoup.parse(careers.bodyAsString());
+    assertEquals("Careers at Acme Robotics", page.title());
+    assertNotNull(page.selectFirst("main div#grnhse_app"));
+    assertEquals("acme-robotics", page.selectFirst("script[src=/static/js/sandbox-embed.js]").attr("data-for"));
+    assertTrue(page.select("a[href=" + CAREERS + "]").size() == 1, "the openings link to gh_jid");
+    assertTrue(page.select("script:not([src]), style, [style]").isEmpty());
+
+    Document frame = Jsoup.parse(get(EMBED_JOB_APP).bodyAsString());
+    Element form = frame.selectFirst("form#application_form[method=post]");
+    assertEquals(EMBED_JOB_APP, form.attr("action"));
+    assertEquals("job_application[first_name]", form.selectFirst("input#first_name").attr("name"));
+    assertNotNull(frame.selectFirst("script[src=/static/js/sandbox-embed-frame.js]"));
+    Element onSite = form.selectFirst("#custom_fields input[type=hidden][value=401212705]");
+    assertNotNull(onSite, "the on-site question is a classic answers row");
+
+    String email = "embed+" + System.nanoTime() + "@example.com";
+    MultipartForm post = MultipartForm.create()
+        .attribute("job_application[first_name]", "Grace").attribute("job_application[last_name]", "Hopper")
+        .attribute("job_application[email]", email).attribute("job_application[phone]", "412 555 0100")
+        .attribute(onSite.attr("name"), "401212705")
+        .attribute(onSite.attr("name").replace("[question_id]", "[boolean_value]"), "0")
+        .binaryFileUpload("job_application[resume]", "grace.pdf", Buffer.buffer("%PDF-1.4\n%%EOF\n"), "application/pdf");
+    var res = post(EMBED_JOB_APP, post);
+    assertEquals(303, res.statusCode(), res.bodyAsString());
+    assertEquals(server.url("/sandbox/embed/confirmation?for=acme-robotics&token=4012127"), res.getHeader("location"));
+    JsonObject stored = SandboxRecords.ofEmail(email).getJsonObject(0);
+    assertEquals(4012127L, stored.getLong("job_id"));
+    assertEquals("0", stored.getJsonObject("answers").getString("question_401212705"));
+    Document thanks = Jsoup.parse(get(res.getHeader("location")).bodyAsString());
+    assertEquals("Thank you for applying", thanks.getElementById("confirmation-title").text());
+    assertEquals("_top", thanks.selectFirst("a.link").attr("target"), "the way back leaves the frame");
+
+    var invalid = post(EMBED_JOB_APP, MultipartForm.create().attribute("job_application[first_name]", "Grace"));
+    assertEquals(400, invalid.statusCode());
+    Document again = Jsoup.parse(invalid.bodyAsString());
+    assertTrue(again.getElementById("error_flash").text().contains("Email is required."));
+    assertEquals(EMBED_JOB_APP, again.selectFirst("form#application_form").attr("action"), "the errors stay in the frame");
+    assertEquals(1, SandboxRecords.ofEmail(email).size());
+  }
+
+  @Test
+  void badCareersAndEmbedAddressesAreNamed4xx() {
+    assertEquals(404, get("/sandbox/company/nope/careers").statusCode());
+    var unknownJob = get("/sandbox/company/acme-robotics/careers?gh_jid=999");
+    assertEquals(404, unknownJob.statusCode());
+    assertTrue(unknownJob.bodyAsJsonObject().getString("detail").contains("'999'"));
+    assertEquals(400, get("/sandbox/company/acme-robotics/careers?gh_jid=abc").statusCode());
+    assertEquals(200, get("/sandbox/company/acme-robotics/careers").statusCode(), "the careers page lists the openings");
+    var noToken = get("/sandbox/embed/job_app?for=acme-robotics");
+    assertEquals(400, noToken.statusCode());
+    assertTrue(noToken.bodyAsJsonObject().getString("detail").contains("'token'"));
+    assertEquals(404, get("/sandbox/embed/job_app?for=nope&token=4012127").statusCode());
+    assertEquals(400, get("/sandbox/embed/job_app?for=acme-robotics&token=x1").statusCode());
+    assertEquals(404, get("/sandbox/embed/job_app?for=northwind-data&token=4012127").statusCode());
   }
 
   private static JsonObject find(JsonArray all, long id) {

@@ -20,6 +20,14 @@ public final class SandboxServer implements AutoCloseable {
   public static final String SLOW = "/sandbox/job-boards/northwind-data/jobs/5023092";
   public static final String CAPTCHA = "/sandbox/job-boards/northwind-data/jobs/5023099";
   public static final String CLASSIC = "/sandbox/job-boards/lumen-health/jobs/6034085";
+  /** The widget postings' hosted pages: APG select-only comboboxes; popover list + radio; radios only; all three. */
+  public static final String LISTBOX = "/sandbox/job-boards/acme-robotics/jobs/4012113";
+  public static final String PORTAL = "/sandbox/job-boards/acme-robotics/jobs/4012120";
+  public static final String RADIOS = "/sandbox/job-boards/northwind-data/jobs/5023113";
+  public static final String MIXED = "/sandbox/job-boards/northwind-data/jobs/5023120";
+  /** The posting Acme embeds in its careers page (the absolute_url), and what the careers page frames. */
+  public static final String CAREERS = "/sandbox/company/acme-robotics/careers?gh_jid=4012127";
+  public static final String EMBED_JOB_APP = "/sandbox/embed/job_app?for=acme-robotics&token=4012127";
 
   private final Vertx vertx;
   private final Pool pool;

@@ -86,7 +86,8 @@ class SandboxSearchTest {
     picked.forEach((title, total) ->
         byBand.computeIfAbsent(Settings.DEFAULTS.band(total), b -> new ArrayList<>()).add(title + " " + total));
     assertEquals(EnumSet.allOf(Band.class), EnumSet.copyOf(byBand.keySet()), byBand.toString());
-    assertEquals(5, byBand.get(Band.ACCEPT).size(), byBand.toString());
+    // six: the tenth pick is Acme's fourth mid-level posting (Fleet Console, a widget posting the sample is accepted for)
+    assertEquals(6, byBand.get(Band.ACCEPT).size(), byBand.toString());
     assertTrue(byBand.get(Band.CLARIFY).size() >= 2, byBand.toString());
   }
 
