@@ -43,7 +43,8 @@ public record Config(
     int runsPerUser,
     int ssePerUser,
     List<String> applyAllowedOrigins,
-    boolean chromiumNoSandbox) {
+    boolean chromiumNoSandbox,
+    int securityCodeWaitSeconds) {
 
   public static final String DEFAULT_GREENHOUSE_API = "https://boards-api.greenhouse.io/v1";
   public static final String DEFAULT_SERPER_URL = "https://google.serper.dev";
@@ -102,7 +103,10 @@ public record Config(
         intVar(env, "RUNS_PER_USER", DEFAULT_RUNS_PER_USER, 1, 100),
         intVar(env, "SSE_PER_USER", DEFAULT_SSE_PER_USER, 1, 1_000),
         origins(env, "APPLY_ALLOWED_ORIGINS"),
-        boolVar(env, "CHROMIUM_NO_SANDBOX", false));
+        boolVar(env, "CHROMIUM_NO_SANDBOX", false),
+        // how long the apply worker keeps a form open for an emailed security code (Greenhouse's lifetime is not
+        // documented; 10 minutes assumed)
+        intVar(env, "SECURITY_CODE_WAIT_SECONDS", 600, 1, 3_600));
   }
 
   /**
