@@ -4,8 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
 import io.applyflow.platform.db.TestDatabase;
+import io.applyflow.sandbox.SandboxRecords;
 import io.applyflow.support.Api;
+import io.applyflow.support.Browsing;
 import io.applyflow.support.TestApp;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -190,6 +195,49 @@ class SecurityCodeIT {
       assertEquals(409, tooLate.status(), tooLate.text());
       assertNotEquals("submitted", api.get("/api/job/" + jobId, token).json().getString("status"));
       assertEquals(0, api.submissionsOf(email).size());
+    }
+  }
+
+  @Test
+  void theJobPageTakesTheCodeAndShowsTheBoardsAnswer() {
+    try (Browsing b = Browsing.start(); BrowserContext context = b.browser.newContext()) {
+      Page page = context.newPage();
+      String email = b.userWithSample(page, "code-page");
+      b.runToDone(page, POSITION, "mid", 1, "auto");
+
+      // the review queue points to the code form, not to questions
+      page.navigate(b.base + "/review");
+      Locator row = page.locator("#review-queue tbody tr").filter(new Locator.FilterOptions()
+          .setHasText("Patient Identity"));
+      assertEquals(0, row.getByText("Answer", new Locator.GetByTextOptions().setExact(true)).count());
+      row.locator("a", new Locator.LocatorOptions().setHasText("Enter the code")).click();
+      page.waitForSelector("#job-security-code");
+      assertEquals(email, page.locator("#security-code-email").innerText().strip());
+      assertTrue(page.locator("#security-code-left").innerText().contains("minutes left"));
+      assertEquals(0, page.locator("#save-answers").count(), "no questions to answer");
+      String jobUrl = page.url().replaceAll("#.*", "");
+
+      // the code, read where the user reads the sandbox's mail
+      page.navigate(b.base + "/received");
+      Locator letter = page.locator("#received-mail .sandbox-mail").first();
+      assertTrue(letter.innerText().contains(email), letter.innerText());
+      String code = letter.locator("code.security-code").innerText().strip();
+
+      page.navigate(jobUrl);
+      String wrong = (code.charAt(0) == 'A' ? "B" : "A") + code.substring(1);
+      page.fill("#security-code-input", wrong);
+      page.click("#send-security-code");
+      page.waitForSelector("#job-error", new Page.WaitForSelectorOptions().setTimeout(90_000));
+      assertTrue(page.locator("#job-error").innerText().contains(BOARD_WRONG), page.locator("#job-error").innerText());
+      assertTrue(page.locator("#security-code-refused").innerText().contains(BOARD_WRONG));
+
+      page.fill("#security-code-input", code);
+      page.click("#send-security-code");
+      page.waitForSelector("#job-notice", new Page.WaitForSelectorOptions().setTimeout(90_000));
+      assertTrue(page.locator("#job-notice").innerText().startsWith("Code accepted"), page.locator("#job-notice").innerText());
+      page.navigate(jobUrl);
+      assertEquals("submitted", page.locator("#job-status").getAttribute("data-status"));
+      assertEquals(1, SandboxRecords.ofEmail(email).size());
     }
   }
 

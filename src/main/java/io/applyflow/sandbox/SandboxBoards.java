@@ -31,7 +31,7 @@ public final class SandboxBoards {
 
   /** Every scenario a posting can play, {@code standard} first. */
   public static final List<String> SCENARIOS = List.of("standard", "every-field", "knockout", "captcha", "reject-first",
-      "slow", "login-wall", "classic");
+      "slow", "login-wall", "classic", "security-code");
 
   private final Map<String, Board> boards;
   private final List<Country> countries;
