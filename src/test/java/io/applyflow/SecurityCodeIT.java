@@ -199,6 +199,31 @@ class SecurityCodeIT {
   }
 
   @Test
+  void aCodeForAFormLostInARestartIsRefusedAndTheJobNeedsALook() throws SQLException {
+    Api shared = TestApp.api();
+    String email = Api.uniqueEmail("code-lost");
+    long jobId;
+    String token;
+    String code;
+    try (Applyflow before = TestApp.start(Map.of())) {
+      Api api = new Api("http://127.0.0.1:" + before.port());
+      token = api.userWithProfile(email);
+      JsonObject job = autoRunToTheCodeStep(api, token);
+      jobId = job.getLong("job_id");
+      assertEquals("needs_input", job.getString("status"), job.encodePrettily());
+      code = mail(api, token).getJsonObject(0).getString("code");
+    } // the node that held the form stops; another serves the same database
+    Api.Response lost = code(shared, jobId, token, code);
+    assertEquals(409, lost.status(), lost.text());
+    assertTrue(lost.json().getString("detail").contains("was lost"), lost.text());
+    JsonObject now = shared.get("/api/job/" + jobId, token).json();
+    assertEquals("needs_attention", now.getString("status"));
+    assertTrue(lastEvent(now).getString("message").startsWith("submit outcome unknown"), lastEvent(now).encode());
+    assertEquals("attempted", scalar("select state from submit_ledger where job_id = ?", jobId));
+    assertEquals(0, shared.submissionsOf(email).size());
+  }
+
+  @Test
   void theJobPageTakesTheCodeAndShowsTheBoardsAnswer() {
     try (Browsing b = Browsing.start(); BrowserContext context = b.browser.newContext()) {
       Page page = context.newPage();

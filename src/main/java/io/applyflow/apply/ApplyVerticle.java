@@ -59,6 +59,11 @@ import org.slf4j.LoggerFactory;
  * the form's POST and the page reached says so, see {@link GreenhouseHostedForm#submit}) marks the job submitted,
  * with the ATS's receipt when it named one. A ledger row without a confirmation means the outcome is unknown: the job goes to
  * needs_attention and is never submitted again automatically. Submissions are paced per board and capped per day.
+ *
+ * <p>A board that asks, after the submit click, for a security code it emailed ({@link SecurityCodeRequired}) keeps
+ * its form open on this instance: the job waits in needs_input with the address and the time limit, the code comes
+ * on {@code apply.code.<job id>} ({@link ApplyBus#enterCode}, registered only while the page is held), is typed and
+ * submitted; past {@code SECURITY_CODE_WAIT_SECONDS} the page is closed and the job needs attention.
  */
 public final class ApplyVerticle extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(ApplyVerticle.class);
