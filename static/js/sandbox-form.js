@@ -413,6 +413,10 @@
         }
         button.disabled = false;
         form.removeAttribute('aria-busy');
+        if (r.status === 428 && r.body && r.body.security_code_recipient) {
+          securityCode.show(form, r.body.security_code_recipient);
+          return;
+        }
         var fields = (r.body && r.body.fields) || {};
         var list = Object.keys(fields).map(function (id) { return { id: id, message: fields[id] }; });
         if (r.status === 400 && list.length) {
@@ -427,6 +431,63 @@
         showFormError(MESSAGES.genericFailure);
       });
   }
+
+  // ---- email security code -------------------------------------------------------------------------
+  // After a POST answered 428 {code: "captcha-failed", security_code_recipient} the renderer asks for the code it
+  // emailed (its i18n "email_verification" strings). The step is a required text field of the form, so the next
+  // submit sends it as security_code with everything else; the server's field error (wrong or expired code) shows
+  // under it like any other field's.
+  var securityCode = {
+    label: 'Security code',
+    description: 'A verification code was sent to {{ email }}. To submit your application, enter the 8-character code'
+      + ' to confirm you\'re a human.',
+    show: function (form, email) {
+      var id = 'security_code';
+      var step = document.getElementById('email-verification');
+      if (!step) {
+        step = document.createElement('div');
+        step.id = 'email-verification';
+        step.className = 'field-wrapper email-verification';
+        var wrapper = document.createElement('div');
+        wrapper.className = 'text-input-wrapper';
+        var inner = document.createElement('div');
+        inner.className = 'input-wrapper';
+        var label = document.createElement('label');
+        label.id = id + '-label';
+        label.className = 'label';
+        label.htmlFor = id;
+        label.textContent = this.label;
+        var star = document.createElement('span');
+        star.setAttribute('aria-hidden', 'true');
+        star.textContent = '*';
+        label.appendChild(star);
+        var input = document.createElement('input');
+        input.id = id;
+        input.className = 'input input__single-line';
+        input.type = 'text';
+        input.maxLength = 8;
+        input.autocomplete = 'one-time-code';
+        input.setAttribute('aria-required', 'true');
+        input.setAttribute('aria-invalid', 'false');
+        input.setAttribute('aria-describedby', id + '-description ' + id + '-error');
+        input.setAttribute('aria-errormessage', id + '-error');
+        var text = document.createElement('p');
+        text.id = id + '-description';
+        text.className = 'body body__secondary';
+        inner.appendChild(label);
+        inner.appendChild(input);
+        wrapper.appendChild(inner);
+        step.appendChild(text);
+        step.appendChild(wrapper);
+        var submitRow = form.querySelector('.application--submit');
+        if (submitRow) { submitRow.parentNode.insertBefore(step, submitRow); } else { form.appendChild(step); }
+      }
+      document.getElementById(id + '-description').textContent = this.description.replace('{{ email }}', email);
+      var field = document.getElementById(id);
+      field.value = '';
+      field.focus();
+    }
+  };
 
   // A challenge nobody passes: the sandbox's stand-in for reCAPTCHA when the form is withheld.
   function initCaptcha() {

@@ -50,7 +50,7 @@ class ScenariosIT {
     JsonObject run = api.awaitRun(runId, token, Duration.ofSeconds(240));
     assertEquals("done", run.getString("status"), run.encodePrettily());
     Map<String, JsonObject> jobs = byTitle(run);
-    assertEquals(7, jobs.size(), run.encodePrettily());
+    assertEquals(8, jobs.size(), run.encodePrettily());
     for (JsonObject job : jobs.values()) {
       assertTrue(Set.of("awaiting_approval", "needs_input", "needs_attention").contains(job.getString("status")),
           job.encode());
@@ -79,7 +79,7 @@ class ScenariosIT {
     assertTrue(lastMessage(everyField).contains("authorized to work"), lastMessage(everyField));
 
     for (String title : new String[] {"Solutions Engineer, Enterprise", "Solutions Engineer, Latency",
-        "Solutions Engineer, Legacy Board"}) {
+        "Solutions Engineer, Legacy Board", "Solutions Engineer, Patient Identity"}) {
       JsonObject d = detail(jobs.get(title), token);
       assertEquals("awaiting_approval", d.getString("status"), title + ": " + lastMessage(d));
       assertTrue(hasScreenshot(d), title);

@@ -26,6 +26,8 @@ import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -57,6 +59,11 @@ import org.slf4j.LoggerFactory;
  * the form's POST and the page reached says so, see {@link GreenhouseHostedForm#submit}) marks the job submitted,
  * with the ATS's receipt when it named one. A ledger row without a confirmation means the outcome is unknown: the job goes to
  * needs_attention and is never submitted again automatically. Submissions are paced per board and capped per day.
+ *
+ * <p>A board that asks, after the submit click, for a security code it emailed ({@link SecurityCodeRequired}) keeps
+ * its form open on this instance: the job waits in needs_input with the address and the time limit, the code comes
+ * on {@code apply.code.<job id>} ({@link ApplyBus#enterCode}, registered only while the page is held), is typed and
+ * submitted; past {@code SECURITY_CODE_WAIT_SECONDS} the page is closed and the job needs attention.
  */
 public final class ApplyVerticle extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(ApplyVerticle.class);
@@ -73,6 +80,8 @@ public final class ApplyVerticle extends VerticleBase {
   private final GreenhouseHostedForm form;
   private Playwright playwright;
   private Browser browser;
+  /** Forms left open on the board's security-code step, by job id ({@link SecurityCodeHold}). */
+  private final Map<Long, SecurityCodeHold> held = new HashMap<>();
 
   public ApplyVerticle(Config config, Jobs jobs, Runs runs, Profiles profiles, SubmitLedger ledger,
                        AnswerBank answers, SettingsStore settings, AllowedOrigins allowed) {
@@ -295,7 +304,12 @@ public final class ApplyVerticle extends VerticleBase {
                     .compose(v -> clickSubmit(cmd, c, filled, evidence))
                 : jobs.transition(cmd, "apply", JobStatus.DUPLICATE,
                     "another attempt for this posting is already in the ledger; not submitting", null)))
-        .onComplete(ar -> filled.close());
+        .onComplete(ar -> {
+          SecurityCodeHold h = held.get(cmd.jobId());
+          if (h == null || h.page() != filled.page()) {
+            filled.close();
+          }
+        });
   }
 
   /** Waits out the board's interval; true when the daily cap forbids submitting at all. */
@@ -317,6 +331,8 @@ public final class ApplyVerticle extends VerticleBase {
     Confirmation confirmation;
     try {
       confirmation = form.submit(filled.page());
+    } catch (SecurityCodeRequired e) {
+      return holdForCode(cmd, c, filled, evidence, e);
     } catch (ApplyTrouble e) {
       byte[] shot = screenshot(filled.page());
       if (e.kind() == ApplyTrouble.Kind.VALIDATION) {
@@ -330,6 +346,12 @@ public final class ApplyVerticle extends VerticleBase {
       return trouble(cmd, new RuntimeException("submit outcome unknown: " + e.getMessage(), e), shot,
           "after the submit click");
     }
+    return confirmed(cmd, c, filled, evidence, confirmation);
+  }
+
+  /** The job submitted: ledger confirmed, receipt, screenshots, the application row, in one transaction. */
+  private Future<RunBus.StageResult> confirmed(RunBus.JobCommand cmd, Context c, Filled filled, JsonObject evidence,
+                                               Confirmation confirmation) {
     byte[] after = screenshot(filled.page());
     JsonObject confirmed = evidence.copy().put("confirmation_url", confirmation.url())
         .put("post_status", confirmation.postStatus()).put("confirmation_heading", confirmation.heading())
@@ -348,6 +370,101 @@ public final class ApplyVerticle extends VerticleBase {
                     insert into applications (user_id, job_id, status) values ($1, $2, 'APPLIED')
                     on conflict on constraint applications_job_key do nothing""")
                 .execute(Tuple.of(cmd.userId(), cmd.jobId()))));
+  }
+
+  // --- the email security code ---------------------------------------------------------------------
+
+  /**
+   * The board asked for the security code it emailed: the form stays open on this instance, the job waits in
+   * needs_input for the code ({@code apply.code.<job id>}, see {@link ApplyBus#enterCode}) until
+   * {@code SECURITY_CODE_WAIT_SECONDS}, then the page is closed and the job needs attention. The ledger row stays an
+   * attempt: only a confirmation confirms it.
+   */
+  private Future<RunBus.StageResult> holdForCode(RunBus.JobCommand cmd, Context c, Filled filled, JsonObject evidence,
+                                                 SecurityCodeRequired asked) {
+    long jobId = cmd.jobId();
+    SecurityCodeHold h = new SecurityCodeHold(cmd, asked.recipient(),
+        Instant.now().plusSeconds(config.securityCodeWaitSeconds()), filled.page());
+    held.put(jobId, h);
+    h.consumer = vertx.eventBus().consumer(ApplyBus.codeAddress(jobId), m -> enterCode(jobId, c, filled, evidence, m));
+    h.timer = vertx.setTimer(config.securityCodeWaitSeconds() * 1000L, t -> expire(jobId, filled));
+    byte[] shot = screenshot(filled.page());
+    log.info("job {}: the board asked for the security code sent to {}; holding the form open until {}", jobId,
+        h.email(), h.expiresAt());
+    return h.consumer.completion()
+        .compose(v -> jobs.transition(cmd, "apply", JobStatus.NEEDS_INPUT, h.ask(null), h.data(null),
+            conn -> shot.length == 0 ? Future.succeededFuture()
+                : Jobs.insertDocument(conn, jobId, cmd.userId(), Document.SCREENSHOT, "security-code.png",
+                    "image/png", shot)))
+        .onFailure(t -> release(jobId, filled));
+  }
+
+  /** Types a code into the held form and submits it; replies {@code {job_id, status, accepted, message}}. */
+  private void enterCode(long jobId, Context c, Filled filled, JsonObject evidence, Message<JsonObject> m) {
+    SecurityCodeHold h = held.get(jobId);
+    if (h == null || h.page() != filled.page()) {
+      m.fail(Failure.CONFLICT.code, "the form of job " + jobId + " is no longer open for a security code");
+      return;
+    }
+    if (m.body().getLong("user_id", -1L) != h.cmd().userId()) {
+      m.fail(Failure.NOT_FOUND.code, "no job " + jobId);
+      return;
+    }
+    RunBus.JobCommand cmd = h.cmd();
+    Confirmation confirmation;
+    try {
+      confirmation = form.submitSecurityCode(filled.page(), m.body().getString("code", ""));
+    } catch (SecurityCodeRequired refused) {
+      // the board refused the code and still shows its step: the form stays open for another code
+      String said = refused.pageMessage();
+      jobs.transition(cmd, "apply", JobStatus.NEEDS_INPUT, h.ask(said), h.data(said))
+          .onComplete(ar -> m.reply(h.reply(JobStatus.NEEDS_INPUT, false, said)));
+      return;
+    } catch (RuntimeException e) {
+      byte[] shot = screenshot(filled.page());
+      release(jobId, filled);
+      String said = e instanceof ApplyTrouble t ? t.pageMessage() : e.getMessage();
+      Throwable unknown = e instanceof ApplyTrouble t ? new ApplyTrouble(t.kind(), "submit outcome unknown: " + said)
+          : new RuntimeException("submit outcome unknown: " + said, e);
+      trouble(cmd, unknown, shot, "after the security code was entered")
+          .onComplete(ar -> m.reply(h.reply(JobStatus.NEEDS_ATTENTION, false, "submit outcome unknown: " + said)));
+      return;
+    }
+    SecurityCodeHold done = held.remove(jobId);
+    done.stop(vertx);
+    confirmed(cmd, c, filled, evidence, confirmation).onComplete(ar -> {
+      filled.close();
+      if (ar.succeeded()) {
+        m.reply(h.reply(JobStatus.SUBMITTED, true, confirmation.message()));
+      } else {
+        Failure.reply(m, ar.cause());
+      }
+    });
+  }
+
+  /** The time for the code is up: the form is closed unsent and the job, if it still waits, needs attention. */
+  private void expire(long jobId, Filled filled) {
+    SecurityCodeHold h = held.get(jobId);
+    if (h == null || h.page() != filled.page()) {
+      return;
+    }
+    release(jobId, filled);
+    log.info("job {}: no security code by {}; the form is closed", jobId, h.expiresAt());
+    jobs.moveIfIn(h.cmd(), EnumSet.of(JobStatus.NEEDS_INPUT), JobStatus.NEEDS_ATTENTION, "apply",
+            "the security code was not entered in time: the form waited " + SecurityCodeHold.words(
+                config.securityCodeWaitSeconds()) + " for the code sent to " + h.email() + " and is closed now. The "
+                + "submit was attempted, so Applyflow will not send this application again on its own; check the "
+                + "employer's site before doing anything")
+        .onFailure(t -> log.warn("job {}: could not record the security code's expiry: {}", jobId, t.getMessage()));
+  }
+
+  /** Stops waiting for {@code jobId}'s code and closes its form. */
+  private void release(long jobId, Filled filled) {
+    SecurityCodeHold h = held.get(jobId);
+    if (h != null && h.page() == filled.page()) {
+      held.remove(jobId).stop(vertx);
+    }
+    filled.close();
   }
 
   private Future<RunBus.StageResult> trouble(RunBus.JobCommand cmd, Throwable e, byte[] shot, String when) {

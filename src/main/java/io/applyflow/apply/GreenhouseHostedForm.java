@@ -226,7 +226,29 @@ public final class GreenhouseHostedForm {
     } catch (TimeoutError e) {
       throw new ApplyTrouble(Kind.TIMEOUT, "the submit button could not be clicked within 5 s", e);
     }
-    return outcome(page, classic, guard, mark);
+    return outcome(page, classic, guard, mark, false);
+  }
+
+  /**
+   * Types the security code the board emailed into its code step ({@link SecurityCodeStep}), submits again and
+   * waits for the outcome as {@link #submit} does.
+   *
+   * @throws SecurityCodeRequired with the board's message when the step is still there after the POST was answered
+   *     (a wrong or expired code); otherwise as {@link #submit}
+   */
+  public Confirmation submitSecurityCode(Page page, String code) {
+    NavigationGuard guard = guards.get(page);
+    if (guard == null) {
+      throw new IllegalStateException("submit a page this form filled: only its pages are guarded and watched");
+    }
+    Locator button = SecurityCodeStep.enter(page, code);
+    int mark = guard.posts().size();
+    try {
+      button.click(new Locator.ClickOptions().setTimeout(FIELD_TIMEOUT_MS));
+    } catch (TimeoutError e) {
+      throw new ApplyTrouble(Kind.TIMEOUT, "the button that submits the security code could not be clicked within 5 s", e);
+    }
+    return outcome(page, false, guard, mark, true);
   }
 
   /** The last POST answered since {@code mark}, or null. */
@@ -235,9 +257,10 @@ public final class GreenhouseHostedForm {
     return posts.size() > mark ? posts.get(posts.size() - 1) : null;
   }
 
-  private Confirmation outcome(Page page, boolean classic, NavigationGuard guard, int mark) {
+  private Confirmation outcome(Page page, boolean classic, NavigationGuard guard, int mark, boolean codeSent) {
     long deadline = System.currentTimeMillis() + SUBMIT_TIMEOUT_MS;
     long acceptedAt = 0;
+    long answeredAt = 0;
     while (System.currentTimeMillis() < deadline) {
       try {
         refusedNavigation(guard);
@@ -257,7 +280,17 @@ public final class GreenhouseHostedForm {
                 + ") but " + page.url() + " shows no confirmation; the page says: '" + excerpt(pageText(page)) + "'");
           }
         } else {
-          Optional<ApplyTrouble> trouble = oldDocument ? challenge(page) : troubleAfterSubmit(page);
+          if (last != null && answeredAt == 0) {
+            answeredAt = System.currentTimeMillis();
+          }
+          Optional<ApplyTrouble> trouble;
+          if (oldDocument) {
+            trouble = challenge(page);
+          } else if (SecurityCodeStep.shown(page, guard.securityCodeRecipient())) {
+            trouble = securityCode(page, guard, last, codeSent, answeredAt);
+          } else {
+            trouble = troubleAfterSubmit(page);
+          }
           if (trouble.isPresent()) {
             throw trouble.get();
           }
@@ -766,14 +799,39 @@ public final class GreenhouseHostedForm {
     return Optional.empty();
   }
 
+  /** How long the code step may take to show the board's words about a code once its POST is answered. */
+  private static final long CODE_ERROR_GRACE_MS = 3_000;
+
+  /**
+   * The page shows the email security-code step ({@link SecurityCodeStep}). Judged only once a POST sent since the
+   * click was answered without being accepted (until then the step on screen is the one the click left): the first
+   * time it is the board asking for the code; after a code was sent, the step still there is the board refusing it,
+   * with its words when it shows them within {@link #CODE_ERROR_GRACE_MS}.
+   */
+  private static Optional<ApplyTrouble> securityCode(Page page, NavigationGuard guard, Posted last, boolean codeSent,
+                                                     long answeredAt) {
+    if (last == null) {
+      return Optional.empty();
+    }
+    String recipient = SecurityCodeStep.recipient(page, guard.securityCodeRecipient());
+    if (!codeSent) {
+      return Optional.of(new SecurityCodeRequired(recipient, null));
+    }
+    String error = SecurityCodeStep.error(page);
+    if (error != null) {
+      return Optional.of(new SecurityCodeRequired(recipient, error));
+    }
+    if (System.currentTimeMillis() - answeredAt > CODE_ERROR_GRACE_MS) {
+      return Optional.of(new SecurityCodeRequired(recipient, "the board answered the code with HTTP " + last.status()
+          + " and still asks for a security code, without saying why"));
+    }
+    return Optional.empty();
+  }
+
   private static Optional<ApplyTrouble> troubleAfterSubmit(Page page) {
     Optional<ApplyTrouble> challenge = challenge(page);
     if (challenge.isPresent()) {
       return challenge;
-    }
-    Locator code = page.locator("text=/verification code was sent/i");
-    if (code.count() > 0 && code.first().isVisible()) {
-      return Optional.of(new ApplyTrouble(Kind.CAPTCHA, code.first().innerText().strip()));
     }
     Set<String> messages = new LinkedHashSet<>();
     Locator formError = page.locator("#application-error:visible, #error_flash:visible");

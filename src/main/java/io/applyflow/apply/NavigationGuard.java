@@ -30,6 +30,8 @@ final class NavigationGuard {
   private final List<String> refusedPages = new CopyOnWriteArrayList<>();
   private final List<String> refusedFrames = new CopyOnWriteArrayList<>();
   private final List<Posted> posts = new CopyOnWriteArrayList<>();
+  /** The address named by the last 428 answer that asked for an email security code, or null. */
+  private volatile String securityCodeRecipient;
 
   /**
    * A POST the page sent to an allowed origin (a form submission: a document, fetch or XHR request) and how it was
@@ -66,6 +68,14 @@ final class NavigationGuard {
   /** The POSTs answered so far, oldest first. */
   List<Posted> posts() {
     return List.copyOf(posts);
+  }
+
+  /**
+   * The address the board sent a security code to, from the last form POST answered 428 with a JSON
+   * {@code security_code_recipient} (Greenhouse's renderer, EXTERNAL_APIS.md §2.4); null when none was.
+   */
+  String securityCodeRecipient() {
+    return securityCodeRecipient;
   }
 
   /** Sub-frame navigations refused (a frame left empty), as "url: why". */
@@ -122,6 +132,12 @@ final class NavigationGuard {
       String type = answer.headers().getOrDefault("content-type", "").toLowerCase(Locale.ROOT);
       if (answer.status() >= 200 && answer.status() < 300 && type.contains("json")) {
         receipt = Receipts.of(answer.text(), null);
+      }
+      if (answer.status() == 428 && type.contains("json")) {
+        String recipient = SecurityCodeStep.recipientOf(answer.text());
+        if (recipient != null) {
+          securityCodeRecipient = recipient;
+        }
       }
       posts.add(new Posted(request.url(), answer.status(), receipt));
       log.info("the form's POST to {} answered {}{}", Inputs.shown(request.url()), answer.status(),

@@ -51,6 +51,7 @@ public final class JobView {
     m.put("missingSkills", score == null ? List.of() : strings(score.getJsonArray("missing_skills")));
     m.put("match", match(score, d));
     m.put("decision", decision(status, d, events, score));
+    m.put("codeWait", codeWait(status, events));
 
     JsonArray plan = d.getJsonArray("fill_plan") == null ? new JsonArray() : d.getJsonArray("fill_plan");
     m.put("plan", planRows(plan));
@@ -102,7 +103,10 @@ public final class JobView {
         tone = "wait";
       }
       case NEEDS_INPUT -> {
-        headline = "Needs your answer before it can be sent. Nothing was guessed.";
+        Map<String, Object> code = codeWait(status, events);
+        headline = code != null ? "Waiting for the security code " + company + " emailed to " + code.get("email")
+            + ": the form is open and is sent only with the code."
+            : "Needs your answer before it can be sent. Nothing was guessed.";
         why = reason;
         tone = "wait";
       }
@@ -439,6 +443,43 @@ public final class JobView {
   }
 
   /** {@code key} ("message", "at") of the newest event that moved the job into {@code status}, or null. */
+  /**
+   * The email security code the job waits for, from its newest needs_input event ({@code kind: security_code}):
+   * {@code email}, {@code expiresAt} (ISO), {@code left} ("9 minutes", "time is up"), {@code until} (HH:mm:ss UTC),
+   * {@code boardMessage} (the employer's words about the last code, or null); null when it waits for no code.
+   */
+  static Map<String, Object> codeWait(JobStatus status, List<Map<String, Object>> events) {
+    if (status != JobStatus.NEEDS_INPUT) {
+      return null;
+    }
+    for (int i = events.size() - 1; i >= 0; i--) {
+      Map<String, Object> e = events.get(i);
+      if (!JobStatus.NEEDS_INPUT.db().equals(e.get("status"))) {
+        continue;
+      }
+      if (!(e.get("data") instanceof Map<?, ?> data) || !"security_code".equals(data.get("kind"))) {
+        return null;
+      }
+      Map<String, Object> out = new HashMap<>();
+      out.put("email", String.valueOf(data.get("email")));
+      Object expires = data.get("expires_at");
+      java.time.Instant at;
+      try {
+        at = java.time.Instant.parse(String.valueOf(expires));
+      } catch (java.time.format.DateTimeParseException ex) {
+        at = java.time.Instant.now();
+      }
+      long left = java.time.Duration.between(java.time.Instant.now(), at).toSeconds();
+      out.put("expiresAt", at.toString());
+      out.put("left", left <= 0 ? "time is up" : left < 120 ? left + " seconds left" : (left + 59) / 60 + " minutes left");
+      out.put("until", java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(java.time.ZoneOffset.UTC)
+          .format(at));
+      out.put("boardMessage", data.get("board_message"));
+      return out;
+    }
+    return null;
+  }
+
   private static String last(List<Map<String, Object>> events, String status, String key) {
     for (int i = events.size() - 1; i >= 0; i--) {
       if (status.equals(events.get(i).get("status"))) {

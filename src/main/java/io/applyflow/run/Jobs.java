@@ -447,4 +447,23 @@ public final class Jobs {
         .execute(Tuple.of(jobId, userId, stage, status.db(), message, data))
         .mapEmpty();
   }
+  /**
+   * The user's jobs that wait for an email security code (needs_input, and the newest needs_input event says
+   * {@code kind: security_code}), by job id, each with that event's data {@code {kind, email, expires_at,
+   * board_message?}}; {@code jobId} null for all of them.
+   */
+  public Future<java.util.Map<Long, JsonObject>> codeWaits(long userId, Long jobId) {
+    return pool.preparedQuery("""
+            select j.id, e.data from jobs j
+            join lateral (select data from job_events where job_id = j.id and user_id = j.user_id
+                          and status = 'needs_input' order by id desc limit 1) e on true
+            where j.user_id = $1 and j.status = 'needs_input' and e.data->>'kind' = 'security_code'
+              and ($2::bigint is null or j.id = $2)""")
+        .execute(Tuple.of(userId, jobId))
+        .map(rs -> {
+          java.util.Map<Long, JsonObject> out = new java.util.LinkedHashMap<>();
+          rs.forEach(r -> out.put(r.getLong("id"), (JsonObject) r.getValue("data")));
+          return out;
+        });
+  }
 }

@@ -143,9 +143,14 @@ public final class ReviewRoutes {
     } catch (Failure.Coded e) {
       return Future.failedFuture(e);
     }
-    return jobs.get(jobId, userId).compose(job -> {
+    return jobs.get(jobId, userId).compose(job -> jobs.codeWaits(userId, jobId).compose(codes -> {
       if (job.status() != JobStatus.NEEDS_INPUT) {
         return Future.failedFuture(Failure.CONFLICT.with(Refusals.answers(job)));
+      }
+      if (codes.containsKey(jobId)) {
+        return Future.failedFuture(Failure.CONFLICT.with("job " + jobId + " has no question to answer: it waits for "
+            + "the security code the employer emailed to " + codes.get(jobId).getString("email")
+            + "; enter it on the job page or with POST /api/job/" + jobId + "/security-code"));
       }
       Map<String, String> labels = new LinkedHashMap<>();
       List<String> open = new ArrayList<>();
@@ -189,7 +194,7 @@ public final class ReviewRoutes {
             }
             return new JsonObject().put("job_id", jobId).put("saved", given.size()).put("status", "rendered");
           });
-    });
+    }));
   }
 
   // --- the API ------------------------------------------------------------------------------------------------
@@ -377,7 +382,8 @@ public final class ReviewRoutes {
   }
 
   private Future<Map<String, Object>> reviewModel(RoutingContext ctx, long userId) {
-    return jobs.waiting(userId).compose(list -> jobs.recentlyDecided(userId, RECENT_MINUTES).map(recent -> {
+    return jobs.waiting(userId).compose(list -> jobs.codeWaits(userId, null).compose(codes ->
+        jobs.recentlyDecided(userId, RECENT_MINUTES).map(recent -> {
       Map<String, Object> model = new HashMap<>();
       model.put("csrf", ctx.get(Auth.CSRF));
       List<Map<String, Object>> rows = new ArrayList<>();
@@ -391,6 +397,9 @@ public final class ReviewRoutes {
         row.put("planned", planned);
         row.put("missing", missing);
         row.put("status_label", JobStatus.of(j.getString("status")).label);
+        // a job waiting for an emailed security code has no question to answer: the queue points to its code form
+        JsonObject code = codes.get(j.getLong("job_id"));
+        row.put("code_wait", code == null ? null : code.getMap());
         rows.add(row);
       }
       model.put("jobs", rows);
@@ -400,7 +409,7 @@ public final class ReviewRoutes {
         return m;
       }).toList());
       return model;
-    }));
+    })));
   }
 
 }

@@ -70,6 +70,7 @@ public final class RunRoutes {
     JobPage pages = new JobPage(jobs, runs, views);
     JobRoutes.mount(router, vertx, jobs, pages, live);
     ReviewRoutes.mount(router, vertx, jobs, answers, views, pages, live);
+    SecurityCodeRoutes.mount(router, vertx, jobs, pages);
     return r;
   }
 

@@ -31,7 +31,9 @@ import java.util.Map;
  *   <li>{@code GET /api/sandbox/submissions/{id}/files/{field}}: the file, only to its owner (404 otherwise, the
  *       same answer as for an id that does not exist), always as a download ({@code Content-Disposition: attachment})
  *       with the type its bytes are (one of {@link FileKind}'s), {@code nosniff}, a sandboxing CSP and {@code no-store};</li>
- *   <li>{@code GET /received}: the page listing them, with links to the files.</li>
+ *   <li>{@code GET /api/sandbox/mail}: the email the sandbox sent to the user's own addresses (the account's and the
+ *       profile's): the security codes of the {@code security-code} scenario, {@link SecurityCodes#mailFor};</li>
+ *   <li>{@code GET /received}: the page listing them, with links to the files, and that email.</li>
  * </ul>
  */
 public final class ReceivedRoutes {
@@ -39,10 +41,12 @@ public final class ReceivedRoutes {
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM, HH:mm", Locale.ENGLISH);
 
   private final SandboxSubmissions submissions;
+  private final SecurityCodes codes;
   private final Views views;
 
   private ReceivedRoutes(Pool pool, Views views) {
     this.submissions = new SandboxSubmissions(pool);
+    this.codes = new SecurityCodes(pool);
     this.views = views;
   }
 
@@ -51,6 +55,7 @@ public final class ReceivedRoutes {
     ReceivedRoutes r = new ReceivedRoutes(pool, views);
     router.get("/api/sandbox/submissions").handler(Auth.requireApiUser()).handler(r::list);
     router.get("/api/sandbox/submissions/:id/files/:field").handler(Auth.requireApiUser()).handler(r::file);
+    router.get("/api/sandbox/mail").handler(Auth.requireApiUser()).handler(r::mail);
     router.get("/received").handler(Auth.requirePageUser()).handler(r::page);
   }
 
@@ -89,6 +94,12 @@ public final class ReceivedRoutes {
           rows.forEach(r -> out.add(r.json()));
           Http.json(ctx, 200, out);
         })
+        .onFailure(t -> Http.fail(ctx, t));
+  }
+
+  private void mail(RoutingContext ctx) {
+    codes.mailFor(Auth.userId(ctx))
+        .onSuccess(mail -> Http.json(ctx, 200, new JsonArray(new ArrayList<>(mail))))
         .onFailure(t -> Http.fail(ctx, t));
   }
 
@@ -131,6 +142,17 @@ public final class ReceivedRoutes {
 
   private void page(RoutingContext ctx) {
     submissions.receivedBy(Auth.userId(ctx), null, null)
+        .compose(rows -> codes.mailFor(Auth.userId(ctx)).map(mail -> {
+          List<Map<String, Object>> letters = new ArrayList<>();
+          for (JsonObject m : mail) {
+            Map<String, Object> letter = new HashMap<>(m.getMap());
+            letter.put("sent", OffsetDateTime.parse(m.getString("sent_at")).format(WHEN));
+            letter.put("until", OffsetDateTime.parse(m.getString("expires_at")).format(WHEN));
+            letters.add(letter);
+          }
+          ctx.put("sandboxMail", letters);
+          return rows;
+        }))
         .onSuccess(rows -> {
           List<Map<String, Object>> items = new ArrayList<>();
           for (SandboxSubmissions.Received r : rows) {
@@ -162,6 +184,7 @@ public final class ReceivedRoutes {
           Map<String, Object> model = new HashMap<>();
           model.put("csrf", ctx.get(Auth.CSRF));
           model.put("received", items);
+          model.put("mail", ctx.get("sandboxMail"));
           ctx.response().putHeader("cache-control", "no-store");
           views.page(ctx, "sandbox/received", "received-list", model);
         })

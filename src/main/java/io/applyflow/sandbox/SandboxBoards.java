@@ -33,7 +33,7 @@ public final class SandboxBoards {
 
   /** Every scenario a posting can play, {@code standard} first. */
   public static final List<String> SCENARIOS = List.of("standard", "every-field", "knockout", "captcha", "reject-first",
-      "slow", "login-wall", "classic");
+      "slow", "login-wall", "classic", "security-code");
 
   /**
    * The single-select widgets a hosted page can render: {@code react-select} (job-boards.greenhouse.io), {@code listbox}

@@ -63,8 +63,11 @@ import org.slf4j.LoggerFactory;
  * else environment variable, default 8000); {@code login-wall} redirects the job page to {@code /sandbox/login}
  * and answers a POST with 401; {@code classic} renders the legacy boards.greenhouse.io form, takes a plain
  * form POST of {@code job_application[...]} names and answers 303 to the confirmation (or the form again, 400,
- * with the errors). Independently of the scenario, {@code sandbox.widgets} picks how the hosted page renders its
- * single selects ({@link SandboxBoards#WIDGETS}); the POST is the same whichever widget sent it.
+ * with the errors); {@code security-code} answers the first otherwise valid POST with 428 {@code captcha-failed} and
+ * {@code security_code_recipient}, "emails" a code ({@link SecurityCodes}) and takes the application when a resubmit
+ * carries that code as {@code security_code} within {@code SANDBOX_SECURITY_CODE_TTL_SECONDS} (default 600).
+ * Independently of the scenario, {@code sandbox.widgets} picks how the hosted page renders its single selects
+ * ({@link SandboxBoards#WIDGETS}); the POST is the same whichever widget sent it.
  *
  * <p>Anonymous use is bounded: a request body of at most {@link Limits#bodyBytes} (413 past it) and
  * {@link Limits#postsPerMinute} POSTs per client address ({@link PostThrottle}; 429 with {@code Retry-After}).
@@ -98,9 +101,17 @@ public final class SandboxRoutes {
   static final String SLOW_MS = "SANDBOX_SLOW_MS";
   static final long DEFAULT_SLOW_MS = 8_000;
   static final String REJECT_FIRST_MESSAGE = "Please confirm your phone number";
+  static final String SECURITY_CODE_SCENARIO = "security-code";
+  static final String SECURITY_CODE_FIELD = "security_code";
+  /** The renderer's own {@code application.errors.invalid_attribute} ("Please enter a valid {{ attribute }}."). */
+  static final String SECURITY_CODE_WRONG = "Please enter a valid security code.";
+  /** Not a renderer string (its i18n file has none for this): the sandbox's own words. */
+  static final String SECURITY_CODE_EXPIRED = "This security code has expired. Clear the field and submit your "
+      + "application again to receive a new code.";
 
   private final SandboxBoards boards;
   private final SandboxSubmissions submissions;
+  private final SecurityCodes codes;
   private final Limits limits;
   private final PostThrottle throttle;
   /** (email, board, job) keys whose first valid POST the reject-first scenario has refused. */
@@ -110,6 +121,7 @@ public final class SandboxRoutes {
   private SandboxRoutes(SandboxBoards boards, Pool pool, Limits limits) {
     this.boards = boards;
     this.submissions = new SandboxSubmissions(pool);
+    this.codes = new SecurityCodes(pool);
     this.limits = limits;
     this.throttle = new PostThrottle(limits.postsPerMinute());
   }
@@ -392,6 +404,8 @@ public final class SandboxRoutes {
    */
   private void checkAndStore(RoutingContext ctx, Posting posting, Map<String, List<String>> raw,
       List<SubmissionForm.Part> uploaded, boolean embedded) {
+    List<String> sentCode = raw.remove(SECURITY_CODE_FIELD);
+    String securityCode = sentCode == null || sentCode.isEmpty() || sentCode.get(0).isBlank() ? null : sentCode.get(0);
     Map<String, List<String>> form = raw;
     List<SubmissionForm.Part> parts = uploaded;
     boolean classic = embedded || "classic".equals(posting.scenario());
@@ -431,6 +445,45 @@ public final class SandboxRoutes {
               .encode());
       return;
     }
+    if (SECURITY_CODE_SCENARIO.equals(posting.scenario())) {
+      securityCode(ctx, posting, result, securityCode);
+      return;
+    }
+    store(ctx, posting, result, classic, embedded);
+  }
+
+  /**
+   * The security-code scenario (EXTERNAL_APIS.md §2.4): an otherwise valid application without a code gets a code
+   * "emailed" ({@link SecurityCodes}) and 428 {@code {code: "captcha-failed", security_code_recipient}}; with the
+   * newest code sent to its email for this posting, still valid, it is stored as usual; a wrong or expired code is a
+   * 400 naming {@code security_code} (status and shape assumed: the same field error as any other refused field).
+   */
+  private void securityCode(RoutingContext ctx, Posting posting, SubmissionForm.Result result, String code) {
+    if (code == null) {
+      codes.send(posting.board(), posting.id(), result.email())
+          .onSuccess(sent -> ctx.response().setStatusCode(428).putHeader("content-type", "application/json")
+              .end(new JsonObject().put("code", "captcha-failed").put("security_code_recipient", result.email())
+                  .encode()))
+          .onFailure(ctx::fail);
+      return;
+    }
+    codes.use(posting.board(), posting.id(), result.email(), code)
+        .onSuccess(check -> {
+          if (check == SecurityCodes.Check.ACCEPTED) {
+            store(ctx, posting, result, false, false);
+            return;
+          }
+          String message = check == SecurityCodes.Check.EXPIRED ? SECURITY_CODE_EXPIRED : SECURITY_CODE_WRONG;
+          log.info("sandbox refused a security code for {}/{}: {}", posting.board(), posting.id(), check);
+          ctx.response().setStatusCode(400).putHeader("content-type", "application/json")
+              .end(new JsonObject().put("error", "invalid-attributes").put("detail", message)
+                  .put("fields", new JsonObject().put(SECURITY_CODE_FIELD, message)).encode());
+        })
+        .onFailure(ctx::fail);
+  }
+
+  private void store(RoutingContext ctx, Posting posting, SubmissionForm.Result result, boolean classic,
+                     boolean embedded) {
     List<NewFile> files = result.files().stream()
         .map(p -> new NewFile(p.field(), p.kind().fileName(safeFilename(p.filename())), p.kind().contentType, p.content()))
         .toList();

@@ -118,7 +118,8 @@ class SandboxBoardsTest {
         "reject-first", "Solutions Engineer, Enterprise",
         "slow", "Solutions Engineer, Latency",
         "login-wall", "Solutions Engineer, Partner Portal",
-        "classic", "Solutions Engineer, Legacy Board");
+        "classic", "Solutions Engineer, Legacy Board",
+        "security-code", "Solutions Engineer, Patient Identity");
     Map<String, Posting> byScenario = new HashMap<>();
     for (String token : boards.boardTokens()) {
       List<Posting> postings = boards.board(token).orElseThrow().postings();
@@ -140,8 +141,8 @@ class SandboxBoardsTest {
       assertFalse(p.title().toLowerCase(Locale.ROOT).contains("software"), title);
     });
     assertEquals(List.of("acme-robotics", "acme-robotics", "northwind-data", "northwind-data", "northwind-data",
-        "acme-robotics", "lumen-health"), List.of("every-field", "knockout", "captcha", "reject-first", "slow",
-        "login-wall", "classic").stream().map(s -> byScenario.get(s).board()).toList());
+        "acme-robotics", "lumen-health", "lumen-health"), List.of("every-field", "knockout", "captcha", "reject-first",
+        "slow", "login-wall", "classic", "security-code").stream().map(s -> byScenario.get(s).board()).toList());
   }
 
   @Test

@@ -46,7 +46,8 @@ public record Config(
     boolean chromiumNoSandbox,
     String leverApiUrl,
     String leverEuApiUrl,
-    String ashbyApiUrl) {
+    String ashbyApiUrl,
+    int securityCodeWaitSeconds) {
 
   public static final String DEFAULT_GREENHOUSE_API = "https://boards-api.greenhouse.io/v1";
   public static final String DEFAULT_LEVER_API = "https://api.lever.co/v0/postings";
@@ -110,7 +111,10 @@ public record Config(
         boolVar(env, "CHROMIUM_NO_SANDBOX", false),
         apiBase(env, "LEVER_API_URL", DEFAULT_LEVER_API),
         apiBase(env, "LEVER_EU_API_URL", DEFAULT_LEVER_EU_API),
-        apiBase(env, "ASHBY_API_URL", DEFAULT_ASHBY_API));
+        apiBase(env, "ASHBY_API_URL", DEFAULT_ASHBY_API),
+        // how long the apply worker keeps a form open for an emailed security code (Greenhouse's lifetime is not
+        // documented; 10 minutes assumed)
+        intVar(env, "SECURITY_CODE_WAIT_SECONDS", 600, 1, 3_600));
   }
 
   /**
