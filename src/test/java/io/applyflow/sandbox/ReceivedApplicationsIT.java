@@ -185,8 +185,11 @@ class ReceivedApplicationsIT {
     JsonArray listA = api.get("/api/sandbox/submissions", tokenA).jsonArray();
     assertEquals(Set.of(a), ids(listA));
     JsonObject mine = listA.getJsonObject(0);
-    assertEquals(new TreeSet<>(List.of("id", "board", "job_id", "first_name", "last_name", "email", "phone", "answers",
-        "files", "received_at")), new TreeSet<>(mine.fieldNames()), "today's JSON shape");
+    assertEquals(new TreeSet<>(List.of("id", "source", "board", "job_id", "posting_id", "receipt", "first_name",
+        "last_name", "email", "phone", "answers", "files", "received_at")), new TreeSet<>(mine.fieldNames()),
+        "today's JSON shape");
+    assertEquals("greenhouse", mine.getString("source"));
+    assertNull(mine.getString("posting_id"));
     assertEquals(BOARD, mine.getString("board"));
     assertEquals(4012015L, mine.getLong("job_id"));
     assertEquals(emailA, mine.getString("email"));
