@@ -15,6 +15,8 @@ import io.applyflow.apply.Browsers;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,6 +56,28 @@ class AtsFormsInChromiumIT {
     chooser.setFiles(file);
   }
 
+  /** A page that records the console errors it shows (a CSP violation is one) and its failed loads, for {@link #assertNoConsoleErrors}. */
+  private static Page page(List<String> errors) {
+    Page page = browser.newPage();
+    page.onConsoleMessage(m -> {
+      if ("error".equals(m.type()) && !m.text().startsWith("Failed to load resource")) {
+        errors.add(m.text());
+      }
+    });
+    // a failed load is named by its URL (the browser's own favicon request is not the page's)
+    page.onResponse(r -> {
+      if (r.status() >= 400 && !r.url().endsWith("/favicon.ico")) {
+        errors.add(r.status() + " " + r.url());
+      }
+    });
+    page.onPageError(errors::add);
+    return page;
+  }
+
+  private static void assertNoConsoleErrors(List<String> errors) {
+    assertEquals(List.of(), errors, "the page runs under the sandbox's CSP without errors");
+  }
+
   private static JsonObject onlySubmission(String email) {
     JsonArray mine = SandboxRecords.ofEmail(email);
     assertEquals(1, mine.size(), mine.encodePrettily());
@@ -65,7 +89,8 @@ class AtsFormsInChromiumIT {
   @Test
   void aPersonAppliesOnTheLeverForm() {
     String email = "lever-user+" + System.nanoTime() + "@example.com";
-    try (Page page = browser.newPage()) {
+    List<String> errors = new ArrayList<>();
+    try (Page page = page(errors)) {
       page.navigate(server.url("/sandbox/lever/tidewater-energy/" + LeverSandboxIT.METERING));
       page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Apply for this job")).first().click();
       page.waitForURL(Pattern.compile(".*/apply$"));
@@ -99,6 +124,7 @@ class AtsFormsInChromiumIT {
       page.waitForURL(Pattern.compile(".*/thanks$"));
       assertThat(page.getByRole(AriaRole.HEADING)).hasText("Application submitted!");
     }
+    assertNoConsoleErrors(errors);
     JsonObject s = onlySubmission(email);
     assertEquals("lever", s.getString("source"));
     assertEquals(LeverSandboxIT.METERING, s.getString("posting_id"));
@@ -202,7 +228,11 @@ class AtsFormsInChromiumIT {
   @Test
   void aPersonPicksWithTheMouseOnTheAshbyBackendForm() {
     String email = "ashby-mouse+" + System.nanoTime() + "@example.com";
-    try (Page page = browser.newPage()) {
+    List<String> errors = new ArrayList<>();
+    try (Page page = page(errors)) {
+      page.navigate(server.url("/sandbox/ashby/Meridian/" + AshbySandboxIT.BACKEND));
+      assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("About Meridian"))).isVisible();
+      assertThat(page.getByText("$170K – $215K • 0.05% – 0.12%")).isVisible();
       page.navigate(server.url("/sandbox/ashby/Meridian/" + AshbySandboxIT.BACKEND + "/application"));
       page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Grace Hopper");
       page.getByLabel("Email").fill(email);
@@ -226,6 +256,7 @@ class AtsFormsInChromiumIT {
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit Application")).click();
       assertThat(page.locator(".ashby-application-form-success-container")).containsText("Thank you for applying");
     }
+    assertNoConsoleErrors(errors);
     JsonObject a = onlySubmission(email).getJsonObject("answers");
     assertEquals("false", a.getString("b7e1c3d5-0a2b-4c4d-9e6f-7a8b9c0d1e01"));
     assertEquals("Hacker News", a.getString("b7e1c3d5-0a2b-4c4d-9e6f-7a8b9c0d1e02"));

@@ -75,6 +75,10 @@ class LeverSandboxIT {
   }
 
   static MultipartForm meteringApplication(String email) {
+    return meteringApplication(email, "zoë cv.pdf", "%PDF-1.4\n% Zoë\n%%EOF\n".getBytes(StandardCharsets.UTF_8));
+  }
+
+  static MultipartForm meteringApplication(String email, String resumeName, byte[] resume) {
     return MultipartForm.create()
         .attribute("name", "Zoë Ångström")
         .attribute("email", email)
@@ -88,8 +92,7 @@ class LeverSandboxIT {
         .attribute(METERING_TOOLS, "PostgreSQL")
         .attribute(METERING_CORE_HOURS, "Yes")
         .attribute("eeo[gender]", "Decline to self-identify")
-        .binaryFileUpload("resume", "zoë cv.pdf", Buffer.buffer("%PDF-1.4\n% Zoë\n%%EOF\n".getBytes(StandardCharsets.UTF_8)),
-            "application/pdf");
+        .binaryFileUpload("resume", resumeName, Buffer.buffer(resume), "application/pdf");
   }
 
   // --- API -----------------------------------------------------------------------------------------
@@ -277,21 +280,14 @@ class LeverSandboxIT {
   void aResumeThatIsNoDocumentIsRefused() {
     String email = "png+" + System.nanoTime() + "@example.com";
     byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13};
-    MultipartForm form = meteringApplication(email);
-    MultipartForm bad = MultipartForm.create();
-    form.forEach(part -> {
-      if (!"resume".equals(part.name())) {
-        bad.attribute(part.name(), ((io.vertx.ext.web.multipart.impl.FormDataPartImpl) part).value());
-      }
-    });
-    bad.binaryFileUpload("resume", "cv.pdf", Buffer.buffer(png), "application/pdf");
+    MultipartForm bad = meteringApplication(email, "cv.pdf", png);
     var res = post(METERING, bad);
     assertEquals(400, res.statusCode());
     Document doc = Jsoup.parse(res.bodyAsString());
     assertEquals("Please attach a PDF, DOC, DOCX, TXT or RTF file.", doc.selectFirst("#resume-error").text());
     assertEquals(0, SandboxRecords.ofEmail(email).size());
-    var html = post(METERING, bad.binaryFileUpload("resume", "cv.txt",
-        Buffer.buffer("<html><script>alert(1)</script></html>"), "text/plain"));
+    var html = post(METERING, meteringApplication(email, "cv.txt",
+        "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8)));
     assertEquals(400, html.statusCode(), "markup is not a text resume");
   }
 
