@@ -383,12 +383,47 @@
     });
   }
 
+  // --- the board's page: its listed jobs, by department ------------------------------------------------
+
+  function showBoard(root, board) {
+    fetch('/sandbox/ashby-api/posting-api/job-board/' + encodeURIComponent(board))
+      .then(function (r) { if (!r.ok) throw new Error('HTTP ' + r.status); return r.json(); })
+      .then(function (j) {
+        root.textContent = '';
+        var main = el('main', { className: '_content _board' });
+        main.appendChild(el('h1', { className: '_title' }, 'Open Positions'));
+        var groups = {};
+        var order = [];
+        j.jobs.filter(function (job) { return job.isListed; }).forEach(function (job) {
+          if (!groups[job.department]) { groups[job.department] = []; order.push(job.department); }
+          groups[job.department].push(job);
+        });
+        order.forEach(function (dept) {
+          var section = el('section', { className: '_departmentSection', 'aria-label': dept });
+          section.appendChild(el('h2', { className: '_departmentHeading' }, dept));
+          groups[dept].forEach(function (job) {
+            var a = el('a', { className: '_jobLink', href: '/sandbox/ashby/' + encodeURIComponent(board) + '/' + job.id });
+            a.appendChild(el('h3', { className: '_jobTitle' }, job.title));
+            a.appendChild(el('p', { className: '_jobMeta' }, [job.location, TYPES[job.employmentType] || job.employmentType].join(' \u2022 ')));
+            section.appendChild(a);
+          });
+          main.appendChild(section);
+        });
+        root.appendChild(main);
+      })
+      .catch(function () {
+        root.textContent = '';
+        root.appendChild(el('p', { className: '_error', role: 'alert' }, 'The jobs could not be loaded.'));
+      });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
     var root = document.getElementById('root');
     if (!root) return;
     var board = root.getAttribute('data-board');
     var id = root.getAttribute('data-posting');
     var view = root.getAttribute('data-view');
+    if (view === 'board') { showBoard(root, board); return; }
     fetch(GRAPHQL + '?op=ApiJobPosting&organizationHostedJobsPageName=' + encodeURIComponent(board)
       + '&jobPostingId=' + encodeURIComponent(id))
       .then(function (r) { if (!r.ok) throw new Error('HTTP ' + r.status); return r.json(); })

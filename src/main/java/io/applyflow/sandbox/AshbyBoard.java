@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
  *       jobs are there with {@code isListed:false}, as the field exists to say); {@code jobUrl}/{@code applyUrl} on
  *       the authority the request came in on. The board name matches in any case. Unknown board: 404
  *       {@code {"success":false,"errors":["..."]}};</li>
+ *   <li>{@code GET /sandbox/ashby/{board}}: the board's page, listing its listed jobs ({@code isListed} true);</li>
  *   <li>{@code GET /sandbox/ashby/{board}/{id}} (jobUrl) and {@code .../application} (applyUrl): a page shell that
  *       {@code /static/js/sandbox-ashby.js} fills in from
  *       {@code GET /sandbox/ashby/api/non-user-graphql?op=ApiJobPosting&organizationHostedJobsPageName=&jobPostingId=}
@@ -70,6 +71,7 @@ final class AshbyBoard {
     router.get(API + "/:board").handler(b::apiBoard);
     router.get(GRAPHQL).handler(b::graphqlQuery);
     router.post(GRAPHQL).handler(body).handler(b::submit);
+    router.get(PAGES + "/:board").handler(b::boardPage);
     router.get(PAGES + "/:board/:id").handler(ctx -> b.page(ctx, "overview"));
     router.get(PAGES + "/:board/:id/application").handler(ctx -> b.page(ctx, "application"));
   }
@@ -201,6 +203,21 @@ final class AshbyBoard {
   }
 
   // --- pages ---------------------------------------------------------------------------------------
+
+  /** jobs.ashbyhq.com/{board}: the script lists the board's listed jobs from the posting API. */
+  private void boardPage(RoutingContext ctx) {
+    Map<String, Object> m = new HashMap<>();
+    m.put("organization", organization);
+    if (!isBoard(ctx.pathParam("board"))) {
+      pages.render(ctx, 404, "templates/sandbox/ashby-missing.html", m);
+      return;
+    }
+    m.put("board", board);
+    m.put("id", "");
+    m.put("title", "Jobs");
+    m.put("view", "board");
+    pages.render(ctx, 200, "templates/sandbox/ashby-job.html", m);
+  }
 
   private void page(RoutingContext ctx, String view) {
     Optional<JsonNode> j = job(ctx.pathParam("board"), ctx.pathParam("id"));

@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /sandbox/lever-api/v0/postings/{site}/{id}}: one posting;</li>
  *   <li>an unknown site or posting: 404 {@code {"ok":false,"error":"Document not found"}} (Lever's error shape
  *       {@code {ok:false, error}}); a bad {@code skip}/{@code limit}/{@code mode}: 400 in the same shape;</li>
+ *   <li>{@code GET /sandbox/lever/{site}}: the site's list of postings, by team;</li>
  *   <li>{@code GET /sandbox/lever/{site}/{id}} (hostedUrl) and {@code GET /sandbox/lever/{site}/{id}/apply} (applyUrl):
  *       server-rendered pages ({@code templates/sandbox/lever-*.html}); the form posts multipart to itself;</li>
  *   <li>{@code POST /sandbox/lever/{site}/{id}/apply}: checked ({@link LeverApplication}), stored with source
@@ -68,6 +69,7 @@ final class LeverBoard {
     router.get(API + "/:site").handler(b::apiList);
     router.get(API + "/:site/:id").handler(b::apiOne);
     router.get(PAGES + "/searchLocations").handler(b::searchLocations);
+    router.get(PAGES + "/:site").handler(b::sitePage);
     router.get(PAGES + "/:site/:id").handler(b::postingPage);
     router.get(PAGES + "/:site/:id/apply").handler(b::applyPage);
     router.post(PAGES + "/:site/:id/apply").handler(body).handler(b::submit);
@@ -235,6 +237,25 @@ final class LeverBoard {
     List<String> out = new ArrayList<>();
     array.forEach(n -> out.add(n.asText()));
     return out;
+  }
+
+  /** jobs.lever.co/{site}: every posting, grouped by team as Lever's list groups them. */
+  private void sitePage(RoutingContext ctx) {
+    Map<String, Object> m = new HashMap<>();
+    m.put("company", company);
+    if (!site.equals(ctx.pathParam("site"))) {
+      pages.render(ctx, 404, "templates/sandbox/lever-missing.html", m);
+      return;
+    }
+    Map<String, List<Map<String, Object>>> byTeam = new LinkedHashMap<>();
+    for (JsonNode p : postings) {
+      String group = p.path("categories").path("department").asText("") + " – " + p.path("categories").path("team").asText("");
+      byTeam.computeIfAbsent(group, k -> new ArrayList<>()).add(postingModel(p));
+    }
+    List<Map<String, Object>> groups = new ArrayList<>();
+    byTeam.forEach((title, list) -> groups.add(Map.of("title", title, "postings", list)));
+    m.put("groups", groups);
+    pages.render(ctx, 200, "templates/sandbox/lever-site.html", m);
   }
 
   private void postingPage(RoutingContext ctx) {

@@ -162,6 +162,21 @@ class AtsFormsInChromiumIT {
   // --- Ashby ---------------------------------------------------------------------------------------
 
   @Test
+  void theAshbyBoardPageListsOnlyListedJobs() {
+    List<String> errors = new ArrayList<>();
+    try (Page page = page(errors)) {
+      page.navigate(server.url("/sandbox/ashby/Meridian"));
+      Locator jobs = page.locator("a._jobLink");
+      assertThat(jobs).hasCount(7);
+      assertThat(page.getByText("Software Engineer, Internal Tools")).hasCount(0);
+      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("Software Engineer, Payments"))).click();
+      page.waitForURL(server.url("/sandbox/ashby/Meridian/" + AshbySandboxIT.PAYMENTS));
+      assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Software Engineer, Payments");
+    }
+    assertNoConsoleErrors(errors);
+  }
+
+  @Test
   void aPersonAppliesOnTheAshbyFormAfterAFirstRefusal() {
     String email = "ashby-user+" + System.nanoTime() + "@example.com";
     try (Page page = browser.newPage()) {

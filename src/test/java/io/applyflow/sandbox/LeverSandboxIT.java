@@ -170,6 +170,17 @@ class LeverSandboxIT {
   // --- pages ---------------------------------------------------------------------------------------
 
   @Test
+  void theSitePageListsEveryPostingByTeam() {
+    var res = get("/sandbox/lever/" + SITE);
+    assertEquals(200, res.statusCode());
+    Document doc = Jsoup.parse(res.bodyAsString());
+    assertEquals(8, doc.select(".posting a.posting-title").size());
+    assertEquals("/sandbox/lever/" + SITE + "/" + GRID, doc.selectFirst(".posting a.posting-title").attr("href"));
+    assertEquals("Engineering – Grid Platform", doc.selectFirst(".large-category-header").text());
+    assertEquals(404, get("/sandbox/lever/no-such-site").statusCode());
+  }
+
+  @Test
   void thePostingPageLinksTheApplyPage() {
     var res = get("/sandbox/lever/" + SITE + "/" + GRID);
     assertEquals(200, res.statusCode());
