@@ -78,6 +78,11 @@ class AtsFormsInChromiumIT {
     assertEquals(List.of(), errors, "the page runs under the sandbox's CSP without errors");
   }
 
+  /** The figure for the notes (fill + submit + confirmation with a bare Playwright loop); printed, never asserted. */
+  private static void report(String form, long beganNanos) {
+    System.out.printf("bare Playwright fill+submit, %s: %d ms%n", form, (System.nanoTime() - beganNanos) / 1_000_000);
+  }
+
   private static JsonObject onlySubmission(String email) {
     JsonArray mine = SandboxRecords.ofEmail(email);
     assertEquals(1, mine.size(), mine.encodePrettily());
@@ -94,6 +99,7 @@ class AtsFormsInChromiumIT {
       page.navigate(server.url("/sandbox/lever/tidewater-energy/" + LeverSandboxIT.METERING));
       page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Apply for this job")).first().click();
       page.waitForURL(Pattern.compile(".*/apply$"));
+      long began = System.nanoTime();
 
       upload(page, page.getByText("Attach resume/CV"), resume("zoë.pdf"));
       assertThat(page.locator("#resume-filename")).hasText("zoë.pdf");
@@ -123,6 +129,7 @@ class AtsFormsInChromiumIT {
 
       page.waitForURL(Pattern.compile(".*/thanks$"));
       assertThat(page.getByRole(AriaRole.HEADING)).hasText("Application submitted!");
+      report("Lever metering (14 controls)", began);
     }
     assertNoConsoleErrors(errors);
     JsonObject s = onlySubmission(email);
@@ -249,6 +256,7 @@ class AtsFormsInChromiumIT {
       assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("About Meridian"))).isVisible();
       assertThat(page.getByText("$170K – $215K • 0.05% – 0.12%")).isVisible();
       page.navigate(server.url("/sandbox/ashby/Meridian/" + AshbySandboxIT.BACKEND + "/application"));
+      long began = System.nanoTime();
       page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Grace Hopper");
       page.getByLabel("Email").fill(email);
       upload(page, page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload File")), resume("cv.pdf"));
@@ -270,6 +278,7 @@ class AtsFormsInChromiumIT {
       page.getByLabel("Why Meridian?").fill("Payroll that is never late.");
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit Application")).click();
       assertThat(page.locator(".ashby-application-form-success-container")).containsText("Thank you for applying");
+      report("Ashby backend (9 controls)", began);
     }
     assertNoConsoleErrors(errors);
     JsonObject a = onlySubmission(email).getJsonObject("answers");
