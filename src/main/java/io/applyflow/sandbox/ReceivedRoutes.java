@@ -26,8 +26,10 @@ import java.util.Map;
  *
  * <ul>
  *   <li>{@code GET /api/sandbox/submissions[?board=&job_id=]} (bearer or session): the JSON array
- *       {@code [{id, board, job_id, first_name, last_name, email, phone, answers, files: [{field, filename,
- *       content_type, bytes}], received_at}]}; a malformed filter is a 400 naming it;</li>
+ *       {@code [{id, source, board, job_id, posting_id, receipt, first_name, last_name, email, phone, answers,
+ *       files: [{field, filename, content_type, bytes}], received_at}]} ({@code source} greenhouse, lever or ashby;
+ *       Greenhouse rows have {@code job_id}, Lever and Ashby rows {@code posting_id}, Ashby rows the {@code receipt}
+ *       it answered with); a malformed filter is a 400 naming it;</li>
  *   <li>{@code GET /api/sandbox/submissions/{id}/files/{field}}: the file, only to its owner (404 otherwise, the
  *       same answer as for an id that does not exist), always as a download ({@code Content-Disposition: attachment})
  *       with the type its bytes are (one of {@link FileKind}'s), {@code nosniff}, a sandboxing CSP and {@code no-store};</li>
@@ -160,7 +162,8 @@ public final class ReceivedRoutes {
             Map<String, Object> item = new HashMap<>();
             item.put("id", s.getLong("id"));
             item.put("board", s.getString("board"));
-            item.put("job_id", s.getLong("job_id"));
+            // Greenhouse postings have numeric ids; Lever's and Ashby's are UUIDs (posting_id)
+            item.put("job_id", s.getValue("job_id") != null ? s.getLong("job_id") : s.getString("posting_id"));
             item.put("app_job_href", "/jobs/" + r.appJobId());
             item.put("name", s.getString("first_name") + " " + s.getString("last_name"));
             item.put("email", s.getString("email"));

@@ -151,6 +151,10 @@ public final class SandboxRoutes {
     router.get(EMBED + "/confirmation").handler(r::embedConfirmation);
     router.get("/sandbox/login").handler(r::login);
     router.post("/sandbox/login").handler(BodyHandler.create(false).setBodyLimit(16 * 1024)).handler(r::login);
+    // Lever and Ashby boards modelled on theirs (own files; same throttle, body limit and store)
+    List<String> places = r.boards.locations().stream().map(SandboxBoards.Location::name).toList();
+    LeverBoard.mount(router, body, r.submissions, places);
+    AshbyBoard.mount(router, body, r.submissions, places);
     router.route().failureHandler(r::failure);
   }
 

@@ -16,7 +16,8 @@ import java.util.Optional;
  * What the sandbox board received: rows of {@code sandbox_submissions} and {@code sandbox_files}.
  * The sandbox plays the employer, so these rows belong to no Applyflow user; a user is shown a submission only
  * when their own submit ledger holds its receipt ({@link #receivedBy}, {@link #fileFor}): the ledger row of the
- * same Greenhouse board and posting whose {@code receipt} is the submission's id.
+ * same ATS, board and posting whose {@code receipt} is the submission's (Greenhouse: its row id; Ashby: the application id
+ * it was answered with; Lever answers none, so no user is shown a Lever submission).
  *
  * <p>Threading: every method is non-blocking and returns a Vert.x {@link Future}; call from an event loop.
  */
@@ -29,12 +30,21 @@ final class SandboxSubmissions {
   record StoredFile(String filename, String contentType, Buffer content) {
   }
 
+  /**
+   * An application to a Lever or Ashby posting: {@code source} "lever" or "ashby", {@code postingId} the posting's
+   * UUID, {@code receipt} the application id the sandbox answered with (Ashby), or null when the ATS names none
+   * (Lever's hosted form only redirects to its thanks page). The full name is split at its last space.
+   */
+  record AtsApplication(String source, String board, String postingId, String receipt, String firstName,
+      String lastName, String email, String phone, Map<String, Object> answers) {
+  }
+
   /** A submission as the user who sent it sees it: today's JSON shape, and their own job that sent it. */
   record Received(JsonObject json, long appJobId) {
   }
 
   private static final String SELECT = """
-      select s.id, s.board, s.job_id, s.first_name, s.last_name, s.email, s.phone, s.answers, s.received_at,
+      select s.id, s.source, s.board, s.job_id, s.posting_id, s.receipt, s.first_name, s.last_name, s.email, s.phone, s.answers, s.received_at,
              coalesce((select jsonb_agg(jsonb_build_object(
                                 'field', f.field, 'filename', f.filename,
                                 'content_type', f.content_type, 'bytes', octet_length(f.content))
@@ -44,19 +54,22 @@ final class SandboxSubmissions {
       """;
 
   /**
-   * The join from a user's ledger to what the sandbox received: the same board and posting, and the receipt the
-   * apply worker kept (the submission id as decimal text). {@code $1} is the user's id.
+   * The join from a user's ledger to what the sandbox received: the same ATS, board and posting, and the receipt the
+   * apply worker kept (Greenhouse: the submission id as decimal text; Ashby: the application id the sandbox
+   * answered with). {@code $1} is the user's id.
    */
   private static final String MINE = """
         from submit_ledger l
         join sandbox_submissions s
-          on s.id = (case when l.receipt ~ '^[0-9]{1,18}$' then l.receipt::bigint end)
+          on s.source = l.source
          and s.board = l.board
-         and s.job_id::text = l.external_id
+         and ((s.source = 'greenhouse'
+               and s.id = (case when l.receipt ~ '^[0-9]{1,18}$' then l.receipt::bigint end)
+               and s.job_id::text = l.external_id)
+           or (s.source <> 'greenhouse' and s.receipt = l.receipt and s.posting_id = l.external_id))
       """;
   private static final String MINE_WHERE = """
        where l.user_id = $1
-         and l.source = 'greenhouse'
          and l.receipt is not null
       """;
 
@@ -87,6 +100,31 @@ final class SandboxSubmissions {
                   values ($1, $2, $3, $4, $5)
                   """)
               .executeBatch(batch)
+              .map(ignored -> id);
+        }));
+  }
+
+  /** Inserts a Lever or Ashby application and its files in one transaction; completes with the new row id. */
+  Future<Long> insert(AtsApplication a, List<NewFile> files) {
+    return pool.withTransaction(conn -> conn.preparedQuery("""
+            insert into sandbox_submissions (source, board, posting_id, receipt, first_name, last_name, email, phone, answers)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+            returning id
+            """)
+        .execute(Tuple.from(java.util.Arrays.asList(a.source(), a.board(), a.postingId(), a.receipt(), a.firstName(),
+            a.lastName(), a.email(), a.phone(), new JsonObject(a.answers()))))
+        .compose(rows -> {
+          long id = rows.iterator().next().getLong("id");
+          if (files.isEmpty()) {
+            return Future.succeededFuture(id);
+          }
+          return conn.preparedQuery("""
+                  insert into sandbox_files (submission_id, field, filename, content_type, content)
+                  values ($1, $2, $3, $4, $5)
+                  """)
+              .executeBatch(files.stream()
+                  .map(f -> Tuple.of(id, f.field(), f.filename(), f.contentType(), f.content()))
+                  .toList())
               .map(ignored -> id);
         }));
   }
@@ -169,8 +207,11 @@ final class SandboxSubmissions {
     Object files = row.getValue("files");
     return new JsonObject()
         .put("id", row.getLong("id"))
+        .put("source", row.getString("source"))
         .put("board", row.getString("board"))
         .put("job_id", row.getLong("job_id"))
+        .put("posting_id", row.getString("posting_id"))
+        .put("receipt", row.getString("receipt"))
         .put("first_name", row.getString("first_name"))
         .put("last_name", row.getString("last_name"))
         .put("email", row.getString("email"))

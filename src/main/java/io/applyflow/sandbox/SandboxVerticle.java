@@ -21,7 +21,7 @@ import java.util.List;
  */
 public final class SandboxVerticle extends VerticleBase {
   /**
-   * The sandbox pages load only their own files under {@code /static/js/} and {@code /static/css/sandbox.css}, have no
+   * The sandbox pages load only their own {@code /static/js/sandbox-*.js} and {@code /static/css/sandbox*.css}, have no
    * inline script or style, fetch only their own origin and post forms to it. Framing stays allowed: Greenhouse's
    * hosted form is meant to be embedded by an employer's site ({@code iframe#grnhse_iframe}), and the sandbox's own
    * careers pages frame it ({@code frame-src 'self'}).

@@ -115,14 +115,19 @@ class ReceivedApplicationsIT {
    * ledger attempt and the confirmation carrying the sandbox's id as the receipt (the real {@link SubmitLedger}).
    */
   private static void ledger(long userId, long posting, String receipt) {
+    String url = sandbox + jobPath(posting);
+    ledger(userId, new Jobs.Posting("greenhouse", BOARD, String.valueOf(posting),
+        sandbox + "/sandbox/boards-api/v1/boards/" + BOARD + "/jobs/" + posting, url, "Engineer", "Acme Robotics",
+        "Pittsburgh"), receipt);
+  }
+
+  /** The same for any ATS's posting; {@code receipt} null: confirmed with none (Lever's hosted form gives none). */
+  private static void ledger(long userId, Jobs.Posting posting, String receipt) {
     Runs runs = new Runs(pool, vertx.eventBus());
     Jobs jobs = new Jobs(pool, vertx.eventBus());
     long runId = runs.create(userId, "Software Engineer", "mid", null, 1, "review", 100).await();
     runs.finish(runId, userId, "done", null).await();
-    String url = sandbox + jobPath(posting);
-    Long jobId = jobs.insertDiscovered(runId, userId, new Jobs.Posting("greenhouse", BOARD, String.valueOf(posting),
-        sandbox + "/sandbox/boards-api/v1/boards/" + BOARD + "/jobs/" + posting, url, "Engineer", "Acme Robotics",
-        "Pittsburgh")).await();
+    Long jobId = jobs.insertDiscovered(runId, userId, posting).await();
     Job job = jobs.get(jobId, userId).await();
     assertTrue(new SubmitLedger(pool).attempt(job).await());
     pool.withTransaction(conn -> SubmitLedger.confirm(conn, job, receipt)).await();
@@ -185,8 +190,11 @@ class ReceivedApplicationsIT {
     JsonArray listA = api.get("/api/sandbox/submissions", tokenA).jsonArray();
     assertEquals(Set.of(a), ids(listA));
     JsonObject mine = listA.getJsonObject(0);
-    assertEquals(new TreeSet<>(List.of("id", "board", "job_id", "first_name", "last_name", "email", "phone", "answers",
-        "files", "received_at")), new TreeSet<>(mine.fieldNames()), "today's JSON shape");
+    assertEquals(new TreeSet<>(List.of("id", "source", "board", "job_id", "posting_id", "receipt", "first_name",
+        "last_name", "email", "phone", "answers", "files", "received_at")), new TreeSet<>(mine.fieldNames()),
+        "today's JSON shape");
+    assertEquals("greenhouse", mine.getString("source"));
+    assertNull(mine.getString("posting_id"));
     assertEquals(BOARD, mine.getString("board"));
     assertEquals(4012015L, mine.getLong("job_id"));
     assertEquals(emailA, mine.getString("email"));
@@ -243,6 +251,58 @@ class ReceivedApplicationsIT {
     assertNotNull(pageB.getElementById("received-" + b));
     assertNull(pageB.getElementById("received-" + a));
     assertFalse(pageB.text().contains(emailA));
+  }
+
+  // --- Lever and Ashby ------------------------------------------------------------------------------
+
+  @Test
+  void anAshbyApplicationIsShownByTheApplicationIdItWasAnsweredWithAndALeverOneIsNot() {
+    String posting = AshbySandboxIT.PAYMENTS;
+    String emailA = Api.uniqueEmail("received-ashby-a");
+    String emailB = Api.uniqueEmail("received-ashby-b");
+    String tokenA = api.register(emailA, "Ada A");
+    String tokenB = api.register(emailB, "Bob B");
+    var res = client.postAbs(sandbox + "/sandbox/ashby/api/non-user-graphql?op=ApiSubmitSingleApplicationFormAction")
+        .sendMultipartForm(AshbySandboxIT.payments(emailA, "ada.pdf", pdf("Ada's resume"))).await();
+    assertEquals(200, res.statusCode(), res.bodyAsString());
+    String receipt = res.bodyAsJsonObject().getString("application_id");
+    String jobUrl = sandbox + "/sandbox/ashby/Meridian/" + posting;
+    ledger(userId(emailA), new Jobs.Posting("ashby", "Meridian", posting, sandbox
+        + "/sandbox/ashby-api/posting-api/job-board/Meridian", jobUrl, "Software Engineer, Payments", "Meridian",
+        "New York, NY"), receipt);
+    // B's ledger names the same posting with another id: not A's application
+    ledger(userId(emailB), new Jobs.Posting("ashby", "Meridian", posting, sandbox
+        + "/sandbox/ashby-api/posting-api/job-board/Meridian", jobUrl, "Software Engineer, Payments", "Meridian",
+        "New York, NY"), "00000000-0000-4000-8000-000000000000");
+
+    JsonArray listA = api.get("/api/sandbox/submissions", tokenA).jsonArray();
+    assertEquals(1, listA.size(), listA.encodePrettily());
+    JsonObject mine = listA.getJsonObject(0);
+    assertEquals("ashby", mine.getString("source"));
+    assertEquals("Meridian", mine.getString("board"));
+    assertEquals(posting, mine.getString("posting_id"));
+    assertEquals(receipt, mine.getString("receipt"));
+    assertEquals(emailA, mine.getString("email"));
+    assertEquals("resume", mine.getJsonArray("files").getJsonObject(0).getString("field"));
+    HttpResponse<byte[]> file = raw("/api/sandbox/submissions/" + mine.getLong("id") + "/files/resume", tokenA);
+    assertEquals(200, file.statusCode());
+    assertArrayEquals(pdf("Ada's resume"), file.body());
+    assertEquals(0, api.get("/api/sandbox/submissions", tokenB).jsonArray().size());
+    assertEquals(404, api.get("/api/sandbox/submissions/" + mine.getLong("id") + "/files/resume", tokenB).status());
+    Document pageA = Jsoup.parse(api.get("/received", tokenA).text());
+    assertTrue(pageA.getElementById("received-" + mine.getLong("id")).text().contains("Meridian · " + posting));
+
+    // Lever's hosted form redirects to its thanks page and names no application id: nothing to link a user to
+    String emailC = Api.uniqueEmail("received-lever");
+    String tokenC = api.register(emailC, "Cy C");
+    var lever = client.postAbs(sandbox + "/sandbox/lever/tidewater-energy/" + LeverSandboxIT.METERING + "/apply")
+        .followRedirects(false).sendMultipartForm(LeverSandboxIT.meteringApplication(emailC)).await();
+    assertEquals(303, lever.statusCode(), lever.bodyAsString());
+    ledger(userId(emailC), new Jobs.Posting("lever", "tidewater-energy", LeverSandboxIT.METERING, sandbox
+        + "/sandbox/lever-api/v0/postings/tidewater-energy/" + LeverSandboxIT.METERING, sandbox + "/sandbox/lever/"
+        + "tidewater-energy/" + LeverSandboxIT.METERING, "Software Engineer II, Metering Data", "Tidewater Energy",
+        "Remote - US"), null);
+    assertEquals(0, api.get("/api/sandbox/submissions", tokenC).jsonArray().size());
   }
 
   // --- a planted resume, in Chromium ---------------------------------------------------------------
