@@ -238,7 +238,7 @@ final class FormScripts {
         }
         if (r === 'radio') {
           const g = el.closest('[role=radiogroup]') || el.parentElement;
-          add(g, 'buttons', { group: true, ariaRadio: true });
+          add(g, 'radio', { group: true });
           continue;
         }
         if (tag === 'button' || r === 'button') {
@@ -278,9 +278,9 @@ final class FormScripts {
         const input = f.role === 'combobox' ? inner(el) : null;
         let named = nameOf(el);
         if (!named.text && input && input !== el) named = nameOf(input);
-        if (f.role === 'file' && el.matches('input')) {
+        if (f.role === 'file') {
           const g = el.closest('[role=group], fieldset');
-          if (g && g.querySelectorAll('input[type=file]').length === 1 && nameOf(g).text) named = nameOf(g);
+          if (g && g.querySelectorAll('input[type=file]').length <= 1 && nameOf(g).text) named = nameOf(g);
         }
         if (!named.text && f.group) {
           const l = Array.from(c.querySelectorAll('label, legend, [class*="label"], h1, h2, h3, h4, h5, h6, p'))
@@ -297,13 +297,14 @@ final class FormScripts {
         }
         const req = n => !!n && (n.required === true || n.getAttribute('aria-required') === 'true');
         const required = req(el) || req(input) || ms.some(req) || marked(named.nodes)
+            || /(\\(required\\)|[*\u2731])$/i.test(norm(el.getAttribute('aria-label')))
             || (f.role === 'file' && req(el.closest('[role=group], fieldset')));
         let options = [];
         if (f.role === 'select') options = Array.from(el.options).filter(o => o.value !== '').map(o => norm(o.textContent));
         else if (f.group || f.role === 'listbox') options = ms.map(memberLabel);
         else if (f.role === 'combobox') options = listboxesOf(el).flatMap(l => Array.from(l.querySelectorAll('[role=option]'))).map(optionText);
         const hidden = hiddenIn(el);
-        let name = el.getAttribute('name') || f.inputName || '';
+        let name = el.getAttribute('name') || (input && input.getAttribute('name')) || f.inputName || '';
         if (!name && (f.role === 'combobox' || f.role === 'listbox' || f.role === 'buttons')) {
           const h = hidden.filter(x => x[0]);
           if (h.length) name = h[h.length - 1][0];
