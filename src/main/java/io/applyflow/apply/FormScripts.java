@@ -328,8 +328,12 @@ final class FormScripts {
     }
     """;
 
-  /** {@code ({key}) => state}: what the keyed control shows now ({@code stateOf}); null when the key is gone. */
-  static final String STATE = "({key}) => {\n" + LIB + """
+  /**
+   * {@code async ({key}) => state}: what the keyed control shows once the page has handled the events just sent (a
+   * frame and a timer later: a widget may revert or re-render), ({@code stateOf}); null when the key is gone.
+   */
+  static final String STATE = "async ({key}) => {\n" + LIB + """
+      await new Promise(r => requestAnimationFrame(() => setTimeout(r, 20)));
       const el = byKey(key);
       return el ? stateOf(el) : null;
     }

@@ -405,7 +405,6 @@ final class Widgets {
 
   /** The control's state once the page has handled the events just sent (a timer or a re-render may change it). */
   static State state(Page page, Control c) {
-    page.evaluate("() => new Promise(r => requestAnimationFrame(() => setTimeout(r, 20)))");
     Object raw = page.evaluate(FormScripts.STATE, Map.of("key", c.field().key()));
     if (!(raw instanceof Map<?, ?> m)) {
       return new State(List.of(), true, List.of(), "");

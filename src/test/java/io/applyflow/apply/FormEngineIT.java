@@ -10,10 +10,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
+import io.applyflow.support.WidgetFixtures;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,7 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 class FormEngineIT {
   private static final String FORM = "#apply";
-  private static HttpServer server;
+  private static WidgetFixtures server;
   private static Playwright playwright;
   private static Browser browser;
 
@@ -42,25 +39,8 @@ class FormEngineIT {
   private Page page;
 
   @BeforeAll
-  static void start() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/widgets/", exchange -> {
-      String name = exchange.getRequestURI().getPath().substring("/widgets/".length());
-      try (InputStream in = name.matches("[a-z-]+\\.(html|js)") ? FormEngineIT.class.getResourceAsStream("/widgets/" + name) : null) {
-        if (in == null) {
-          exchange.sendResponseHeaders(404, -1);
-          exchange.close();
-          return;
-        }
-        byte[] body = in.readAllBytes();
-        exchange.getResponseHeaders().set("Content-Type",
-            (name.endsWith(".js") ? "text/javascript" : "text/html") + "; charset=utf-8");
-        exchange.sendResponseHeaders(200, body.length);
-        exchange.getResponseBody().write(body);
-        exchange.close();
-      }
-    });
-    server.start();
+  static void start() {
+    server = WidgetFixtures.start();
     String chromium = Browsers.detectChromium(System.getenv("CHROMIUM_PATH"));
     assertNotNull(chromium, "no Chromium: install the chromium package or set CHROMIUM_PATH");
     playwright = Browsers.createPlaywright(chromium);
@@ -73,7 +53,7 @@ class FormEngineIT {
       playwright.close();
     }
     if (server != null) {
-      server.stop(0);
+      server.close();
     }
   }
 
@@ -89,7 +69,7 @@ class FormEngineIT {
   }
 
   private void load(String fixture) {
-    page.navigate("http://127.0.0.1:" + server.getAddress().getPort() + "/widgets/" + fixture);
+    page.navigate(server.url(fixture));
     page.waitForLoadState();
   }
 
