@@ -282,7 +282,7 @@ final class FormScripts {
           const g = el.closest('[role=group], fieldset');
           if (g && g.querySelectorAll('input[type=file]').length <= 1 && nameOf(g).text) named = nameOf(g);
         }
-        if (!named.text && f.group) {
+        if (!named.text && c !== el) {
           const l = Array.from(c.querySelectorAll('label, legend, [class*="label"], h1, h2, h3, h4, h5, h6, p'))
               .find(n => !n.querySelector('input, [role=radio], [role=checkbox], [aria-pressed]') && text(n));
           if (l) named = { text: unmark(text(l)), nodes: [l] };

@@ -302,15 +302,19 @@ class FormEngineIT {
     List<PageField> fields = FormEngine.read(page, FORM);
 
     assertEquals(List.of("First name", "Last name", "Email address", "Phone number", "Date of availability",
-        "Since (month/year)", "Why us?", "Street", "Were you referred?"), fields.stream().map(PageField::label).toList(),
+        "Since (month/year)", "Why us?", "Street", "Are you authorized to work in the UK?", "Were you referred?"),
+        fields.stream().map(PageField::label).toList(),
         "no honeypot, nothing hidden, the dependent question not yet");
-    assertEquals(List.of(true, true, true, true, false, false, false, false, false),
-        fields.stream().map(PageField::required).toList(), "required, ✱, aria-required, '(required)'");
+    assertEquals(List.of(true, true, true, true, false, false, false, false, true, false),
+        fields.stream().map(PageField::required).toList(), "required, ✱, aria-required, '(required)', ✱ in a div");
     assertEquals("given-name", fields.get(0).autocomplete());
     assertEquals("email", fields.get(2).inputType());
     assertEquals("date", fields.get(4).role());
     assertEquals("textarea", fields.get(6).role());
-    assertEquals("select", fields.get(8).role());
+    assertEquals("radio", fields.get(8).role());
+    assertEquals("cards[c1][field0]", fields.get(8).name());
+    assertEquals(List.of("Yes", "No"), fields.get(8).options());
+    assertEquals("select", fields.get(9).role());
   }
 
   @Test
@@ -326,6 +330,7 @@ class FormEngineIT {
         new PlanEntry("why", "Why us?", "textarea", false, "Because.\nTruly.", List.of(), "llm-draft", Sensitivity.NONE),
         // listed before the question that reveals it
         text("referrer", "Who referred you?", "Grace Hopper"),
+        select("work_uk", "Are you authorized to work in the UK?", "No"),
         select("referred", "Were you referred?", "Yes")));
 
     FillReport report = FormEngine.fill(page, FORM, plan, Map.of());
@@ -339,9 +344,10 @@ class FormEngineIT {
     assertEquals("Because.\nTruly.", value("#why"));
     assertEquals("Grace Hopper", value("#referrer"), "filled once it appeared");
     assertEquals("", value("#website"), "the honeypot was left alone");
-    assertEquals(9, report.filled().size());
+    assertEquals("No", page.evaluate("() => document.querySelector('input[name=\"cards[c1][field0]\"]:checked').value"));
+    assertEquals(10, report.filled().size());
     assertEquals("First name", report.filled().get(0).label(), "the page's label");
-    assertEquals(List.of("given_name", "family_name", "email_address", "phone"), report.requiredOnPage());
+    assertEquals(List.of("given_name", "family_name", "email_address", "phone", "work_uk"), report.requiredOnPage());
     assertEquals(List.of(), report.requiredUnfilled());
   }
 
