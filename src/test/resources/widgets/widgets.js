@@ -254,6 +254,18 @@
     });
   }
 
+  /* Plain buttons answering yes/no that show the choice only by a class (as CSS-module pages do), plus a hidden input. */
+  function plainButtons(g) {
+    var buttons = $$('button', g);
+    var carrier = g.parentElement.querySelector('input[type=hidden]');
+    buttons.forEach(function (b) {
+      b.addEventListener('click', function () {
+        buttons.forEach(function (x) { x.classList.toggle('_active_x7k2q_1', x === b); });
+        if (carrier) { carrier.value = b.textContent === 'Yes' ? 'true' : 'false'; }
+      });
+    });
+  }
+
   /* A file input behind a button: the button opens the hidden input; the chosen file shows as a chip. */
   function attach(group) {
     var input = $('input[type=file]', group);
@@ -296,6 +308,7 @@
     $$('[data-widget=listbox]').forEach(listbox);
     $$('[data-widget=radiogroup]').forEach(radiogroup);
     $$('[data-widget=toggles]').forEach(toggles);
+    $$('[data-widget=plain-buttons]').forEach(plainButtons);
     $$('[data-widget=attach]').forEach(attach);
     $$('[data-widget=chooser]').forEach(chooser);
     $$('[data-widget=dependent]').forEach(dependent);

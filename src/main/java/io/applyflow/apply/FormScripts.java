@@ -77,9 +77,20 @@ final class FormScripts {
         return out;
       };
       const optionText = o => norm(text(o) || o.getAttribute('aria-label'));
+      /** A state only a class shows (a button pair styled as chosen): "active", "selected", "checked", "pressed". */
+      const STATE_CLASS = /(^|[\\s_-])(active|selected|checked|pressed|is-active|is-selected)([\\s_-]|$)/i;
       const checkedOf = m => m.matches('input') ? m.checked
           : ['true', 'mixed'].includes(m.getAttribute('aria-checked')) || m.getAttribute('aria-pressed') === 'true'
-            || m.getAttribute('aria-selected') === 'true';
+            || m.getAttribute('aria-selected') === 'true'
+            || (m.matches('button') && !m.hasAttribute('aria-pressed') && !m.hasAttribute('role') && STATE_CLASS.test(m.className));
+      /** Plain buttons that together answer one question: two or more type=button siblings and nothing else to fill. */
+      const choiceButtons = p => {
+        const bs = Array.from(p.children).filter(b => b.matches('button[type=button]:not([aria-pressed]):not([aria-haspopup]):not([aria-expanded]):not([role])'));
+        return bs.length >= 2 && bs.length === Array.from(p.children).filter(b => b.matches('button')).length
+            && !p.querySelector('input:not([type=hidden]), select, textarea, [role=combobox], [role=listbox]')
+            && bs.every(b => norm(b.textContent).length > 0 && norm(b.textContent).length <= 40
+              && !/\\b(attach|upload|browse|remove|delete|cancel|submit|next|back)\\b/i.test(b.textContent)) ? bs : null;
+      };
       const memberLabel = m => {
         if (m.matches('input')) {
           const n = nameOf(m).text;
@@ -95,7 +106,10 @@ final class FormScripts {
             const q = name ? 'input[name="' + CSS.escape(name) + '"]' : 'input[type=radio], input[type=checkbox], [role=radio], [role=checkbox]';
             return Array.from(el.querySelectorAll(q));
           }
-          case 'buttons': return Array.from(el.querySelectorAll('[aria-pressed], [role=radio], [role=switch]'));
+          case 'buttons': {
+            const pressed = Array.from(el.querySelectorAll('[aria-pressed], [role=radio], [role=switch]'));
+            return pressed.length ? pressed : (choiceButtons(el) || []);
+          }
           case 'listbox': return Array.from(el.querySelectorAll('[role=option]'));
           default: return [];
         }
@@ -246,6 +260,8 @@ final class FormScripts {
             let g = el.parentElement;
             while (g && g !== root && g.querySelectorAll('[aria-pressed]').length < 2) g = g.parentElement;
             add(g && g.querySelectorAll('[aria-pressed]').length > 1 ? g : el, 'buttons', { group: true });
+          } else if (el.parentElement && el.parentElement !== root && choiceButtons(el.parentElement)) {
+            add(el.parentElement, 'buttons', { group: true });
           } else if (/\\b(attach|upload|browse|choose file|select file)\\b/i.test(text(el) || el.getAttribute('aria-label') || '')) {
             let n = el.parentElement;
             while (n && n !== root && !n.querySelector('input[type=file], label, legend, [id$="label"]')) n = n.parentElement;

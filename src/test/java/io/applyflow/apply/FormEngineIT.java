@@ -185,7 +185,8 @@ class FormEngineIT {
 
     assertEquals(List.of("When could you start?", "Which days can you work on site?", "Are you over 18?",
         "Work arrangement", "Preferred contact", "Skills", "Clouds you have used", "I agree to the privacy notice",
-        "Can you travel 25% of the time?", "Gender", "Country", "Spoken languages"),
+        "Can you travel 25% of the time?", "Do you need a visa to work in the UK?", "Gender", "Country",
+        "Spoken languages"),
         FormEngine.read(page, FORM).stream().map(PageField::label).toList());
     assertEquals("listbox", f.get("When could you start?").role());
     assertFalse(f.get("When could you start?").multiple());
@@ -209,6 +210,11 @@ class FormEngineIT {
     assertEquals("buttons", f.get("Can you travel 25% of the time?").role());
     assertEquals(List.of("Yes", "No"), f.get("Can you travel 25% of the time?").options());
     assertEquals("question_7001", f.get("Can you travel 25% of the time?").name());
+    PageField visa = f.get("Do you need a visa to work in the UK?");
+    assertEquals("buttons", visa.role(), "plain buttons answering one question");
+    assertEquals(List.of("Yes", "No"), visa.options());
+    assertTrue(visa.required());
+    assertEquals("visa_needed", visa.name());
     assertEquals(List.of("Male", "Female", "Decline To Self Identify"), f.get("Gender").options());
     assertTrue(f.get("Spoken languages").multiple());
   }
@@ -226,6 +232,7 @@ class FormEngineIT {
         multi("clouds", "Clouds you have used", "Google Cloud"),
         text("consent", "I agree to the privacy notice", "Yes"),
         select("question_7001", "Can you travel 25% of the time?", "No"),
+        select("visa_needed", "Do you need a visa to work in the UK?", "Yes"),
         select("gender", "Gender", "Female"),
         select("country", "Country", "United States"),
         multi("langs", "Spoken languages", "English", "German")));
@@ -245,12 +252,15 @@ class FormEngineIT {
     assertTrue(page.locator("#consent").isChecked());
     assertEquals("no", value("input[name=question_7001]"));
     assertEquals("false", page.locator("[data-widget=toggles] button[value=yes]").getAttribute("aria-pressed"));
+    assertEquals("true", value("input[name=visa_needed]"));
+    assertEquals(List.of(true, false), page.locator("[data-widget=plain-buttons] button").all().stream()
+        .map(b -> b.getAttribute("class").contains("_active_")).toList());
     assertEquals("2", value("#gender"));
     assertEquals("US", value("#country"));
     assertEquals(List.of("English", "German"),
         page.evaluate("() => Array.from(document.querySelector('#langs').selectedOptions).map(o => o.value)"));
-    assertEquals(12, report.filled().size(), report.filled().toString());
-    assertEquals(List.of("adult", "contact", "consent", "country"), report.requiredOnPage());
+    assertEquals(13, report.filled().size(), report.filled().toString());
+    assertEquals(List.of("adult", "contact", "consent", "visa_needed", "country"), report.requiredOnPage());
     assertEquals(List.of(), report.requiredUnfilled());
   }
 
