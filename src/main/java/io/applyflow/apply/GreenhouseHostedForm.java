@@ -5,9 +5,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.TimeoutError;
-import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.LoadState;
-import com.microsoft.playwright.options.SelectOption;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import com.microsoft.playwright.options.WaitUntilState;
 import io.applyflow.apply.ApplyTrouble.Kind;
@@ -15,7 +13,6 @@ import io.applyflow.apply.NavigationGuard.Posted;
 import io.applyflow.platform.web.Inputs;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.WeakHashMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,7 +20,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.WeakHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,23 +33,13 @@ import org.slf4j.LoggerFactory;
  * {@code job_application[...]} names, native selects), and the sandbox board that copies both. It fills only what
  * the plan gives and only fields the page has; it never answers a question on its own.
  *
- * <p>Field rules, by the plan entry's {@code field} (a trailing {@code []} is ignored):
- * <ul>
- *   <li>hosted: {@code [id='<field>']}; {@code location} is the typeahead {@code #candidate-location}; {@code country}
- *       is the phone-country combobox {@code #country}; demographic questions are {@code [id='<numeric id>']};</li>
- *   <li>classic: {@code [name='job_application[<field>]']}; {@code question_<id>} is the {@code answers_attributes}
- *       row whose hidden {@code question_id} is {@code <id>} ({@code [text_value]}, {@code [boolean_value]} or its
- *       option checkboxes); there is no country combobox, so a {@code country} entry is skipped;</li>
- *   <li>the widget decides how: text inputs and textareas are typed (a hidden {@code resume_text} is revealed by its
- *       "Enter manually" button), react-select comboboxes get the option label typed and the matching
- *       {@code [role=option]} clicked (once per label for a multi-select), native selects are chosen by label,
- *       checkbox groups are ticked by label, the location typeahead takes the first option starting with the value,
- *       and file inputs get the {@link Upload} their entry's provenance names ({@code document:resume},
- *       {@code document:cover_letter}); text is never turned into a file, so no letter goes out that was not
- *       rendered and checked;</li>
- *   <li>a field the page shows only after another answer ({@code #race} after {@code #hispanic_ethnicity}) is filled
- *       after the rest of the plan.</li>
- * </ul>
+ * <p>Finding and filling the fields is the {@link FormEngine}'s: each plan entry goes to the control whose name, id or
+ * accessible name it matches, operated by its role and read back. This class adds only Greenhouse's naming
+ * ({@link #aliases}: the classic form's {@code job_application[<field>]} names, the classic custom-question rows
+ * identified by a hidden {@code question_id}, the hosted location typeahead {@code #candidate-location}); a plan
+ * entry the page has no control for (the classic form has no country) is left out. Files are attached only from the
+ * {@link Upload}s given for the entry's provenance ({@code document:resume}, {@code document:cover_letter}); text is
+ * never turned into a file, so no letter goes out that was not rendered and checked.
  *
  * <p>It opens only URLs its {@link AllowedOrigins} allow (an embedded {@code iframe#grnhse_iframe} is checked the same
  * way before it is followed) and guards every page it opens with a {@link NavigationGuard}, which also watches the
@@ -63,11 +52,9 @@ public final class GreenhouseHostedForm {
   private static final Logger log = LoggerFactory.getLogger(GreenhouseHostedForm.class);
 
   static final double NAVIGATION_TIMEOUT_MS = 15_000;
-  static final double FIELD_TIMEOUT_MS = 5_000;
+  static final double FIELD_TIMEOUT_MS = Widgets.FIELD_TIMEOUT_MS;
   static final long SUBMIT_TIMEOUT_MS = 30_000;
   private static final double FORM_TIMEOUT_MS = 10_000;
-  /** How long a field that appears only after another answer (race) may take to show up. */
-  private static final double DEPENDENT_TIMEOUT_MS = 2_000;
 
   private static final String HOSTED = "#application-form";
   private static final String CLASSIC = "#application_form";
@@ -79,9 +66,7 @@ public final class GreenhouseHostedForm {
   /** Also the visible reCAPTCHA v2 checkbox, which stands in for a missing form. */
   private static final String CAPTCHA = CAPTCHA_CHALLENGE + ", .g-recaptcha";
   private static final String LOGIN = "input[type='password']";
-  private static final Set<String> FILE_FIELDS = Set.of("resume", "cover_letter");
-  /** Fields the hosted page shows only once another question is answered. */
-  private static final Set<String> DEPENDENT_FIELDS = Set.of("race");
+  private static final Pattern CLASSIC_NAME = Pattern.compile("job_application\\[([a-z_]+)]");
 
   /** How long the page may take to show the outcome once the ATS has accepted the POST. */
   static final long CONFIRMATION_GRACE_MS = 10_000;
@@ -100,10 +85,6 @@ public final class GreenhouseHostedForm {
   /** A form that opens only what {@code allowed} allows, and guards every page it opens with it. */
   public GreenhouseHostedForm(AllowedOrigins allowed) {
     this.allowed = allowed;
-  }
-
-  /** A plan entry's element on the page and what kind of widget it is ({@link FormScripts#KIND}). */
-  private record Target(Locator element, String kind, String id) {
   }
 
   /**
@@ -139,57 +120,33 @@ public final class GreenhouseHostedForm {
     files.put(PlanEntry.RESUME_DOCUMENT, resume);
     files.put(PlanEntry.COVER_LETTER_DOCUMENT, coverLetter);
     Renderer renderer = open(page, url);
-    List<PlanEntry> entries = plan.filled();
-    Map<Integer, FilledField> done = new TreeMap<>();
-    List<Integer> later = new ArrayList<>();
-    for (int i = 0; i < entries.size(); i++) {
-      PlanEntry e = entries.get(i);
-      if ("input_hidden".equals(e.type())) {
-        continue; // latitude/longitude and the like: the page sets them itself
-      }
-      Target t = target(page, renderer, e);
-      if (t == null && !DEPENDENT_FIELDS.contains(base(e))) {
-        log.debug("field {} of the plan is not on the page {}", e.field(), page.url());
-        continue;
-      }
-      if (t != null && "hidden".equals(t.kind())) {
-        continue;
-      }
-      if (t == null || !shown(t)) {
-        later.add(i);
-        continue;
-      }
-      Optional<FilledField> f = fillOne(page, e, t, files);
-      if (f.isPresent()) {
-        done.put(i, f.get());
-      }
-    }
-    for (int i : later) {
-      PlanEntry e = entries.get(i);
-      Target t = waitForTarget(page, renderer, e);
-      if (t == null) {
-        log.info("field {} never appeared on {}; left empty", e.field(), page.url());
-        continue;
-      }
-      Optional<FilledField> f = fillOne(page, e, t, files);
-      if (f.isPresent()) {
-        done.put(i, f.get());
-      }
-    }
-    List<String> requiredOnPage = new ArrayList<>();
-    List<String> requiredUnfilled = new ArrayList<>();
-    for (Object o : (List<?>) page.evaluate(FormScripts.REQUIRED, renderer == Renderer.CLASSIC)) {
-      Map<?, ?> m = (Map<?, ?>) o;
-      String field = String.valueOf(m.get("field"));
-      requiredOnPage.add(field);
-      if (Boolean.TRUE.equals(m.get("empty"))) {
-        requiredUnfilled.add(field);
-      }
-    }
+    FillReport report = FormEngine.fill(page, renderer == Renderer.HOSTED ? HOSTED : CLASSIC, plan, files,
+        GreenhouseHostedForm::aliases);
     refusedNavigation(guards.get(page));
-    log.info("filled {} of {} planned fields at {}; {} required on the page, {} still empty", done.size(),
-        entries.size(), page.url(), requiredOnPage.size(), requiredUnfilled.size());
-    return new FillReport(List.copyOf(done.values()), requiredOnPage, requiredUnfilled);
+    return report;
+  }
+
+  /**
+   * Greenhouse's names for the page's controls, where the API names them differently: the classic form's
+   * {@code job_application[<field>]} is {@code <field>}, a classic custom question's row (whose hidden
+   * {@code [question_id]} input holds the question's id) is {@code question_<id>}, and the hosted form's location
+   * typeahead {@code #candidate-location} is {@code location}.
+   */
+  static List<String> aliases(PageField field, List<Map.Entry<String, String>> hidden) {
+    List<String> out = new ArrayList<>();
+    Matcher m = CLASSIC_NAME.matcher(field.name());
+    if (m.matches()) {
+      out.add(m.group(1));
+    }
+    for (Map.Entry<String, String> h : hidden) {
+      if (h.getKey().endsWith("[question_id]") && h.getValue().matches("\\d+")) {
+        out.add("question_" + h.getValue());
+      }
+    }
+    if ("candidate-location".equals(field.id())) {
+      out.add("location");
+    }
+    return out;
   }
 
   /**
@@ -464,330 +421,6 @@ public final class GreenhouseHostedForm {
     String h1 = page.locator("h1").count() > 0 ? safe(() -> page.locator("h1").first().innerText()) : "";
     return new ApplyTrouble(Kind.UNEXPECTED_PAGE, "no application form at " + page.url() + status
         + "; title '" + title + "'" + (h1.isBlank() ? "" : ", heading '" + h1.strip() + "'"));
-  }
-
-  // --- finding fields --------------------------------------------------------------------------------
-
-  private static String base(PlanEntry e) {
-    String f = e.field() == null ? "" : e.field().strip();
-    return f.endsWith("[]") ? f.substring(0, f.length() - 2) : f;
-  }
-
-  /** The element a plan entry fills, or null when the page has none. */
-  private static Target target(Page page, Renderer renderer, PlanEntry e) {
-    String field = base(e);
-    if (field.isEmpty() || !field.matches("[A-Za-z0-9_\\-]+")) {
-      return null;
-    }
-    List<String> selectors = new ArrayList<>();
-    boolean file = FILE_FIELDS.contains(field) || "input_file".equals(e.type());
-    if (renderer == Renderer.HOSTED) {
-      if ("location".equals(field)) {
-        selectors.add("#candidate-location");
-      }
-      selectors.add(file ? "input[id='" + field + "'][type='file']" : "[id='" + field + "']");
-    } else {
-      if ("country".equals(field)) {
-        return null;
-      }
-      if (field.matches("question_\\d+")) {
-        String row = classicRow(page, field.substring("question_".length()));
-        if (row != null) {
-          selectors.add("[name='" + row + "[text_value]'], [name='" + row + "[boolean_value]']");
-          selectors.add(".field:has(> input[type='hidden'][name='" + row + "[question_id]']) .checkbox-group");
-          selectors.add(".field:has(> input[type='hidden'][name='" + row + "[question_id]'])");
-        }
-      } else if (file) {
-        selectors.add("[name='job_application[" + field + "]'][type='file']");
-        selectors.add("#" + field + "_fieldset input[type='file']");
-      } else {
-        selectors.add("[name='job_application[" + field + "]']");
-      }
-      selectors.add("[id='" + field + "']");
-    }
-    for (String s : selectors) {
-      Locator l = page.locator(s);
-      if (l.count() > 0) {
-        Locator el = l.first();
-        String kind = String.valueOf(el.evaluate(FormScripts.KIND));
-        String id = el.getAttribute("id");
-        return new Target(el, kind, id == null ? field : id);
-      }
-    }
-    return null;
-  }
-
-  /** {@code job_application[answers_attributes][N]} for the classic row asking question {@code id}, or null. */
-  private static String classicRow(Page page, String id) {
-    Locator hidden = page.locator(CLASSIC + " input[type='hidden'][name$='[question_id]'][value='" + id + "']");
-    if (hidden.count() == 0) {
-      return null;
-    }
-    String name = hidden.first().getAttribute("name");
-    return name == null ? null : name.substring(0, name.length() - "[question_id]".length());
-  }
-
-  private static boolean shown(Target t) {
-    return "file".equals(t.kind()) || t.element().isVisible() || revealable(t);
-  }
-
-  /** A hidden "paste your resume" textarea counts as shown: its "Enter manually" button reveals it. */
-  private static boolean revealable(Target t) {
-    return "text".equals(t.kind()) && t.id().endsWith("_text");
-  }
-
-  private static Target waitForTarget(Page page, Renderer renderer, PlanEntry e) {
-    long deadline = System.currentTimeMillis() + (long) DEPENDENT_TIMEOUT_MS;
-    while (true) {
-      Target t = target(page, renderer, e);
-      if (t != null && shown(t)) {
-        return t;
-      }
-      if (System.currentTimeMillis() >= deadline) {
-        return null;
-      }
-      page.waitForTimeout(100);
-    }
-  }
-
-  // --- filling ---------------------------------------------------------------------------------------
-
-  private static Optional<FilledField> fillOne(Page page, PlanEntry e, Target t, Map<String, Upload> files) {
-    List<String> wanted = wanted(e);
-    boolean multi = "multi_value_multi_select".equals(e.type()) || e.field().endsWith("[]");
-    try {
-      String value = switch (t.kind()) {
-        case "file" -> upload(page, e, t, files.get(e.provenance()));
-        case "combobox" -> {
-          if (wanted.isEmpty()) {
-            yield null;
-          }
-          if ("location".equals(base(e)) && "candidate-location".equals(t.id())) {
-            yield typeahead(page, t, wanted.get(0));
-          }
-          boolean multiBox = multi || t.element().evaluate(
-              "el => !!el.closest('.select__value-container--is-multi')").equals(Boolean.TRUE);
-          List<String> chosen = new ArrayList<>();
-          for (String w : multiBox ? wanted : wanted.subList(0, 1)) {
-            chosen.add(combobox(page, t, w, multiBox));
-          }
-          yield String.join("; ", chosen);
-        }
-        case "select" -> wanted.isEmpty() ? null : nativeSelect(t, wanted, multi);
-        case "group", "checkbox", "radio" -> wanted.isEmpty() ? null : checkboxes(page, t, wanted);
-        case "text" -> typeText(page, t, e);
-        default -> {
-          log.info("field {} is a {} element; the filler leaves it alone", e.field(), t.kind());
-          yield null;
-        }
-      };
-      if (value == null) {
-        return Optional.empty();
-      }
-      return Optional.of(new FilledField(e.field(), label(t, e), value, e.provenance()));
-    } catch (TimeoutError ex) {
-      throw new ApplyTrouble(Kind.TIMEOUT, "field " + e.field() + " did not respond within 5 s", ex);
-    }
-  }
-
-  /** The option labels to choose (or the one text to type into a select-like widget). */
-  private static List<String> wanted(PlanEntry e) {
-    if (!e.options().isEmpty()) {
-      return e.options().stream().filter(o -> o != null && !o.isBlank()).map(String::strip).toList();
-    }
-    return e.value() == null || e.value().isBlank() ? List.of() : List.of(e.value().strip());
-  }
-
-  private static String typeText(Page page, Target t, PlanEntry e) {
-    String value = e.value();
-    if (value == null || value.isBlank()) {
-      if (e.options().isEmpty()) {
-        return null;
-      }
-      value = String.join(", ", e.options());
-    }
-    Locator el = t.element();
-    if (!el.isVisible() && revealable(t)) {
-      // "Enter manually": the paste box of a file question is hidden until its button is pressed.
-      String question = t.id().substring(0, t.id().length() - "_text".length());
-      Locator manual = page.locator("[data-testid='" + question + "-text']");
-      if (manual.count() > 0) {
-        manual.first().click(new Locator.ClickOptions().setTimeout(FIELD_TIMEOUT_MS));
-      }
-    }
-    el.fill(value, new Locator.FillOptions().setTimeout(FIELD_TIMEOUT_MS));
-    return value;
-  }
-
-  /** Attaches the document the entry names; null (the field left empty) when there is no such file. */
-  private static String upload(Page page, PlanEntry e, Target t, Upload file) {
-    String field = base(e);
-    if (file == null || file.bytes() == null || file.bytes().length == 0) {
-      log.info("the plan attaches {} to {} but no file was given; {} left empty", e.provenance(), field, page.url());
-      return null;
-    }
-    FilePayload payload = new FilePayload(file.filename(), file.contentType(), file.bytes());
-    t.element().setInputFiles(payload, new Locator.SetInputFilesOptions().setTimeout(FIELD_TIMEOUT_MS));
-    Locator error = page.locator("[id='" + t.id() + "-error']:visible");
-    if (error.count() > 0) {
-      throw new ApplyTrouble(Kind.VALIDATION, "the form refused the " + field.replace('_', ' ') + ": "
-          + error.first().innerText().strip());
-    }
-    return payload.name;
-  }
-
-  /** Chooses {@code wanted} in a react-select combobox; returns the option label clicked. */
-  private static String combobox(Page page, Target t, String wanted, boolean multi) {
-    Locator input = t.element();
-    input.click(new Locator.ClickOptions().setTimeout(FIELD_TIMEOUT_MS));
-    // One input event with the whole label: react-select filters on it, and long EEOC labels type slowly.
-    input.fill(wanted, new Locator.FillOptions().setTimeout(FIELD_TIMEOUT_MS));
-    Locator options = optionsOf(page, t);
-    String chosen = pick(page, input, options, t, wanted, false);
-    String shownValue = String.valueOf(input.evaluate("""
-        (el, multi) => {
-          const c = el.closest('.select__control') || el.closest('.select') || el.parentElement;
-          const sel = multi ? '.select__multi-value__label, .select__multi-value' : '.select__single-value';
-          return Array.from(c.querySelectorAll(sel)).filter(v => !v.hidden).map(v => v.textContent.trim()).join('\\n');
-        }""", multi));
-    boolean ok = multi ? List.of(shownValue.split("\n")).stream().anyMatch(s -> s.strip().startsWith(chosen))
-        : shownValue.isEmpty() || shownValue.equalsIgnoreCase(chosen);
-    if (!ok) {
-      throw new ApplyTrouble(Kind.UNEXPECTED_PAGE, "the " + t.id() + " combobox shows '" + shownValue.replace('\n', ',')
-          + "' after choosing '" + chosen + "'");
-    }
-    return chosen;
-  }
-
-  /** The location typeahead: types the place and takes the first suggestion that starts with it. */
-  private static String typeahead(Page page, Target t, String wanted) {
-    Locator input = t.element();
-    input.click(new Locator.ClickOptions().setTimeout(FIELD_TIMEOUT_MS));
-    input.fill("", new Locator.FillOptions().setTimeout(FIELD_TIMEOUT_MS));
-    input.pressSequentially(wanted, new Locator.PressSequentiallyOptions().setDelay(20));
-    return pick(page, input, optionsOf(page, t), t, wanted, true);
-  }
-
-  private static Locator optionsOf(Page page, Target t) {
-    String listbox = t.element().getAttribute("aria-controls");
-    List<String> lists = new ArrayList<>();
-    if (listbox != null && !listbox.isBlank()) {
-      lists.add("[id='" + listbox + "'] [role='option']");
-    }
-    lists.add("[id='react-select-" + t.id() + "-listbox'] [role='option']");
-    lists.add("#react-portal-mount-point [role='option']");
-    return page.locator(String.join(", ", lists));
-  }
-
-  /**
-   * Clicks the option naming {@code wanted} ({@link #bestOption}, or with {@code prefix} the first whose text
-   * starts with it), waiting while the list is still being filled (typeahead results arrive late).
-   */
-  private static String pick(Page page, Locator input, Locator options, Target t, String wanted, boolean prefix) {
-    long deadline = System.currentTimeMillis() + (long) FIELD_TIMEOUT_MS;
-    List<String> labels = List.of();
-    while (System.currentTimeMillis() < deadline) {
-      labels = options.allInnerTexts();
-      int best = prefix ? startsWith(labels, wanted) : bestOption(labels, wanted);
-      if (best >= 0) {
-        try {
-          String chosen = labels.get(best).strip();
-          options.nth(best).click(new Locator.ClickOptions().setTimeout(FIELD_TIMEOUT_MS));
-          return chosen;
-        } catch (PlaywrightException e) {
-          // The list was redrawn under the click (results updating); look again.
-          log.debug("option list of {} changed while clicking: {}", t.id(), firstLine(e.getMessage()));
-        }
-      }
-      page.waitForTimeout(100);
-    }
-    input.press("Escape");
-    if (labels.isEmpty()) {
-      throw new ApplyTrouble(Kind.VALIDATION, "the " + t.id() + " list offers nothing for '" + wanted + "'");
-    }
-    throw new ApplyTrouble(Kind.VALIDATION, "the " + t.id() + " list has no option '" + wanted + "' (it offers "
-        + String.join(", ", labels.subList(0, Math.min(5, labels.size()))) + ")");
-  }
-
-  private static String nativeSelect(Target t, List<String> wanted, boolean multi) {
-    @SuppressWarnings("unchecked")
-    List<String> labels = (List<String>) t.element().evaluate("s => Array.from(s.options).map(o => o.textContent.trim())");
-    List<SelectOption> chosen = new ArrayList<>();
-    List<String> chosenLabels = new ArrayList<>();
-    for (String w : multi ? wanted : wanted.subList(0, 1)) {
-      int i = bestOption(labels, w);
-      if (i < 0) {
-        throw new ApplyTrouble(Kind.VALIDATION, "the " + t.id() + " select has no option '" + w + "' (it offers "
-            + String.join(", ", labels.subList(0, Math.min(6, labels.size()))) + ")");
-      }
-      chosen.add(new SelectOption().setIndex(i));
-      chosenLabels.add(labels.get(i));
-    }
-    t.element().selectOption(chosen.toArray(SelectOption[]::new), new Locator.SelectOptionOptions().setTimeout(FIELD_TIMEOUT_MS));
-    return String.join("; ", chosenLabels);
-  }
-
-  private static String checkboxes(Page page, Target t, List<String> wanted) {
-    Locator group = "group".equals(t.kind()) ? t.element()
-        : t.element().locator("xpath=ancestor::*[self::fieldset or contains(@class,'checkbox-group')][1]");
-    List<String> chosen = new ArrayList<>();
-    for (String w : wanted) {
-      Locator box = group.getByLabel(w, new Locator.GetByLabelOptions().setExact(true));
-      if (box.count() == 0) {
-        throw new ApplyTrouble(Kind.VALIDATION, "the question " + t.id() + " has no option '" + w + "'");
-      }
-      box.first().check(new Locator.CheckOptions().setTimeout(FIELD_TIMEOUT_MS));
-      chosen.add(w);
-    }
-    return String.join("; ", chosen);
-  }
-
-  /**
-   * Index of the option whose label names {@code wanted}: the same text, or the text followed by a dialling
-   * code ({@code "United States +1"}) or a parenthesis; -1 when none does.
-   */
-  static int bestOption(List<String> labels, String wanted) {
-    String w = normalise(wanted);
-    for (int pass = 0; pass < 2; pass++) {
-      for (int i = 0; i < labels.size(); i++) {
-        String l = normalise(labels.get(i));
-        boolean match = pass == 0 ? l.equals(w)
-            : l.startsWith(w + " +") || l.startsWith(w + " (") || l.replaceAll("\\s*\\(?\\+[\\d\\s-]+\\)?$", "").equals(w);
-        if (match) {
-          return i;
-        }
-      }
-    }
-    return -1;
-  }
-
-  /** Index of the first label starting with {@code wanted} (case and spacing ignored), or -1. */
-  static int startsWith(List<String> labels, String wanted) {
-    String w = normalise(wanted);
-    for (int i = 0; i < labels.size(); i++) {
-      if (!w.isEmpty() && normalise(labels.get(i)).startsWith(w)) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  private static String normalise(String s) {
-    return s == null ? "" : s.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-  }
-
-  /** The label the page shows for the field, else the plan's. */
-  private static String label(Target t, PlanEntry e) {
-    String shown = "";
-    try {
-      shown = String.valueOf(t.element().evaluate(FormScripts.LABEL));
-    } catch (PlaywrightException ex) {
-      log.debug("no label for {}: {}", e.field(), firstLine(ex.getMessage()));
-    }
-    if (!shown.isBlank()) {
-      return shown;
-    }
-    return e.label() == null || e.label().isBlank() ? e.field() : e.label().strip();
   }
 
   // --- outcome ---------------------------------------------------------------------------------------

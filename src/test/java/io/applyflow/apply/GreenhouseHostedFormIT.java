@@ -187,15 +187,6 @@ class GreenhouseHostedFormIT {
     assertTrue(trouble.pageMessage().contains("404"), trouble.pageMessage());
   }
 
-  @Test
-  void matchesCountryOptionsByName() {
-    List<String> labels = List.of("United States +1", "United States Minor Outlying Islands +1", "United Kingdom +44");
-    assertEquals(0, GreenhouseHostedForm.bestOption(labels, "United States"));
-    assertEquals(2, GreenhouseHostedForm.bestOption(labels, "united kingdom"));
-    assertEquals(1, GreenhouseHostedForm.bestOption(List.of("Canada", "United States"), "United States"));
-    assertEquals(-1, GreenhouseHostedForm.bestOption(labels, "United"));
-  }
-
   // --- plans from every scenario ----------------------------------------------------------------------
 
   @Test
