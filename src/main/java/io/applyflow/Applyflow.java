@@ -215,7 +215,7 @@ public final class Applyflow implements AutoCloseable {
    * Whether a sandbox search also lists the sandbox's Lever site ({@link #SANDBOX_LEVER_SITE}) and Ashby board
    * ({@link #SANDBOX_ASHBY_BOARD}). Off until the apply stage can fill their forms; the integration turns it on.
    */
-  static final boolean SANDBOX_LEVER_ASHBY = false;
+  static final boolean SANDBOX_LEVER_ASHBY = true;
   /** The sandbox's Lever site, served under {@code /sandbox/lever-api/v0/postings/}. */
   static final String SANDBOX_LEVER_SITE = "tidewater-energy";
   /** The sandbox's Ashby job board, served under {@code /sandbox/ashby-api/posting-api/job-board/}. */

@@ -48,7 +48,7 @@ class SearchSourcesTest {
     assertEquals(SANDBOX + "/sandbox/ashby-api/posting-api/job-board", sources.ashby().base());
     List<String> greenhouse = SandboxBoards.get().boardTokens().stream().map(t -> "greenhouse:" + t).toList();
 
-    assertFalse(Applyflow.SANDBOX_LEVER_ASHBY, "off on this branch: the apply side for them lands at integration");
+    assertTrue(Applyflow.SANDBOX_LEVER_ASHBY, "the sandbox search lists the Lever site and the Ashby board");
     SearchVerticle.Source off = Applyflow.searchSource(config, SANDBOX, client, sources, false);
     assertEquals(greenhouse, boards(off));
     assertNull(off.serper());

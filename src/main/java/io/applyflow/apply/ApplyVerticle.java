@@ -56,7 +56,7 @@ import org.slf4j.LoggerFactory;
  * needs_attention naming it, and every page is guarded by a {@link NavigationGuard}.
  *
  * <p>Never submits twice: before the submit click a ledger row is committed; only a confirmation (the ATS accepted
- * the form's POST and the page reached says so, see {@link GreenhouseHostedForm#submit}) marks the job submitted,
+ * the form's POST and the page reached says so, see {@link HostedForm#submit}) marks the job submitted,
  * with the ATS's receipt when it named one. A ledger row without a confirmation means the outcome is unknown: the job goes to
  * needs_attention and is never submitted again automatically. Submissions are paced per board and capped per day.
  *
@@ -77,7 +77,7 @@ public final class ApplyVerticle extends VerticleBase {
   private final SettingsStore settings;
   private final Pacing pacing;
   private final AllowedOrigins allowed;
-  private final GreenhouseHostedForm form;
+  private final HostedForm form;
   private Playwright playwright;
   private Browser browser;
   /** Forms left open on the board's security-code step, by job id ({@link SecurityCodeHold}). */
@@ -87,7 +87,7 @@ public final class ApplyVerticle extends VerticleBase {
                        AnswerBank answers, SettingsStore settings, AllowedOrigins allowed) {
     this.config = config;
     this.allowed = allowed;
-    this.form = new GreenhouseHostedForm(allowed);
+    this.form = new HostedForm(allowed);
     this.jobs = jobs;
     this.runs = runs;
     this.profiles = profiles;
@@ -112,9 +112,28 @@ public final class ApplyVerticle extends VerticleBase {
     return Future.succeededFuture();
   }
 
-  /** Everything a job needs before a browser opens; {@code letter} is null when the job has no checked letter. */
+  /**
+   * Everything a job needs before a browser opens; {@code letter} is null when the job has no checked letter;
+   * {@code schema} is the form's schema: the stored one, or for a form read from the page ({@link PageSchema}) what
+   * the page showed this time.
+   */
   private record Context(Job job, Runs.Run run, JsonObject profile, Document resume, Document letter,
-                         SubmitLedger.Entry entry, Map<String, SavedAnswer> saved, Settings settings) {
+                         SubmitLedger.Entry entry, Map<String, SavedAnswer> saved, Settings settings,
+                         JsonObject schema) {
+    Context withSchema(JsonObject read) {
+      return new Context(job, run, profile, resume, letter, entry, saved, settings, read);
+    }
+  }
+
+  /** A form opened (and read) before its plan was made; handed to the filler, or closed. */
+  private record Opened(BrowserContext context, OpenForm form) {
+    void close() {
+      try {
+        context.close();
+      } catch (RuntimeException ignored) {
+        // the browser may already be gone; nothing to release then
+      }
+    }
   }
 
   private void handle(Message<RunBus.JobCommand> msg, boolean approved) {
@@ -125,7 +144,8 @@ public final class ApplyVerticle extends VerticleBase {
             .compose(profile -> jobs.document(job.id(), user, Document.RESUME_PDF)
                 .compose(pdf -> letter(job, user).compose(letter -> ledger.find(job)
                     .compose(entry -> answers.load(user).compose(saved -> settings.load(user)
-                        .map(s -> new Context(job, run, profile, pdf, letter, entry, saved, s)))))))))
+                        .map(s -> new Context(job, run, profile, pdf, letter, entry, saved, s,
+                            job.questions() == null ? new JsonObject() : job.questions())))))))))
         .compose(c -> decide(cmd, c, approved))
         .onSuccess(msg::reply)
         .onFailure(t -> {
@@ -161,6 +181,45 @@ public final class ApplyVerticle extends VerticleBase {
       return jobs.transition(cmd, "apply", JobStatus.NEEDS_ATTENTION, target.refusal(),
           new JsonObject().put("kind", "refused_url").put("refused_url", job.url()));
     }
+    if (PageSchema.fromPage(c.schema())) {
+      return readFromPage(cmd, c, approved, target);
+    }
+    return plan(cmd, c, approved, target, null);
+  }
+
+  /**
+   * An ATS whose API publishes no questions (Lever, Ashby): the form is opened first and its labelled controls read
+   * ({@link HostedForm#read}) before anything is typed; the plan is then made from them exactly as from an API's
+   * schema, and the same open page is filled. The schema read is stored with the plan, so the job page and the
+   * answer routes show the page's questions.
+   */
+  private Future<RunBus.StageResult> readFromPage(RunBus.JobCommand cmd, Context c, boolean approved,
+                                                  PostingTarget target) {
+    BrowserContext context = browser().newContext();
+    context.setDefaultTimeout(15_000);
+    Page page = context.newPage();
+    Opened opened;
+    List<PageField> fields;
+    try {
+      OpenForm open = form.open(page, target.url());
+      fields = form.read(open);
+      opened = new Opened(context, open);
+    } catch (RuntimeException e) {
+      byte[] shot = screenshot(page);
+      context.close();
+      return trouble(cmd, e, shot, "while reading the form");
+    }
+    log.info("job {}: read {} fields from the application page {}", cmd.jobId(), fields.size(), page.url());
+    return plan(cmd, c.withSchema(PageSchema.of(fields, c.schema())), approved, target, opened);
+  }
+
+  /**
+   * Plans the form and fills it (in {@code opened} when the form was already opened to be read), or stops for the
+   * user's answers; {@code opened} is closed on every way that does not fill it.
+   */
+  private Future<RunBus.StageResult> plan(RunBus.JobCommand cmd, Context c, boolean approved, PostingTarget target,
+                                          Opened opened) {
+    Job job = c.job();
     // What the user approves (and what review mode sends): the letter they saw on the job page goes with it.
     FillPlan reviewed = planFor(c, Attachments.review(c.resume().filename(), letterName(c)));
     List<PlanEntry> open = reviewed.missingRequired();
@@ -168,9 +227,12 @@ public final class ApplyVerticle extends VerticleBase {
       JsonArray questions = new JsonArray();
       open.forEach(e -> questions.add(new JsonObject().put("field", e.field()).put("label", e.label())
           .put("type", e.type()).put("sensitive", e.category().isSensitive())));
+      if (opened != null) {
+        opened.close();
+      }
       return jobs.transition(cmd, "apply", JobStatus.NEEDS_INPUT, "needs your answer to " + open.size()
               + " required question(s): " + String.join("; ", open.stream().map(PlanEntry::label).toList()),
-          new JsonObject().put("questions", questions), storePlan(cmd, reviewed));
+          new JsonObject().put("questions", questions), storePlan(cmd, c, reviewed));
     }
     // an apply.job for a job already applying is a restart's recovery: submit only if the run is in auto mode
     boolean unattended = !approved && "auto".equals(c.run().mode());
@@ -183,19 +245,33 @@ public final class ApplyVerticle extends VerticleBase {
     String opening = submit ? "opening the application form to submit it"
         : held != null ? "auto mode holds this one for your approval: " + held
         : "opening the application form (review mode)";
-    JsonObject opened = new JsonObject().put("url", target.url()).put("planned", plan.filled().size());
+    JsonObject openedData = new JsonObject().put("url", target.url()).put("planned", plan.filled().size());
     if (target.note() != null) {
       opening += "; " + target.note();
-      opened.put("posting_url", job.url()).put("substituted", target.note());
+      openedData.put("posting_url", job.url()).put("substituted", target.note());
     }
-    return jobs.transition(cmd, "apply", JobStatus.APPLYING, opening, opened, storePlan(cmd, plan))
-        .compose(v -> fillAndMaybeSubmit(cmd, c, target.url(), plan, submit));
+    if (opened != null) {
+      opening += "; the form's " + c.schema().getJsonArray("questions", new JsonArray()).size()
+          + " fields were read from the page";
+    }
+    return jobs.transition(cmd, "apply", JobStatus.APPLYING, opening, openedData, storePlan(cmd, c, plan))
+        .onFailure(t -> {
+          if (opened != null) {
+            opened.close();
+          }
+        })
+        .compose(v -> fillAndMaybeSubmit(cmd, c, target.url(), plan, submit, opened));
   }
 
-  private static Function<SqlConnection, Future<?>> storePlan(RunBus.JobCommand cmd, FillPlan plan) {
+  /** Stores the plan, and a schema read from the page with it. */
+  private static Function<SqlConnection, Future<?>> storePlan(RunBus.JobCommand cmd, Context c, FillPlan plan) {
     JsonObject json = planJson(plan);
-    return conn -> conn.preparedQuery("update jobs set fill_plan = $3 where id = $1 and user_id = $2")
-        .execute(Tuple.of(cmd.jobId(), cmd.userId(), json));
+    if (!PageSchema.fromPage(c.schema())) {
+      return conn -> conn.preparedQuery("update jobs set fill_plan = $3 where id = $1 and user_id = $2")
+          .execute(Tuple.of(cmd.jobId(), cmd.userId(), json));
+    }
+    return conn -> conn.preparedQuery("update jobs set fill_plan = $3, questions = $4 where id = $1 and user_id = $2")
+        .execute(Tuple.of(cmd.jobId(), cmd.userId(), json, c.schema()));
   }
 
   /** The job's cover letter PDF, or null when there is none (no letter, or it failed its parse-back check). */
@@ -219,8 +295,7 @@ public final class ApplyVerticle extends VerticleBase {
 
   /** The plan from the schema, the profile, the answer bank and the job's PDFs, plus the phone country. */
   private static FillPlan planFor(Context c, Attachments files) {
-    JsonObject schema = c.job().questions() == null ? new JsonObject() : c.job().questions();
-    FillPlan plan = FillPlanner.plan(schema, c.profile(), c.saved(), files);
+    FillPlan plan = FillPlanner.plan(c.schema(), c.profile(), c.saved(), files);
     ApplicantData applicant = Applicants.from(c.profile());
     boolean hasCountry = plan.entries().stream().anyMatch(e -> "country".equals(e.field()));
     if (applicant.country() == null || hasCountry || applicant.phone() == null) {
@@ -254,16 +329,20 @@ public final class ApplyVerticle extends VerticleBase {
   }
 
   private Future<RunBus.StageResult> fillAndMaybeSubmit(RunBus.JobCommand cmd, Context c, String url, FillPlan plan,
-                                                        boolean submit) {
+                                                        boolean submit, Opened opened) {
     Filled filled;
-    BrowserContext context = browser().newContext();
+    BrowserContext context = opened != null ? opened.context() : browser().newContext();
     context.setDefaultTimeout(15_000);
-    Page page = context.newPage();
+    Page page = opened != null ? opened.form().page() : context.newPage();
     try {
       Document letter = c.letter();
-      FillReport report = form.fill(page, url, plan,
-          new Upload(c.resume().filename(), c.resume().contentType(), c.resume().content()),
-          letter == null ? null : new Upload(letter.filename(), letter.contentType(), letter.content()));
+      Map<String, Upload> files = new HashMap<>();
+      files.put(PlanEntry.RESUME_DOCUMENT,
+          new Upload(c.resume().filename(), c.resume().contentType(), c.resume().content()));
+      if (letter != null) {
+        files.put(PlanEntry.COVER_LETTER_DOCUMENT, new Upload(letter.filename(), letter.contentType(), letter.content()));
+      }
+      FillReport report = form.fill(opened != null ? opened.form() : form.open(page, url), plan, files);
       filled = new Filled(context, page, report, screenshot(page));
     } catch (RuntimeException e) {
       byte[] shot = screenshot(page);

@@ -67,6 +67,28 @@ public final class FormEngine {
   }
 
   /**
+   * {@link #read}, with the options of each combobox that shows them only when opened (opened, read and closed again,
+   * nothing chosen): what a form read from the page needs before its plan is made. A typeahead that offers nothing
+   * until something is typed keeps no options.
+   */
+  public static List<PageField> readWithOptions(Page page, String formSelector, Aliases aliases) {
+    List<PageField> out = new ArrayList<>();
+    for (Control c : controls(page, formSelector, aliases)) {
+      if (!c.visible()) {
+        continue;
+      }
+      PageField f = c.field();
+      if ("combobox".equals(f.role()) && f.options().isEmpty()) {
+        List<String> shown = Widgets.peek(page, c);
+        f = new PageField(f.key(), f.name(), f.id(), f.label(), f.role(), f.required(), f.multiple(), shown,
+            f.autocomplete(), f.inputType(), f.empty(), f.value());
+      }
+      out.add(f);
+    }
+    return out;
+  }
+
+  /**
    * Fills every plan entry that is not missing into the control it matches, reads each back, and reports which
    * controls the page requires and which of those are still empty.
    *

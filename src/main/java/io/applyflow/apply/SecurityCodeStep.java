@@ -112,7 +112,7 @@ final class SecurityCodeStep {
       throw new ApplyTrouble(Kind.UNEXPECTED_PAGE, "the security code field ('" + LABEL + "') is no longer on "
           + page.url());
     }
-    box.fill(code, new Locator.FillOptions().setTimeout(GreenhouseHostedForm.FIELD_TIMEOUT_MS));
+    box.fill(code, new Locator.FillOptions().setTimeout(HostedForm.FIELD_TIMEOUT_MS));
     String shown = box.inputValue();
     if (!code.equals(shown)) {
       throw new ApplyTrouble(Kind.VALIDATION, "the security code field shows '" + shown + "' after typing the "

@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
  */
 final class Widgets {
   private static final Logger log = LoggerFactory.getLogger(Widgets.class);
+  /** How long {@link #peek} waits for a list to show after each way of opening it. */
+  private static final long PEEK_MS = 1_000;
 
   static final double FIELD_TIMEOUT_MS = 5_000;
   /** How long a combobox may show nothing before the next way of opening it is tried. */
@@ -323,6 +325,44 @@ final class Widgets {
       throw didNotStick(c, chosen.text(), s);
     }
     return chosen.text();
+  }
+
+  /**
+   * The options a combobox shows once opened (a click, then ArrowDown), read without choosing one: the list is closed
+   * again with Escape and the control left. Empty for a typeahead that offers nothing until something is typed.
+   */
+  static List<String> peek(Page page, Control c) {
+    Locator input = typing(page, c);
+    Locator target = input != null ? input : el(page, c);
+    page.evaluate(FormScripts.MARK_LISTBOXES);
+    List<Option> opts = List.of();
+    try {
+      target.click(new Locator.ClickOptions().setTimeout(FIELD_TIMEOUT_MS));
+      opts = shownWithin(page, c, PEEK_MS);
+      if (opts.isEmpty()) {
+        safePress(target, "ArrowDown");
+        opts = shownWithin(page, c, PEEK_MS);
+      }
+    } finally {
+      safePress(target, "Escape");
+      page.evaluate("() => { if (document.activeElement) document.activeElement.blur(); }");
+    }
+    return opts.stream().map(Option::text).filter(t -> !t.isBlank()).distinct().toList();
+  }
+
+  /** The options shown, once some are and they stop changing, or empty after {@code ms}. */
+  private static List<Option> shownWithin(Page page, Control c, long ms) {
+    long deadline = System.currentTimeMillis() + ms;
+    List<Option> last = List.of();
+    while (System.currentTimeMillis() < deadline) {
+      List<Option> now = options(page, c);
+      if (!now.isEmpty() && now.equals(last)) {
+        return now;
+      }
+      last = now;
+      page.waitForTimeout(100);
+    }
+    return last;
   }
 
   /** The next way of opening a combobox's list. */

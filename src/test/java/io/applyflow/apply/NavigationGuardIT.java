@@ -27,7 +27,7 @@ class NavigationGuardIT {
   private static Playwright playwright;
   private static Browser browser;
 
-  private GreenhouseHostedForm form;
+  private HostedForm form;
   private BrowserContext context;
   private Page page;
 
@@ -55,7 +55,7 @@ class NavigationGuardIT {
 
   @BeforeEach
   void openPage() {
-    form = new GreenhouseHostedForm(new AllowedOrigins(List.of(servers.atsOrigin())));
+    form = new HostedForm(new AllowedOrigins(List.of(servers.atsOrigin())));
     context = browser.newContext();
     page = context.newPage();
   }

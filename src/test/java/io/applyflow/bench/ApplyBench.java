@@ -7,7 +7,7 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.FilePayload;
 import io.applyflow.apply.ApplicantData;
 import io.applyflow.apply.Browsers;
-import io.applyflow.apply.GreenhouseHostedForm;
+import io.applyflow.apply.HostedForm;
 import io.applyflow.apply.Upload;
 import io.applyflow.platform.db.TestDatabase;
 import io.applyflow.sandbox.SandboxBoards;
@@ -108,7 +108,7 @@ public final class ApplyBench {
       Thread t = new Thread(() -> {
         try (Playwright pw = Browsers.createPlaywright(chromium)) {
           Browser browser = Browsers.launch(pw, chromium, true);
-          GreenhouseHostedForm form = new GreenhouseHostedForm(
+          HostedForm form = new HostedForm(
               new io.applyflow.apply.AllowedOrigins(List.of(io.applyflow.platform.web.SafeUrls.origin(urls.get(0)))));
           Integer i;
           while ((i = queue.poll()) != null) {

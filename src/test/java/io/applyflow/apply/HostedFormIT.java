@@ -43,7 +43,7 @@ import org.junit.jupiter.api.Test;
  * Real Chromium against the sandbox board: the filler's view of the hosted form, end to end, and of every
  * sandbox scenario (every field type, knock-out, captcha, login wall, reject-first, slow, classic form).
  */
-class GreenhouseHostedFormIT {
+class HostedFormIT {
   private static final String JOB_PATH = "/sandbox/job-boards/acme-robotics/jobs/4012015";
   private static SandboxServer server;
   private static Playwright playwright;
@@ -51,7 +51,7 @@ class GreenhouseHostedFormIT {
   private static byte[] resumePdf;
   private static byte[] letterPdf;
 
-  private GreenhouseHostedForm form;
+  private HostedForm form;
   private BrowserContext context;
   private Page page;
 
@@ -81,7 +81,7 @@ class GreenhouseHostedFormIT {
 
   @BeforeEach
   void openPage() {
-    form = new GreenhouseHostedForm(new AllowedOrigins(List.of("http://127.0.0.1:" + server.port())));
+    form = new HostedForm(new AllowedOrigins(List.of("http://127.0.0.1:" + server.port())));
     context = browser.newContext();
     page = context.newPage();
   }

@@ -48,21 +48,21 @@ import org.slf4j.LoggerFactory;
  * <p>Plain Java, no Vert.x. Threading: stateless, but a {@link Page} must only be used on the thread of the
  * {@code Playwright} that made it, so call this from that worker thread.
  */
-public final class GreenhouseHostedForm {
-  private static final Logger log = LoggerFactory.getLogger(GreenhouseHostedForm.class);
+public final class HostedForm implements FormDriver {
+  private static final Logger log = LoggerFactory.getLogger(HostedForm.class);
 
   static final double NAVIGATION_TIMEOUT_MS = 15_000;
   static final double FIELD_TIMEOUT_MS = Widgets.FIELD_TIMEOUT_MS;
   static final long SUBMIT_TIMEOUT_MS = 30_000;
   private static final double FORM_TIMEOUT_MS = 10_000;
 
-  private static final String HOSTED = "#application-form";
-  private static final String CLASSIC = "#application_form";
-  private static final String ANY_FORM = HOSTED + ", " + CLASSIC;
+  /** Forms an ATS is known to use: Greenhouse's hosted and classic forms (Lever's apply form has the hosted id). */
+  private static final String KNOWN_FORMS = "form#application-form, form#application_form";
   /** A challenge a person has to solve (reCAPTCHA/hCaptcha challenge frames, Cloudflare). */
   private static final String CAPTCHA_CHALLENGE = String.join(", ",
       "iframe[src*='recaptcha'][src*='bframe']", "iframe[title*='challenge' i]", "iframe[src*='hcaptcha.com']",
-      ".cf-turnstile", "#challenge-form", "#cf-challenge-running");
+      ".cf-turnstile", "#challenge-form", "#cf-challenge-running", "[role='dialog'][id*='captcha' i]",
+      "[role='dialog'][class*='captcha' i]");
   /** Also the visible reCAPTCHA v2 checkbox, which stands in for a missing form. */
   private static final String CAPTCHA = CAPTCHA_CHALLENGE + ", .g-recaptcha";
   private static final String LOGIN = "input[type='password']";
@@ -71,19 +71,17 @@ public final class GreenhouseHostedForm {
   /** How long the page may take to show the outcome once the ATS has accepted the POST. */
   static final long CONFIRMATION_GRACE_MS = 10_000;
 
-  private enum Renderer { HOSTED, CLASSIC }
-
   private final AllowedOrigins allowed;
   /** The guard of each page this form has opened (weak: a closed page's guard goes with it). */
   private final Map<Page, NavigationGuard> guards = Collections.synchronizedMap(new WeakHashMap<>());
 
   /** A form that opens only Greenhouse's own hosts. */
-  public GreenhouseHostedForm() {
+  public HostedForm() {
     this(AllowedOrigins.greenhouseOnly());
   }
 
   /** A form that opens only what {@code allowed} allows, and guards every page it opens with it. */
-  public GreenhouseHostedForm(AllowedOrigins allowed) {
+  public HostedForm(AllowedOrigins allowed) {
     this.allowed = allowed;
   }
 
@@ -119,11 +117,7 @@ public final class GreenhouseHostedForm {
     Map<String, Upload> files = new HashMap<>();
     files.put(PlanEntry.RESUME_DOCUMENT, resume);
     files.put(PlanEntry.COVER_LETTER_DOCUMENT, coverLetter);
-    Renderer renderer = open(page, url);
-    FillReport report = FormEngine.fill(page, renderer == Renderer.HOSTED ? HOSTED : CLASSIC, plan, files,
-        GreenhouseHostedForm::aliases);
-    refusedNavigation(guards.get(page));
-    return report;
+    return fill(open(page, url), plan, files);
   }
 
   /**
@@ -167,23 +161,31 @@ public final class GreenhouseHostedForm {
     if (guard == null) {
       throw new IllegalStateException("submit a page this form filled: only its pages are guarded and watched");
     }
-    boolean classic = page.locator(HOSTED).count() == 0 && page.locator(CLASSIC).count() > 0;
-    Locator button = page.locator(classic ? "#submit_app, " + CLASSIC + " [type='submit']"
-        : HOSTED + " button[type='submit'], .application--submit button").first();
+    if (page.locator(FormFinder.SELECTOR).count() == 0) {
+      markForm(page);
+    }
+    Locator button = FormFinder.submitButton(page);
+    if (button.count() == 0) {
+      button = page.locator("#submit_app").first();
+    }
     if (button.count() == 0) {
       throw new ApplyTrouble(Kind.UNEXPECTED_PAGE, "no submit button on " + page.url());
     }
-    if (classic) {
-      // The classic form posts and loads a new document; until it does, errors on the page are the old ones.
-      page.evaluate("() => { window.__applyflowSubmitting = true; }");
-    }
+    // errors already on the page are not the answer to this click (a document POST shows them until the new page)
+    Set<String> before = errorMessages(page);
     int mark = guard.posts().size();
     try {
       button.click(new Locator.ClickOptions().setTimeout(FIELD_TIMEOUT_MS));
     } catch (TimeoutError e) {
       throw new ApplyTrouble(Kind.TIMEOUT, "the submit button could not be clicked within 5 s", e);
     }
-    return outcome(page, classic, guard, mark, false);
+    return outcome(page, before, guard, mark, false);
+  }
+
+  /** {@link #submit(Page)} for a form {@link #open} opened. */
+  @Override
+  public Confirmation submit(OpenForm form) {
+    return submit(form.page());
   }
 
   /**
@@ -198,6 +200,7 @@ public final class GreenhouseHostedForm {
     if (guard == null) {
       throw new IllegalStateException("submit a page this form filled: only its pages are guarded and watched");
     }
+    Set<String> before = errorMessages(page);
     Locator button = SecurityCodeStep.enter(page, code);
     int mark = guard.posts().size();
     try {
@@ -205,7 +208,7 @@ public final class GreenhouseHostedForm {
     } catch (TimeoutError e) {
       throw new ApplyTrouble(Kind.TIMEOUT, "the button that submits the security code could not be clicked within 5 s", e);
     }
-    return outcome(page, false, guard, mark, true);
+    return outcome(page, before, guard, mark, true);
   }
 
   /** The last POST answered since {@code mark}, or null. */
@@ -214,7 +217,8 @@ public final class GreenhouseHostedForm {
     return posts.size() > mark ? posts.get(posts.size() - 1) : null;
   }
 
-  private Confirmation outcome(Page page, boolean classic, NavigationGuard guard, int mark, boolean codeSent) {
+  /** Waits for what the submission led to; {@code before}: the error messages the page showed before the click. */
+  private Confirmation outcome(Page page, Set<String> before, NavigationGuard guard, int mark, boolean codeSent) {
     long deadline = System.currentTimeMillis() + SUBMIT_TIMEOUT_MS;
     long acceptedAt = 0;
     long answeredAt = 0;
@@ -222,8 +226,7 @@ public final class GreenhouseHostedForm {
       try {
         refusedNavigation(guard);
         Posted last = lastPost(guard, mark);
-        boolean oldDocument = classic && Boolean.TRUE.equals(page.evaluate("() => window.__applyflowSubmitting === true"));
-        if (last != null && last.accepted() && !oldDocument) {
+        if (last != null && last.accepted()) {
           if (acceptedAt == 0) {
             acceptedAt = System.currentTimeMillis();
             deadline = Math.max(deadline, acceptedAt + CONFIRMATION_GRACE_MS);
@@ -241,12 +244,10 @@ public final class GreenhouseHostedForm {
             answeredAt = System.currentTimeMillis();
           }
           Optional<ApplyTrouble> trouble;
-          if (oldDocument) {
-            trouble = challenge(page);
-          } else if (SecurityCodeStep.shown(page, guard.securityCodeRecipient())) {
+          if (SecurityCodeStep.shown(page, guard.securityCodeRecipient())) {
             trouble = securityCode(page, guard, last, codeSent, answeredAt);
           } else {
-            trouble = troubleAfterSubmit(page);
+            trouble = troubleAfterSubmit(page, before);
           }
           if (trouble.isPresent()) {
             throw trouble.get();
@@ -273,7 +274,8 @@ public final class GreenhouseHostedForm {
    * @throws ApplyTrouble {@code UNCONFIRMED} when the page says the application was not taken
    */
   private static Optional<Confirmation> confirmation(Page page, Posted post) {
-    if (page.locator(ANY_FORM).filter(new Locator.FilterOptions().setVisible(true)).count() > 0) {
+    if (page.locator(KNOWN_FORMS + ", " + FormFinder.SELECTOR).filter(new Locator.FilterOptions().setVisible(true))
+        .count() > 0) {
       return Optional.empty();
     }
     page.waitForLoadState(LoadState.DOMCONTENTLOADED, new Page.WaitForLoadStateOptions().setTimeout(NAVIGATION_TIMEOUT_MS));
@@ -343,14 +345,25 @@ public final class GreenhouseHostedForm {
 
   // --- opening ---------------------------------------------------------------------------------------
 
-  private Renderer open(Page page, String url) {
+  /**
+   * Opens {@code url} (only when {@link AllowedOrigins} allows it), guards the page, follows an embedded
+   * {@code iframe#grnhse_iframe} when the page has no form of its own, and waits for the application form: a form
+   * the ATS is known to use, else whatever {@link FormFinder} recognises as one (a client-side form appears after
+   * its scripts ran), or what stands in its way (a captcha, a login).
+   *
+   * @return the form, addressed by {@link FormFinder#SELECTOR}
+   * @throws ApplyTrouble {@code REFUSED_URL}, {@code CAPTCHA}, {@code LOGIN_WALL}, {@code TIMEOUT} or
+   *     {@code UNEXPECTED_PAGE} (no form) naming what the page showed
+   */
+  @Override
+  public OpenForm open(Page page, String url) {
     String why = allowed.refusal(url);
     if (why != null) {
       throw new ApplyTrouble(Kind.REFUSED_URL, "refused to open '" + Inputs.shown(url) + "': " + why);
     }
     NavigationGuard guard = guards.computeIfAbsent(page, p -> NavigationGuard.install(p, allowed));
     Response response = navigate(page, url, guard);
-    if (page.locator(ANY_FORM).count() == 0 && page.locator("iframe#grnhse_iframe").count() > 0) {
+    if (page.locator(KNOWN_FORMS).count() == 0 && page.locator("iframe#grnhse_iframe").count() > 0) {
       // A company page embedding the board: the form lives in Greenhouse's iframe; open it directly, if allowed.
       Object src = page.locator("iframe#grnhse_iframe").first().evaluate("f => f.getAttribute('src') ? f.src : ''");
       String frame = src == null ? "" : String.valueOf(src);
@@ -363,26 +376,61 @@ public final class GreenhouseHostedForm {
         response = navigate(page, frame, guard);
       }
     }
-    if (response != null && response.status() >= 400 && page.locator(ANY_FORM).count() == 0) {
+    if (response != null && response.status() >= 400 && page.locator(KNOWN_FORMS).count() == 0) {
       throw classifyMissingForm(page, response);
     }
-    try {
-      // A form, or what stands in its way; whichever shows first.
-      page.locator(ANY_FORM + ", " + CAPTCHA + ", " + LOGIN).first().waitFor(new Locator.WaitForOptions()
-          .setState(WaitForSelectorState.ATTACHED).setTimeout(FORM_TIMEOUT_MS));
-    } catch (TimeoutError e) {
-      throw classifyMissingForm(page, response);
+    long deadline = System.currentTimeMillis() + (long) FORM_TIMEOUT_MS;
+    while (true) {
+      try {
+        refusedNavigation(guard);
+        if (markForm(page)) {
+          return new OpenForm(page, FormFinder.SELECTOR);
+        }
+        if (page.locator(CAPTCHA + ", " + LOGIN).filter(new Locator.FilterOptions().setVisible(true)).count() > 0) {
+          throw classifyMissingForm(page, response);
+        }
+      } catch (PlaywrightException e) {
+        // the page is between documents (a redirect, a client-side route); look again
+        log.debug("page changed while looking for its form: {}", firstLine(e.getMessage()));
+      }
+      if (System.currentTimeMillis() >= deadline) {
+        throw classifyMissingForm(page, response);
+      }
+      page.waitForTimeout(150);
     }
-    Renderer renderer = page.locator(HOSTED).count() > 0 ? Renderer.HOSTED
-        : page.locator(CLASSIC).count() > 0 ? Renderer.CLASSIC : null;
-    if (renderer == null) {
-      throw classifyMissingForm(page, response);
+  }
+
+  /** Marks the application form: a known one (Greenhouse's hosted or classic form) first, else any recognised one. */
+  private static boolean markForm(Page page) {
+    Locator known = page.locator(KNOWN_FORMS).filter(new Locator.FilterOptions().setVisible(true));
+    if (known.count() > 0) {
+      known.first().evaluate("f => { document.querySelectorAll('[data-applyflow-form]')"
+          + ".forEach(e => e.removeAttribute('data-applyflow-form')); f.setAttribute('data-applyflow-form', ''); }");
+      return true;
     }
-    boolean formShown = page.locator(renderer == Renderer.HOSTED ? HOSTED : CLASSIC).first().isVisible();
-    if (!formShown && (page.locator(CAPTCHA).count() > 0 || page.locator(LOGIN).count() > 0)) {
-      throw classifyMissingForm(page, response);
-    }
-    return renderer;
+    return FormFinder.mark(page);
+  }
+
+  /**
+   * The form's labelled controls before anything is typed, with the options of comboboxes that show them only
+   * when opened ({@link FormEngine#readWithOptions}): what a form read from the page is planned from.
+   */
+  @Override
+  public List<PageField> read(OpenForm form) {
+    return FormEngine.readWithOptions(form.page(), form.selector(), HostedForm::aliases);
+  }
+
+  /**
+   * Fills every plan entry that is not missing into the open form and reads back which fields the page marks
+   * required and which of those are still empty ({@link FormEngine#fill}).
+   *
+   * @param files the documents by the provenance of the entry that attaches them
+   */
+  @Override
+  public FillReport fill(OpenForm form, FillPlan plan, Map<String, Upload> files) {
+    FillReport report = FormEngine.fill(form.page(), form.selector(), plan, files, HostedForm::aliases);
+    refusedNavigation(guards.get(form.page()));
+    return report;
   }
 
   private static Response navigate(Page page, String url, NavigationGuard guard) {
@@ -461,23 +509,44 @@ public final class GreenhouseHostedForm {
     return Optional.empty();
   }
 
-  private static Optional<ApplyTrouble> troubleAfterSubmit(Page page) {
+  /** Where pages put what is wrong: Greenhouse's banners and field errors, and ARIA alerts and error messages. */
+  private static final String ERRORS = String.join(", ", "#application-error:visible", "#error_flash:visible",
+      "[role='alert']:visible", "[id$='-error']:visible", ".helper-text--error:visible", ".field-error:visible",
+      ".error-message:visible");
+
+  /** The error texts the page shows now, in page order. */
+  private static Set<String> errorMessages(Page page) {
+    Set<String> messages = new LinkedHashSet<>();
+    for (String t : page.locator(ERRORS).allInnerTexts()) {
+      String s = t.strip().replaceAll("\\s+", " ");
+      if (!s.isEmpty() && messages.stream().noneMatch(m -> m.contains(s))) {
+        messages.add(s);
+      }
+    }
+    for (Object o : (List<?>) page.evaluate(INVALID_FIELD_MESSAGES)) {
+      String s = String.valueOf(o).strip().replaceAll("\\s+", " ");
+      if (!s.isEmpty() && messages.stream().noneMatch(m -> m.contains(s))) {
+        messages.add(s);
+      }
+    }
+    return messages;
+  }
+
+  /** The messages {@code aria-errormessage} names for every field marked {@code aria-invalid="true"}. */
+  private static final String INVALID_FIELD_MESSAGES = """
+      () => Array.from(document.querySelectorAll('[aria-invalid="true"][aria-errormessage]'))
+          .flatMap(el => el.getAttribute('aria-errormessage').split(/\\s+/))
+          .map(id => document.getElementById(id)).filter(e => e && e.getClientRects().length > 0)
+          .map(e => e.innerText)""";
+
+  /** A challenge, or errors the page did not show before the click ({@code before}); empty while there are none. */
+  private static Optional<ApplyTrouble> troubleAfterSubmit(Page page, Set<String> before) {
     Optional<ApplyTrouble> challenge = challenge(page);
     if (challenge.isPresent()) {
       return challenge;
     }
-    Set<String> messages = new LinkedHashSet<>();
-    Locator formError = page.locator("#application-error:visible, #error_flash:visible");
-    String top = formError.count() > 0 ? formError.first().innerText().strip().replaceAll("\\s+", " ") : "";
-    if (!top.isEmpty()) {
-      messages.add(top);
-    }
-    for (String t : page.locator("[id$='-error']:visible, .helper-text--error:visible, .field-error:visible").allInnerTexts()) {
-      String s = t.strip();
-      if (!s.isEmpty() && !top.contains(s)) {
-        messages.add(s);
-      }
-    }
+    Set<String> messages = errorMessages(page);
+    messages.removeAll(before);
     if (messages.isEmpty()) {
       return Optional.empty();
     }
