@@ -171,7 +171,7 @@ final class FormScripts {
             const t = text(el);
             values = t && !(placeholderish(t) && !selected.length) ? [t] : [];
           } else {
-            values = shownIn(boxOf(el), [...skipShown(el), ...(input === el ? [] : [])]);
+            values = shownIn(boxOf(el), skipShown(el));
             if (norm(input.value)) values.unshift(norm(input.value));
           }
           values = [...values, ...selected.filter(s => !values.includes(s))];
