@@ -141,8 +141,8 @@ public final class Applyflow implements AutoCloseable {
       List<Future<String>> all = new ArrayList<>();
       if (config.runs("scrape")) {
         AtsSources sources = atsSources(config, sandboxOrigin, client);
-        all.add(vertx.deployVerticle(new SearchVerticle(searchSource(config, sandboxOrigin, client, sources,
-            SANDBOX_LEVER_ASHBY), runs, jobs)));
+        all.add(vertx.deployVerticle(new SearchVerticle(searchSource(config, sandboxOrigin, client, sources), runs,
+            jobs)));
         all.add(vertx.deployVerticle(new DescribeVerticle(jobs, sources)));
         all.add(vertx.deployVerticle(new ScoreVerticle(jobs, profiles, new SettingsStore(pool))));
       }
@@ -211,11 +211,6 @@ public final class Applyflow implements AutoCloseable {
     return new AllowedOrigins(extra);
   }
 
-  /**
-   * Whether a sandbox search also lists the sandbox's Lever site ({@link #SANDBOX_LEVER_SITE}) and Ashby board
-   * ({@link #SANDBOX_ASHBY_BOARD}). Off until the apply stage can fill their forms; the integration turns it on.
-   */
-  static final boolean SANDBOX_LEVER_ASHBY = true;
   /** The sandbox's Lever site, served under {@code /sandbox/lever-api/v0/postings/}. */
   static final String SANDBOX_LEVER_SITE = "tidewater-energy";
   /** The sandbox's Ashby job board, served under {@code /sandbox/ashby-api/posting-api/job-board/}. */
@@ -242,18 +237,16 @@ public final class Applyflow implements AutoCloseable {
   }
 
   /**
-   * What the search lists: with the sandbox as the only source, its Greenhouse boards (and, with
-   * {@code sandboxLeverAshby}, its Lever site and Ashby board); otherwise the watch-list's boards, and Serper with a key.
+   * What the search lists: with the sandbox as the only source, its Greenhouse boards, its Lever site and its Ashby
+   * board; otherwise the watch-list's boards, and Serper with a key.
    */
   static SearchVerticle.Source searchSource(io.applyflow.platform.config.Config config, String sandboxOrigin,
-      WebClient client, AtsSources sources, boolean sandboxLeverAshby) {
+      WebClient client, AtsSources sources) {
     List<SearchVerticle.Board> boards = new ArrayList<>();
     if (config.searchUsesSandbox()) {
       SandboxBoards.get().boardTokens().forEach(t -> boards.add(new SearchVerticle.Board(sources.greenhouse(), t)));
-      if (sandboxLeverAshby) {
-        boards.add(new SearchVerticle.Board(sources.lever(), SANDBOX_LEVER_SITE));
-        boards.add(new SearchVerticle.Board(sources.ashby(), SANDBOX_ASHBY_BOARD));
-      }
+      boards.add(new SearchVerticle.Board(sources.lever(), SANDBOX_LEVER_SITE));
+      boards.add(new SearchVerticle.Board(sources.ashby(), SANDBOX_ASHBY_BOARD));
       return new SearchVerticle.Source(boards, null, sources);
     }
     for (io.applyflow.platform.config.Config.WatchEntry e : config.watchEntries()) {
@@ -282,7 +275,7 @@ public final class Applyflow implements AutoCloseable {
     String where = sandboxUrl == null ? "" : " at " + sandboxUrl;
     if (config.searchUsesSandbox()) {
       return "sandbox board" + where + " (" + SandboxBoards.get().boardTokens().size() + " boards"
-          + (SANDBOX_LEVER_ASHBY ? ", Lever site " + SANDBOX_LEVER_SITE + ", Ashby board " + SANDBOX_ASHBY_BOARD : "")
+          + ", Lever site " + SANDBOX_LEVER_SITE + ", Ashby board " + SANDBOX_ASHBY_BOARD
           + ", its own origin, nothing leaves this machine)";
     }
     List<String> parts = new ArrayList<>();

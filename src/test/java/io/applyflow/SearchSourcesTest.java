@@ -40,7 +40,7 @@ class SearchSourcesTest {
   }
 
   @Test
-  void theSandboxSearchListsItsGreenhouseBoardsAndItsLeverAndAshbyBoardsOnlyWhenTurnedOn() {
+  void theSandboxSearchListsItsGreenhouseBoardsItsLeverSiteAndItsAshbyBoard() {
     Config config = Config.fromEnv(Map.of());
     AtsSources sources = Applyflow.atsSources(config, SANDBOX, client);
     assertEquals(SANDBOX + "/sandbox/boards-api/v1", sources.greenhouse().base());
@@ -48,15 +48,12 @@ class SearchSourcesTest {
     assertEquals(SANDBOX + "/sandbox/ashby-api/posting-api/job-board", sources.ashby().base());
     List<String> greenhouse = SandboxBoards.get().boardTokens().stream().map(t -> "greenhouse:" + t).toList();
 
-    assertTrue(Applyflow.SANDBOX_LEVER_ASHBY, "the sandbox search lists the Lever site and the Ashby board");
-    SearchVerticle.Source off = Applyflow.searchSource(config, SANDBOX, client, sources, false);
-    assertEquals(greenhouse, boards(off));
-    assertNull(off.serper());
-
+    SearchVerticle.Source source = Applyflow.searchSource(config, SANDBOX, client, sources);
+    assertNull(source.serper());
     List<String> all = new ArrayList<>(greenhouse);
     all.add("lever:tidewater-energy");
     all.add("ashby:Meridian");
-    assertEquals(all, boards(Applyflow.searchSource(config, SANDBOX, client, sources, true)));
+    assertEquals(all, boards(source));
   }
 
   @Test
@@ -68,7 +65,7 @@ class SearchSourcesTest {
     assertEquals(Config.DEFAULT_LEVER_API, sources.lever().base());
     assertEquals("http://127.0.0.1:9/v0/postings", sources.leverEu().base());
     assertEquals(Config.DEFAULT_ASHBY_API, sources.ashby().base());
-    SearchVerticle.Source source = Applyflow.searchSource(config, SANDBOX, client, sources, true);
+    SearchVerticle.Source source = Applyflow.searchSource(config, SANDBOX, client, sources);
     assertEquals(List.of("greenhouse:vercel", "lever:metabase", "lever:spotify", "ashby:Nango"), boards(source));
     assertSame(sources.leverEu(), source.boards().get(2).source());
     assertSame(sources.lever(), source.boards().get(1).source());
