@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * Finds the application form on a page and its submit button without knowing the ATS's markup: the form is the
  * visible {@code <form>} holding the most fillable controls (a file input counts extra: an application asks for a
- * resume; a search box or a newsletter sign-up does not); on a page without a {@code <form>} (a client-side
+ * resume; a search box or a newsletter sign-up does not; a form asking for a password is a sign-in, never an
+ * application); on a page without a {@code <form>} (a client-side
  * application), it is the nearest ancestor of the visible "Submit" button that holds at least two controls. The
  * element found is marked {@code data-applyflow-form} so later steps address it by {@link #SELECTOR}.
  *
@@ -30,7 +31,8 @@ final class FormFinder {
         let best = null;
         let bestScore = 0;
         for (const f of document.querySelectorAll('form')) {
-          if (!visible(f)) continue;
+          // a sign-in form is not an application form (a login wall stands where the form should be)
+          if (!visible(f) || f.querySelector('input[type=password]')) continue;
           const s = score(f);
           if (s > bestScore) { best = f; bestScore = s; }
         }

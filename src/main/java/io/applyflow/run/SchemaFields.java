@@ -10,7 +10,10 @@ public final class SchemaFields {
   private SchemaFields() {
   }
 
-  /** The option labels of a select field, or null when the field is not a select (or not in the schema). */
+  /**
+   * The option labels of a select field, or null when the field is not a select, is not in the schema, or its
+   * options are not known (a form read from the page whose control showed none).
+   */
   public static List<String> options(JsonObject schema, String field) {
     if (schema == null) {
       return null;
@@ -25,7 +28,8 @@ public final class SchemaFields {
       for (Object q : questions) {
         for (Object f : ((JsonObject) q).getJsonArray("fields", new JsonArray())) {
           JsonObject fo = (JsonObject) f;
-          if (field.equals(fo.getString("name")) && fo.getJsonArray("values") != null) {
+          if (field.equals(fo.getString("name")) && fo.getJsonArray("values") != null
+              && !fo.getJsonArray("values").isEmpty()) {
             List<String> out = new ArrayList<>();
             fo.getJsonArray("values").forEach(v -> out.add(((JsonObject) v).getString("label")));
             return out;
