@@ -32,9 +32,14 @@ final class FormScripts {
         return norm(c.textContent);
       };
       const unmark = s => norm(norm(s).replace(/\\(required\\)\\s*$/i, '').replace(/^[\\s*\\u2731]+|[\\s*\\u2731]+$/g, ''));
+      // a marker drawn by CSS (label::after { content: "*" }) is shown to the person, though not in the text
+      const drawn = n => ['::before', '::after'].some(p => {
+        const c = n.nodeType === 1 ? getComputedStyle(n, p).content : 'none';
+        return c && c !== 'none' && c !== 'normal' && /[*\\u2731]/.test(c);
+      });
       const marked = nodes => nodes.some(n => {
         const raw = norm(n.textContent);
-        return /[*\\u2731]$/.test(raw) || /^[*\\u2731]/.test(raw) || /\\(required\\)$/i.test(raw);
+        return /[*\\u2731]$/.test(raw) || /^[*\\u2731]/.test(raw) || /\\(required\\)$/i.test(raw) || drawn(n);
       });
       const labelsFor = el => {
         const out = el.labels ? Array.from(el.labels) : [];

@@ -34,6 +34,7 @@ public final class PageSchema {
   private static final Map<String, String> AUTOCOMPLETE = Map.ofEntries(
       Map.entry("name", "full_name"), Map.entry("given-name", "first_name"), Map.entry("family-name", "last_name"),
       Map.entry("nickname", "preferred_name"), Map.entry("email", "email"), Map.entry("tel", "phone"),
+      Map.entry("address-level2", "location"),
       Map.entry("tel-national", "phone"), Map.entry("organization", "current_company"));
   private static final Map<String, String> LABELS = Map.ofEntries(
       Map.entry("name", "full_name"), Map.entry("full name", "full_name"), Map.entry("your name", "full_name"),
@@ -68,7 +69,7 @@ public final class PageSchema {
     JsonArray questions = new JsonArray();
     Set<String> seen = new HashSet<>();
     for (PageField f : fields) {
-      String type = type(f);
+      String type = typeahead(f) ? "input_text" : type(f);
       String identity = identity(f);
       if (type == null || identity == null || !seen.add(identity)) {
         continue;
@@ -110,6 +111,15 @@ public final class PageSchema {
       case "checkbox" -> "multi_value_multi_select";
       default -> null;
     };
+  }
+
+  /**
+   * A combobox that offers nothing until something is typed and asks for the applicant's location (a place
+   * typeahead): planned as the location text, whose first matching suggestion the filler takes.
+   */
+  static boolean typeahead(PageField f) {
+    return "combobox".equals(f.role()) && f.options().isEmpty() && !f.multiple()
+        && "location".equals(semantic(f, "input_text"));
   }
 
   /** The standard applicant field a control stands for, or null. */

@@ -328,6 +328,23 @@ class FormEngineIT {
   }
 
   @Test
+  void aRequiredMarkerDrawnByCssIsReadAsRequired() {
+    page.setContent("<style>.req::after { content: ' *'; color: red }</style><form id='drawn'>"
+        + "<div><span id='onsite' class='req'>Are you comfortable working on-site three days a week?</span>"
+        + "<div role='group' aria-labelledby='onsite'><button type='button' aria-pressed='false'>Yes</button>"
+        + "<button type='button' aria-pressed='false'>No</button></div></div>"
+        + "<div><label for='full' class='req'>Full name</label><input id='full' name='full'></div>"
+        + "<div><label for='notes'>Anything else?</label><textarea id='notes' name='notes'></textarea></div></form>");
+
+    List<PageField> fields = FormEngine.read(page, "#drawn");
+
+    assertEquals(List.of("Are you comfortable working on-site three days a week?", "Full name", "Anything else?"),
+        fields.stream().map(PageField::label).toList(), "the drawn marker is not part of the label");
+    assertEquals(List.of(true, true, false), fields.stream().map(PageField::required).toList());
+    assertEquals("buttons", fields.get(0).role());
+  }
+
+  @Test
   void fillsByLabelTypesDatesAndWaitsForTheDependentQuestion() {
     load("labels.html");
     FillPlan plan = new FillPlan(List.of(

@@ -136,6 +136,10 @@ class PageSchemaTest {
     assertEquals(List.of("Yes"), auth.options());
     assertEquals(Sensitivity.WORK_AUTHORIZATION, auth.category());
     assertTrue(entry(plan, "q-team").isMissing());
+    JsonObject place = PageSchema.of(List.of(choice("_systemfield_location", "Location", "combobox", true, List.of())),
+        null).getJsonArray("questions").getJsonObject(0).getJsonArray("fields").getJsonObject(0);
+    assertEquals("input_text", place.getString("type"), "a place typeahead takes the location typed: " + place);
+    assertEquals("location", place.getString("semantic"));
     assertFalse(PageSchema.of(fields, null).getJsonArray("questions").getJsonObject(0).getJsonArray("fields")
         .getJsonObject(0).getBoolean("options_known"));
   }
