@@ -463,7 +463,7 @@ class FirstHourIT {
       Page page = page(context);
       String email = signUp(page, "bands");
       saveResume(page, sampleText(email));
-      runToDone(page, "Software Engineer", "mid", 10, "review");
+      runToDone(page, "Software Engineer", "mid", 20, "review");
       int accepted = page.locator("#run-jobs tbody tr[data-status=awaiting_approval]").count();
       int clarify = page.locator("#run-jobs tbody tr[data-status=clarify]").count();
       int rejected = page.locator("#run-jobs tbody tr[data-status=rejected]").count();

@@ -46,7 +46,10 @@ public final class ApplyBench {
     vertx.deployVerticle(sandbox).await();
     int port = sandbox.actualPort();
     List<String> urls = new ArrayList<>();
-    SandboxBoards.get().postings().stream().filter(p -> "standard".equals(p.scenario()))
+    // the react-select postings without a required yes/no: the forms the bare loop's fixed selectors know and the
+    // filler's profile-only plan completes
+    SandboxBoards.get().postings().stream().filter(p -> "standard".equals(p.scenario())
+            && p.json().path("sandbox").path("widgets").isMissingNode() && !p.embedded() && noRequiredChoice(p))
         .forEach(p -> urls.add("http://127.0.0.1:" + port + "/sandbox/job-boards/" + p.board() + "/jobs/" + p.id()));
     String chromium = Browsers.detectChromium(System.getenv("CHROMIUM_PATH"));
     System.out.printf("Apply bench: %d forms per setting over %d sandbox postings, %d cores, Chromium %s%n", forms,
@@ -58,6 +61,17 @@ public final class ApplyBench {
     }
     vertx.close().await();
     System.exit(0);
+  }
+
+  /** True when no required question of the posting is a choice (a yes/no only the profile or the user answers). */
+  private static boolean noRequiredChoice(SandboxBoards.Posting p) {
+    for (com.fasterxml.jackson.databind.JsonNode q : p.questions()) {
+      if (q.path("required").asBoolean(false)
+          && q.path("fields").path(0).path("type").asText("").startsWith("multi_value")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String url(List<String> urls, int i) {
