@@ -6,7 +6,6 @@ import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.options.LoadState;
-import com.microsoft.playwright.options.WaitForSelectorState;
 import com.microsoft.playwright.options.WaitUntilState;
 import io.applyflow.apply.ApplyTrouble.Kind;
 import io.applyflow.apply.NavigationGuard.Posted;
@@ -27,19 +26,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fills and submits Greenhouse application forms from a {@link FillPlan}: the hosted job-board renderer
- * ({@code job-boards.greenhouse.io/{board}/jobs/{id}}, {@code #application-form}, inputs found by id, react-select
- * comboboxes) and the classic boards form ({@code #application_form}, inputs found by their
- * {@code job_application[...]} names, native selects), and the sandbox board that copies both. It fills only what
- * the plan gives and only fields the page has; it never answers a question on its own.
+ * The {@link FormDriver} for every ATS's hosted application form: Greenhouse's job-board renderer, its classic form and
+ * the {@code grnhse_iframe} embed, Lever's apply page, Ashby's client-side form, and the sandbox pages that model
+ * them. It knows no ATS's markup beyond two things: Greenhouse's known form ids (tried before {@link FormFinder}'s
+ * generic search) and Greenhouse's naming ({@link #aliases}: the classic form's {@code job_application[<field>]}
+ * names, the classic custom-question rows identified by a hidden {@code question_id}, the hosted location typeahead
+ * {@code #candidate-location}). Finding, operating and reading back the fields is the {@link FormEngine}'s; the
+ * submit button, the errors and the confirmation are found by their roles and words.
  *
- * <p>Finding and filling the fields is the {@link FormEngine}'s: each plan entry goes to the control whose name, id or
- * accessible name it matches, operated by its role and read back. This class adds only Greenhouse's naming
- * ({@link #aliases}: the classic form's {@code job_application[<field>]} names, the classic custom-question rows
- * identified by a hidden {@code question_id}, the hosted location typeahead {@code #candidate-location}); a plan
- * entry the page has no control for (the classic form has no country) is left out. Files are attached only from the
- * {@link Upload}s given for the entry's provenance ({@code document:resume}, {@code document:cover_letter}); text is
- * never turned into a file, so no letter goes out that was not rendered and checked.
+ * <p>It fills only what the plan gives and only fields the page has; it never answers a question on its own. Files
+ * are attached only from the {@link Upload}s given for the entry's provenance ({@code document:resume},
+ * {@code document:cover_letter}); text is never turned into a file.
  *
  * <p>It opens only URLs its {@link AllowedOrigins} allow (an embedded {@code iframe#grnhse_iframe} is checked the same
  * way before it is followed) and guards every page it opens with a {@link NavigationGuard}, which also watches the

@@ -54,7 +54,7 @@ class AshbySandboxIT {
   }
 
   private static HttpResponse<Buffer> get(String path) {
-    return server.client().get(server.port(), "127.0.0.1", path).send().await();
+    return server.get(path);
   }
 
   private static HttpResponse<Buffer> submit(MultipartForm form) {

@@ -51,7 +51,7 @@ class SandboxRoutesIT {
   }
 
   private static HttpResponse<Buffer> get(String path) {
-    return server.client().get(server.port(), "127.0.0.1", path).send().await();
+    return server.get(path);
   }
 
   private static HttpResponse<Buffer> post(long jobId, MultipartForm form) {

@@ -67,6 +67,11 @@ public final class SandboxServer implements AutoCloseable {
     return client;
   }
 
+  /** {@code GET path} on the sandbox's listener, waited for. */
+  public io.vertx.ext.web.client.HttpResponse<io.vertx.core.buffer.Buffer> get(String path) {
+    return client.get(port, "127.0.0.1", path).send().await();
+  }
+
   public Vertx vertx() {
     return vertx;
   }
