@@ -162,10 +162,15 @@ public final class Applyflow implements AutoCloseable {
         AnswerBank answers = new AnswerBank(pool);
         SettingsStore settings = new SettingsStore(pool);
         AllowedOrigins allowed = applyOrigins(config, sandboxOrigin);
-        all.add(vertx.deployVerticle(() -> new ApplyVerticle(config, jobs, runs, profiles, ledger, answers, settings,
-                allowed),
-            new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER).setWorkerPoolName("apply")
-                .setWorkerPoolSize(config.applyInstances()).setInstances(config.applyInstances())));
+        // One single-thread pool per instance: Playwright must be called on the thread that created it, and a worker
+        // context on a shared pool may run its tasks on any of the pool's threads (a held page for an emailed
+        // security code was once driven from the other thread and hung).
+        for (int i = 0; i < config.applyInstances(); i++) {
+          all.add(vertx.deployVerticle(new ApplyVerticle(config, jobs, runs, profiles, ledger, answers, settings,
+                  allowed),
+              new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER).setWorkerPoolName("apply-" + i)
+                  .setWorkerPoolSize(1)));
+        }
       }
       // the conductor goes last: at start-up it resumes unfinished runs, which needs every stage listening
       return Future.all(all).compose(v -> config.runs("scrape")

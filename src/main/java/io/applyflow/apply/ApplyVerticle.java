@@ -35,10 +35,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Apply stage. A <b>worker</b> verticle on the {@code apply} pool, one Playwright and one Chromium per instance
- * (started on first use, closed on undeploy), a fresh browser context per job. Consumes {@code apply.job} and
- * {@code apply.submit}. Database calls are asynchronous; the browser work runs in their callbacks, which Vert.x
- * runs on this instance's worker thread, one at a time.
+ * Apply stage. A <b>worker</b> verticle, each instance on its own single-thread pool ({@code apply-<n>}), one
+ * Playwright and one Chromium per instance (started on first use, closed on undeploy), a fresh browser context per job.
+ * Consumes {@code apply.job} and {@code apply.submit}. Database calls are asynchronous; the browser work runs in their
+ * callbacks, which Vert.x runs on this instance's one worker thread, one at a time: Playwright must only be called on
+ * the thread that created it.
  *
  * <p>Before a browser opens, the job's {@link FillPlan} is computed from its form schema, the profile, the answer
  * bank and the job's PDFs, and stored. A required question without a trusted answer sends the job to needs_input;
