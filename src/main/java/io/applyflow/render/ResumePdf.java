@@ -159,7 +159,7 @@ public final class ResumePdf {
         }
         case TailoredResume.SKILLS -> {
           s.put("kind", "skills");
-          s.put("skills", String.join(", ", r.skills()));
+          s.put("skills", r.skillLines());
         }
         case TailoredResume.EDUCATION -> {
           s.put("kind", "education");

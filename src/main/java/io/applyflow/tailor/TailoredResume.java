@@ -71,6 +71,14 @@ public record TailoredResume(String name, String label, String email, String pho
     return all;
   }
 
+  /**
+   * The lines of the skills section, most relevant first. (Contract for issue 10; the skills helper replaces this
+   * with "Group: a, b, c" lines built from skill groups.)
+   */
+  public List<String> skillLines() {
+    return skills.isEmpty() ? List.of() : List.of(String.join(", ", skills));
+  }
+
   /** The bullets shown under one section heading, in order; empty for sections without bullets. */
   public List<Bullet> bulletsUnder(String heading) {
     List<Bullet> out = new ArrayList<>();
