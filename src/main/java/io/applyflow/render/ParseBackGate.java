@@ -1,37 +1,61 @@
 package io.applyflow.render;
 
 import io.applyflow.tailor.Bullet;
+import io.applyflow.tailor.Education;
+import io.applyflow.tailor.Link;
+import io.applyflow.tailor.Role;
 import io.applyflow.tailor.TailoredResume;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.util.Matrix;
+import org.apache.pdfbox.util.Vector;
 
 /**
- * The parse-back gate: reads a rendered resume PDF back as plain text, the way an applicant-tracking
- * system would, and checks that what we meant to send is really there. The name, email, phone (when
- * present), every section heading and every chosen bullet must appear, in that order: each one is
- * searched for after the end of the previous one, in PDFBox's content-order text.
+ * The parse-back gate: reads a rendered PDF back as plain text, the way an applicant-tracking system does, and checks
+ * that exactly what we meant to send is there, in reading order. A PDF that fails is not used.
  *
- * <p>Both sides are normalised the same way before comparing: Unicode NFKC, typographic quotes and
- * dashes to ASCII, soft hyphens dropped, every run of whitespace (including the line breaks inside a
- * wrapped bullet) to one space, and the space after a hyphen or slash dropped (a line may wrap after
- * "tiered-" or "CI/").
+ * <p><b>What must come back</b>, each one searched for after the end of the one before it: the name, the headline,
+ * the email, phone, location and every link as shown; then per section its heading and, for roles, the title, the
+ * organisation, the place, the date range and every chosen bullet; the skills lines; for schools the institution,
+ * the degree and the date range. A cover letter: the name, the contact line, every paragraph.
  *
- * <p>Pure and thread-safe; blocking (parses the PDF), so call it from a worker thread.
+ * <p><b>Exactly</b> means Unicode NFC on both sides and nothing folded: no NFKC, so a ligature code point
+ * (U+FB00–FB06) where the source had "ff" is a failure, and so are changed quotes, dashes or digits. Only what a
+ * line break can do to text is forgiven: any run of white space is one space, and a line that breaks after a hyphen
+ * or a slash reads the same as one that does not. Soft hyphens and bidirectional formatting marks (which poppler's
+ * {@code pdftotext} wraps around right-to-left runs) are invisible and dropped on both sides.
+ *
+ * <p><b>Glyphs</b>: a glyph drawn as .notdef (the empty box), a glyph without a Unicode mapping, a glyph whose
+ * Unicode is a ligature or presentation form (PDFBox's extraction folds those silently, pdftotext does not), or
+ * U+FFFD in the text fails the PDF; so does a character of the source that no bundled font can draw ({@link Fonts}), named with
+ * the field it is in. The first problem names the first string that is not there.
+ *
+ * <p>{@link #checkText} applies the same rules to text from another extractor (the integration tests use poppler's
+ * {@code pdftotext}). Pure and thread-safe; blocking (parses the PDF), so call it from a worker thread.
  */
 public final class ParseBackGate {
 
-  private static final Pattern SINGLE_QUOTES = Pattern.compile("[\u2018\u2019\u201A\u201B\u2032\u00B4`]");
-  private static final Pattern DOUBLE_QUOTES = Pattern.compile("[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]");
-  private static final Pattern DASHES = Pattern.compile("[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE58\uFE63\uFF0D]");
+  private static final Pattern INVISIBLE = Pattern.compile("[\u00AD\u200E\u200F\u202A-\u202E\u2066-\u2069]");
   private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}\u200B\uFEFF]+");
   private static final Pattern WRAP_AFTER = Pattern.compile("(?<=[-/]) ");
+  /** Ligatures (ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ, Armenian, Hebrew) and Arabic presentation forms: never the source's text. */
+  private static final Pattern PRESENTATION_FORM = Pattern.compile("[\uFB00-\uFDFF\uFE70-\uFEFE]");
+
+  /** One string that must come back: what it is ("employer of role 2") and its text. */
+  record Expected(String what, String text) {
+  }
 
   private ParseBackGate() {
   }
@@ -39,81 +63,209 @@ public final class ParseBackGate {
   /**
    * Checks {@code pdf} against the resume it was rendered from.
    *
-   * @return the problems found, one sentence each; empty when the PDF passes
+   * @return the problems found, one sentence each, the first missing string first; empty when the PDF passes
    */
   public static List<String> check(byte[] pdf, TailoredResume r) {
-    String text;
-    try {
-      text = text(pdf);
-    } catch (RuntimeException e) {
-      return List.of("the PDF could not be read: " + e.getMessage());
-    }
-    String hay = normalise(text);
-    List<String> problems = new ArrayList<>();
-    if (r.name() == null || r.name().isBlank()) {
-      problems.add("the resume has no name");
-    }
-    List<String[]> expected = new ArrayList<>(); // {what, text}
-    add(expected, "name", r.name());
-    add(expected, "email", r.email());
-    add(expected, "phone", r.phone());
-    for (String heading : r.sectionHeadings()) {
-      add(expected, "heading \"" + heading + "\"", heading);
-      for (Bullet b : r.bulletsUnder(heading)) {
-        add(expected, "bullet " + b.id(), b.text());
-      }
-    }
-    // Bullets of sections the headings leave out are never shown, so they are missing.
-    List<Bullet> shown = new ArrayList<>();
-    r.sectionHeadings().forEach(h -> shown.addAll(r.bulletsUnder(h)));
-    for (Bullet b : r.bullets()) {
-      if (!shown.contains(b)) {
-        add(expected, "bullet " + b.id(), b.text());
-      }
-    }
-
-    problems.addAll(inOrder(hay, expected));
-    return problems;
+    return checkPdf(pdf, expected(r));
   }
 
   /**
-   * Checks a cover letter PDF: the name, then every paragraph, in order.
+   * Checks a cover letter PDF: the name, the contact line, then every paragraph, in order.
    *
    * @return the problems found, one sentence each; empty when the PDF passes
    */
+  public static List<String> checkLetter(byte[] pdf, String name, String contact, List<String> paragraphs) {
+    return checkPdf(pdf, expectedLetter(name, contact, paragraphs));
+  }
+
+  /** {@link #checkLetter(byte[], String, String, List)} without a contact line. */
   public static List<String> checkLetter(byte[] pdf, String name, List<String> paragraphs) {
-    String text;
+    return checkLetter(pdf, name, null, paragraphs);
+  }
+
+  /**
+   * The gate's rules applied to text another extractor got from the resume's PDF (glyph checks aside).
+   *
+   * @return the problems found, one sentence each; empty when the text passes
+   */
+  public static List<String> checkText(String extracted, TailoredResume r) {
+    return inOrder(extracted, expected(r));
+  }
+
+  /** {@link #checkText(String, TailoredResume)} for a cover letter. */
+  public static List<String> checkLetterText(String extracted, String name, String contact, List<String> paragraphs) {
+    return inOrder(extracted, expectedLetter(name, contact, paragraphs));
+  }
+
+  private static List<String> checkPdf(byte[] pdf, List<Expected> expected) {
+    Extraction x;
     try {
-      text = text(pdf);
+      x = extract(pdf);
     } catch (RuntimeException e) {
       return List.of("the PDF could not be read: " + e.getMessage());
     }
-    List<String[]> expected = new ArrayList<>();
-    add(expected, "name", name);
-    for (int i = 0; i < paragraphs.size(); i++) {
-      add(expected, "paragraph " + (i + 1), paragraphs.get(i));
-    }
-    return inOrder(normalise(text), expected);
+    List<String> problems = new ArrayList<>(x.glyphProblems());
+    problems.addAll(inOrder(x.text(), expected));
+    return problems;
   }
 
-  /** Each expected {what, text} must occur in {@code hay} after the one before it. */
-  private static List<String> inOrder(String hay, List<String[]> expected) {
+  /** What must come back from a resume, in reading order (the order of {@code templates/render/resume-*.html}). */
+  static List<Expected> expected(TailoredResume r) {
+    List<Expected> out = new ArrayList<>();
+    add(out, "name", r.name());
+    add(out, "headline", r.label());
+    add(out, "email", r.email());
+    add(out, "phone", r.phone());
+    add(out, "location", r.location());
+    for (Link l : r.links()) {
+      add(out, "link " + (l.label() == null ? l.url() : l.label()), ResumePdf.linkText(l));
+    }
+    List<Bullet> shown = new ArrayList<>();
+    for (String heading : r.sectionHeadings()) {
+      add(out, "heading \"" + heading + "\"", heading);
+      switch (heading) {
+        case TailoredResume.SUMMARY -> {
+          if (r.summary() != null) {
+            add(out, "bullet " + r.summary().id(), r.summary().text());
+          }
+        }
+        case TailoredResume.EXPERIENCE -> roles(out, "role", r.work());
+        case TailoredResume.PROJECTS -> roles(out, "project", r.projects());
+        case TailoredResume.SKILLS -> {
+          List<String> lines = r.skillLines();
+          for (int i = 0; i < lines.size(); i++) {
+            add(out, "skills line " + (i + 1), lines.get(i));
+          }
+        }
+        case TailoredResume.EDUCATION -> {
+          int n = 1;
+          for (Education e : r.education()) {
+            add(out, "school " + n, e.institution());
+            add(out, "degree of school " + n, join(", ", e.studyType(), e.area()));
+            add(out, "dates of school " + n, ResumePdf.dates(e.start(), e.end()));
+            n++;
+          }
+        }
+        default -> {
+        }
+      }
+      shown.addAll(r.bulletsUnder(heading));
+    }
+    // Bullets of sections the headings leave out are never shown, so they are missing.
+    for (Bullet b : r.bullets()) {
+      if (!shown.contains(b)) {
+        add(out, "bullet " + b.id(), b.text());
+      }
+    }
+    return out;
+  }
+
+  private static void roles(List<Expected> out, String kind, List<Role> roles) {
+    int n = 1;
+    for (Role role : roles) {
+      add(out, "title of " + kind + " " + n, role.title());
+      add(out, "organisation of " + kind + " " + n, role.organisation());
+      add(out, "place of " + kind + " " + n, role.location());
+      add(out, "dates of " + kind + " " + n, ResumePdf.dates(role.start(), role.end()));
+      for (Bullet b : role.bullets()) {
+        add(out, "bullet " + b.id(), b.text());
+      }
+      n++;
+    }
+  }
+
+  private static List<Expected> expectedLetter(String name, String contact, List<String> paragraphs) {
+    List<Expected> out = new ArrayList<>();
+    add(out, "name", name);
+    add(out, "contact line", contact);
+    for (int i = 0; i < paragraphs.size(); i++) {
+      add(out, "paragraph " + (i + 1), paragraphs.get(i));
+    }
+    return out;
+  }
+
+  /** Each expected string must occur in the text after the one before it. */
+  private static List<String> inOrder(String extracted, List<Expected> expected) {
+    String hay = normalise(extracted);
     List<String> problems = new ArrayList<>();
+    if (expected.isEmpty() || !"name".equals(expected.get(0).what())) {
+      problems.add("the document has no name");
+    }
     int from = 0;
     String previous = "the start of the text";
-    for (String[] e : expected) {
-      String needle = normalise(e[1]);
+    for (Expected e : expected) {
+      String uncovered = Fonts.firstUncovered(Normalizer.normalize(e.text(), Normalizer.Form.NFC));
+      String needle = normalise(e.text());
       int at = hay.indexOf(needle, from);
       if (at >= 0) {
         from = at + needle.length();
-        previous = e[0];
+        previous = e.what();
+      } else if (uncovered != null) {
+        problems.add(e.what() + " cannot be drawn: no bundled font has " + uncovered + " (\"" + shorten(e.text())
+            + "\")");
       } else if (hay.contains(needle)) {
-        problems.add(e[0] + " is out of order: it is not after " + previous + " (\"" + shorten(e[1]) + "\")");
+        problems.add(e.what() + " is out of order: it is not after " + previous + " (\"" + shorten(e.text()) + "\")");
       } else {
-        problems.add(e[0] + " is missing from the PDF text (\"" + shorten(e[1]) + "\")");
+        problems.add(e.what() + " is missing from the PDF text (\"" + shorten(e.text()) + "\")"
+            + nearest(hay, needle));
       }
     }
     return problems;
+  }
+
+  /** What the text holds where the needle's first word is, to show what came back instead. */
+  private static String nearest(String hay, String needle) {
+    String first = needle.split(" ", 2)[0];
+    int at = first.length() >= 3 ? hay.indexOf(first) : -1;
+    return at < 0 ? "" : "; the text has \"" + shorten(hay.substring(at, Math.min(hay.length(), at + needle.length())))
+        + "\"";
+  }
+
+  private record Extraction(String text, List<String> glyphProblems) {
+  }
+
+  /** The text in content order, with the glyphs that could not be read. */
+  private static Extraction extract(byte[] pdf) {
+    if (pdf == null || pdf.length == 0) {
+      throw new UncheckedIOException(new IOException("empty PDF"));
+    }
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      GlyphCheckingStripper stripper = new GlyphCheckingStripper();
+      String text = stripper.getText(doc);
+      List<String> problems = new ArrayList<>(stripper.problems);
+      int replacement = text.indexOf('\uFFFD');
+      if (replacement >= 0) {
+        problems.add("the text holds U+FFFD (a character that could not be read) at \""
+            + shorten(text.substring(Math.max(0, replacement - 20), Math.min(text.length(), replacement + 20)).strip())
+            + "\"");
+      }
+      return new Extraction(text, problems);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** PDFBox's extraction, noting every glyph drawn as .notdef or without a Unicode mapping. */
+  private static final class GlyphCheckingStripper extends PDFTextStripper {
+    private final Set<String> problems = new LinkedHashSet<>();
+
+    @Override
+    protected void showGlyph(Matrix textRenderingMatrix, PDFont font, int code, Vector displacement)
+        throws IOException {
+      String unicode = font.toUnicode(code);
+      if (font instanceof PDType0Font t0 && t0.codeToGID(code) == 0) {
+        problems.add("a glyph is drawn as .notdef (an empty box) in the font " + font.getName());
+      } else if (unicode == null) {
+        problems.add(String.format(Locale.ROOT, "glyph %d of the font %s has no Unicode mapping, so it reads as "
+            + "nothing", code, font.getName()));
+      } else if (PRESENTATION_FORM.matcher(unicode).find()) {
+        // PDFBox's own extraction folds these back to letters; pdftotext and many ATS parsers do not
+        problems.add(String.format(Locale.ROOT, "the text layer reads \"%s\" (U+%04X, a presentation form) where the "
+            + "source has \"%s\"", unicode, unicode.codePointAt(0),
+            Normalizer.normalize(unicode, Normalizer.Form.NFKC)));
+      }
+      super.showGlyph(textRenderingMatrix, font, code, displacement);
+    }
   }
 
   /**
@@ -122,31 +274,32 @@ public final class ParseBackGate {
    * @throws UncheckedIOException if the bytes are not a readable PDF
    */
   public static String text(byte[] pdf) {
-    if (pdf == null || pdf.length == 0) {
-      throw new UncheckedIOException(new IOException("empty PDF"));
-    }
-    try (PDDocument doc = Loader.loadPDF(pdf)) {
-      return new PDFTextStripper().getText(doc);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return extract(pdf).text();
   }
 
   /** The comparison form of a text; see the class comment. */
   public static String normalise(String s) {
-    String t = Normalizer.normalize(s, Normalizer.Form.NFKC).replace("\u00AD", "");
-    t = SINGLE_QUOTES.matcher(t).replaceAll("'");
-    t = DOUBLE_QUOTES.matcher(t).replaceAll("\"");
-    t = DASHES.matcher(t).replaceAll("-");
+    String t = Normalizer.normalize(s, Normalizer.Form.NFC);
+    t = INVISIBLE.matcher(t).replaceAll("");
     t = SPACES.matcher(t).replaceAll(" ");
     t = WRAP_AFTER.matcher(t).replaceAll("");
     return t.trim();
   }
 
-  private static void add(List<String[]> expected, String what, String text) {
+  private static void add(List<Expected> expected, String what, String text) {
     if (text != null && !normalise(text).isEmpty()) {
-      expected.add(new String[] {what, text});
+      expected.add(new Expected(what, text));
     }
+  }
+
+  private static String join(String sep, String... parts) {
+    List<String> kept = new ArrayList<>();
+    for (String p : parts) {
+      if (p != null && !p.isBlank()) {
+        kept.add(p);
+      }
+    }
+    return kept.isEmpty() ? null : String.join(sep, kept);
   }
 
   private static String shorten(String s) {

@@ -86,7 +86,7 @@ public final class RenderVerticle extends VerticleBase {
         .filter(s -> s != null && !s.isBlank()).toList());
     try {
       byte[] bytes = pdf.renderLetter(resume.name(), contact.isEmpty() ? null : contact, paragraphs);
-      return new Rendered(bytes, ParseBackGate.checkLetter(bytes, resume.name(), paragraphs));
+      return new Rendered(bytes, ParseBackGate.checkLetter(bytes, resume.name(), contact, paragraphs));
     } catch (RuntimeException e) {
       return new Rendered(null, List.of("it could not be rendered: " + e.getMessage()));
     }

@@ -1,8 +1,7 @@
 package io.applyflow.render;
 
-import com.openhtmltopdf.extend.FSSupplier;
 import com.openhtmltopdf.extend.impl.FSDefaultCacheStore;
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.util.XRLog;
@@ -12,11 +11,10 @@ import io.applyflow.tailor.Role;
 import io.applyflow.tailor.TailoredResume;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.text.Normalizer;
 import java.time.Month;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
@@ -37,8 +35,8 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  * Renders a {@link TailoredResume} to an ATS-friendly PDF: the Thymeleaf template
  * {@code templates/render/resume.html} → Jsoup → W3C DOM → openhtmltopdf (PDFBox).
  *
- * <p>The output is single column with real, selectable text in the bundled DejaVu Sans (regular and
- * bold, embedded and subset), tagged for PDF/UA and conforming to PDF/A-3u (sRGB output intent). It
+ * <p>The output is single column with real, selectable text in the bundled {@link Fonts} (embedded
+ * subsets; Latin, Greek, Cyrillic, Hebrew, Arabic, Devanagari and CJK), tagged for PDF/UA and conforming to PDF/A-3u (sRGB output intent). It
  * has no page footer: margin boxes are written first on each page in content order, so a text
  * extractor would read "Page 1 of 2" before the name. Dates like {@code 2020-02-01} are shown as
  * "Feb 2020"; every other text is shown as written.
@@ -52,9 +50,6 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  */
 public final class ResumePdf {
 
-  private static final String FONT_FAMILY = "DejaVu Sans";
-  private static final byte[] REGULAR = resource("fonts/DejaVuSans.ttf");
-  private static final byte[] BOLD = resource("fonts/DejaVuSans-Bold.ttf");
   private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
   /** Font metrics parsed once and shared by every render in the JVM; roughly halves warm render time. */
   private static final FSDefaultCacheStore FONT_METRICS = new FSDefaultCacheStore();
@@ -103,13 +98,20 @@ public final class ResumePdf {
     return pdf(engine.process("render/cover-letter", new Context(Locale.ENGLISH, m)));
   }
 
-  /** XHTML → PDF/UA + PDF/A-3u with the embedded fonts and no external resources. */
+  /**
+   * XHTML → PDF/UA + PDF/A-3u with the embedded {@link Fonts} and no external resources. The text is put in Unicode
+   * NFC first, so the text layer holds the composed characters the gate compares with; right-to-left runs are
+   * reordered and Arabic shaped ({@link IcuBidi}), and the shaped forms' text layer mapped back ({@link TextLayer}).
+   */
   private static byte[] pdf(String html) {
-    org.w3c.dom.Document dom = new W3CDom().fromJsoup(Jsoup.parse(html));
+    String nfc = Normalizer.normalize(html, Normalizer.Form.NFC);
+    org.w3c.dom.Document dom = new W3CDom().fromJsoup(Jsoup.parse(nfc));
     ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
     PdfRendererBuilder b = new PdfRendererBuilder();
-    b.useFont(font(REGULAR), FONT_FAMILY, 400, FontStyle.NORMAL, true);
-    b.useFont(font(BOLD), FONT_FAMILY, 700, FontStyle.NORMAL, true);
+    Fonts.register(b);
+    b.useUnicodeBidiSplitter(IcuBidi.SPLITTERS);
+    b.useUnicodeBidiReorderer(IcuBidi.REORDERER);
+    b.defaultTextDirection(BaseRendererBuilder.TextDirection.LTR);
     b.useCacheStore(PdfRendererBuilder.CacheStore.PDF_FONT_METRICS, FONT_METRICS);
     b.usePdfUaAccessibility(true);
     b.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_3_U);
@@ -124,7 +126,7 @@ public final class ResumePdf {
     } catch (IOException e) {
       throw new UncheckedIOException("PDF render failed", e);
     }
-    return out.toByteArray();
+    return TextLayer.needsFixing(nfc) ? TextLayer.fix(out.toByteArray()) : out.toByteArray();
   }
 
   /** The HTML the PDF is made from; useful as a preview. */
@@ -188,8 +190,7 @@ public final class ResumePdf {
       if (l.url() == null) {
         continue;
       }
-      boolean web = l.url().matches("(?i)https?://.*");
-      items.add(item(web ? shortUrl(l.url()) : l.url(), web ? l.url() : null, l.label()));
+      items.add(item(linkText(l), isWeb(l.url()) ? l.url() : null, l.label()));
     }
     return items;
   }
@@ -262,23 +263,18 @@ public final class ResumePdf {
     return kept.isEmpty() ? null : String.join(sep, kept);
   }
 
+  /** What the PDF shows for a link: a web address without its scheme, "www." and final slash; others as written. */
+  static String linkText(Link l) {
+    return l.url() == null ? null : isWeb(l.url()) ? shortUrl(l.url()) : l.url();
+  }
+
+  private static boolean isWeb(String url) {
+    return url.matches("(?i)https?://.*");
+  }
+
   private static String shortUrl(String url) {
     String s = url.replaceFirst("(?i)^https?://", "").replaceFirst("(?i)^www\\.", "");
     return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
   }
 
-  private static FSSupplier<InputStream> font(byte[] bytes) {
-    return () -> new ByteArrayInputStream(bytes);
-  }
-
-  private static byte[] resource(String path) {
-    try (InputStream in = ResumePdf.class.getClassLoader().getResourceAsStream(path)) {
-      if (in == null) {
-        throw new IllegalStateException("missing classpath resource " + path);
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + path, e);
-    }
-  }
 }
