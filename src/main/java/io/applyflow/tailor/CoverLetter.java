@@ -67,7 +67,7 @@ public record CoverLetter(List<String> paragraphs) {
       out.add("My skills include " + list(matching) + (matching.size() == 1 ? ", which " : ", all of which ")
           + (title == null ? "this role" : "the " + title + " role") + " calls for.");
     } else if (!resume.skills().isEmpty()) {
-      // Prefer named technologies over group names such as "Programming Languages".
+      // Prefer named technologies ("SQL") over other skills ("Team training").
       List<String> named = resume.skills().stream().filter(s -> !Keywords.extract(s).isEmpty()).toList();
       List<String> shown = named.isEmpty() ? resume.skills() : named;
       out.add("My skills include " + list(shown.subList(0, Math.min(MAX_SKILLS, shown.size()))) + ".");

@@ -124,10 +124,13 @@ public final class LlmTailoring {
     return resume.withTexts(accepted);
   }
 
-  /** The resume as the model sees it: no email, phone, location or links, which it needs for nothing. */
+  /**
+   * The resume as the model sees it: no email, phone, location or links, which it needs for nothing; the skills once,
+   * in their groups ({@code skillGroups}), without the flat {@code skills} list that repeats them.
+   */
   static JsonObject withoutContact(TailoredResume resume) {
     JsonObject json = JsonObject.mapFrom(resume);
-    for (String field : List.of("email", "phone", "location", "links")) {
+    for (String field : List.of("email", "phone", "location", "links", "skills")) {
       json.remove(field);
     }
     return json;

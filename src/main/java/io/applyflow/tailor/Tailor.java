@@ -7,6 +7,7 @@ import io.applyflow.score.Keywords;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,8 +43,11 @@ import java.util.stream.Collectors;
  * single space, with an id naming them ({@code basics.summary[0,2]}); the whole summary, as written, keeps
  * the id {@code basics.summary}. When no sentence is relevant the first ones are kept.
  *
- * <p><b>Skills</b> are ordered by how much the description asks for them, ties in resume order; none is
- * added or removed.
+ * <p><b>Skills</b> are the keywords of each {@code skills[]} entry, and the name of an entry without keywords
+ * (with keywords the name labels a group and is not itself a skill). They are ordered by how much the description
+ * asks for them, ties in resume order; none is added or removed. The skills section prints one line per group
+ * ("Name: a, b, c"), groups ordered by their most relevant skill, and the skills that stand alone on one line
+ * without a label ({@link TailoredResume#skillLines()}).
  *
  * <p><b>Contact.</b> The name, email, phone, location and links are the profile's {@link Contact}, not
  * {@code basics} read again here, so the PDF header and the application form give the same values.
@@ -142,7 +146,7 @@ public final class Tailor {
           text(e.path("area")), text(e.path("startDate")), end(e)));
     }
 
-    List<String> skills = skills(root.path("skills"), ranking.bm25());
+    Skills skills = skills(root.path("skills"), ranking.bm25());
 
     List<String> headings = new ArrayList<>();
     if (summary != null) {
@@ -154,7 +158,7 @@ public final class Tailor {
     if (!projects.isEmpty()) {
       headings.add(TailoredResume.PROJECTS);
     }
-    if (!skills.isEmpty()) {
+    if (!skills.flat().isEmpty()) {
       headings.add(TailoredResume.SKILLS);
     }
     if (!education.isEmpty()) {
@@ -163,7 +167,7 @@ public final class Tailor {
 
     List<Link> links = contact.links().stream().map(l -> new Link(l.label(), l.url())).toList();
     return new TailoredResume(contact.name(), text(basics.path("label")), contact.email(), contact.phone(),
-        contact.location(), links, summary, work, projects, education, skills, headings);
+        contact.location(), links, summary, work, projects, education, skills.flat(), headings, skills.groups());
   }
 
   /**
@@ -424,27 +428,70 @@ public final class Tailor {
     return chosen;
   }
 
-  private static List<String> skills(JsonNode skills, Bm25 bm25) {
-    Map<String, String> unique = new LinkedHashMap<>(); // lower-case → as written, first wins
-    for (JsonNode s : skills) {
-      String name = text(s.path("name"));
-      if (name != null) {
-        unique.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
+  /** The resume's skills, most relevant first, and the same skills as the lines of the skills section. */
+  private record Skills(List<String> flat, List<SkillGroup> groups) {
+  }
+
+  /**
+   * Reads JSON Resume {@code skills[]}: an entry with keywords is a group labelled by its name (the name is not a
+   * skill); an entry with only a name is a skill on its own, and all of those share one unlabelled line, which sits
+   * where the first of them is. Skills are de-duplicated case-insensitively across the whole list, first wins; a
+   * group left with nothing is dropped. Each skill is scored by how much the description asks for it; groups are
+   * ordered by their best skill, ties in resume order.
+   */
+  private static Skills skills(JsonNode entries, Bm25 bm25) {
+    Set<String> seen = new HashSet<>(); // lower case
+    List<String> labels = new ArrayList<>();
+    List<List<Scored<String>>> members = new ArrayList<>();
+    List<Scored<String>> all = new ArrayList<>();
+    int loose = -1; // the group of the skills that stand alone, once there is one
+    for (JsonNode entry : entries) {
+      String name = text(entry.path("name"));
+      List<String> keywords = new ArrayList<>();
+      entry.path("keywords").forEach(k -> {
+        if (text(k) != null) {
+          keywords.add(text(k));
+        }
+      });
+      int group;
+      if (keywords.isEmpty()) {
+        if (name == null) {
+          continue;
+        }
+        if (loose < 0) {
+          loose = labels.size();
+          labels.add(null);
+          members.add(new ArrayList<>());
+        }
+        group = loose;
+        keywords.add(name);
+      } else {
+        group = labels.size();
+        labels.add(name);
+        members.add(new ArrayList<>());
       }
-      for (JsonNode k : s.path("keywords")) {
-        String kw = text(k);
-        if (kw != null) {
-          unique.putIfAbsent(kw.toLowerCase(Locale.ROOT), kw);
+      for (String skill : keywords) {
+        if (seen.add(skill.toLowerCase(Locale.ROOT))) {
+          Scored<String> scored = new Scored<>(skill, bm25.demand(skill), all.size());
+          all.add(scored);
+          members.get(group).add(scored);
         }
       }
     }
-    List<Scored<String>> scored = new ArrayList<>();
-    int n = 0;
-    for (String skill : unique.values()) {
-      scored.add(new Scored<>(skill, bm25.demand(skill), n++));
+
+    List<Scored<SkillGroup>> groups = new ArrayList<>();
+    for (int g = 0; g < labels.size(); g++) {
+      List<Scored<String>> m = members.get(g);
+      if (m.isEmpty()) {
+        continue;
+      }
+      m.sort(Scored.BEST_FIRST);
+      groups.add(new Scored<>(new SkillGroup(labels.get(g), m.stream().map(Scored::value).toList()),
+          m.get(0).score(), g));
     }
-    scored.sort(Scored.BEST_FIRST);
-    return scored.stream().map(Scored::value).toList();
+    groups.sort(Scored.BEST_FIRST);
+    all.sort(Scored.BEST_FIRST);
+    return new Skills(all.stream().map(Scored::value).toList(), groups.stream().map(Scored::value).toList());
   }
 
   // ---- sentences

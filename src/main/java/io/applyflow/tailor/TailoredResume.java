@@ -24,12 +24,15 @@ import java.util.function.UnaryOperator;
  * @param work            jobs in resume order, each with its chosen bullets
  * @param projects        projects in resume order, each with its chosen bullets
  * @param education       education entries in resume order
- * @param skills          skill names and keywords from the resume, most relevant first
+ * @param skills          the resume's skills, most relevant first: every keyword, and the name of every entry that
+ *                        has no keywords (a name with keywords labels a group and is not a skill)
  * @param sectionHeadings headings the PDF shows, in order, only for non-empty sections
+ * @param skillGroups     the same skills as the lines of the skills section, see {@link #skillLines()}; when null or
+ *                        empty (JSON stored before groups existed) the flat {@code skills} become one unlabelled line
  */
 public record TailoredResume(String name, String label, String email, String phone, String location,
     List<Link> links, Bullet summary, List<Role> work, List<Role> projects, List<Education> education,
-    List<String> skills, List<String> sectionHeadings) {
+    List<String> skills, List<String> sectionHeadings, List<SkillGroup> skillGroups) {
 
   /** Heading of the summary section. */
   public static final String SUMMARY = "Summary";
@@ -50,6 +53,12 @@ public record TailoredResume(String name, String label, String email, String pho
     education = copy(education);
     skills = copy(skills);
     sectionHeadings = copy(sectionHeadings);
+    skillGroups = copy(skillGroups);
+    if (skillGroups.isEmpty() && !skills.isEmpty()) {
+      // Stored before issue 10: the groups are unknown (and the flat list may still hold group names, which only
+      // the master resume could tell apart), so the list is printed as it was, on one line.
+      skillGroups = List.of(new SkillGroup(null, skills));
+    }
   }
 
   /**
@@ -72,11 +81,12 @@ public record TailoredResume(String name, String label, String email, String pho
   }
 
   /**
-   * The lines of the skills section, most relevant first. (Contract for issue 10; the skills helper replaces this
-   * with "Group: a, b, c" lines built from skill groups.)
+   * The lines of the skills section, one per {@link #skillGroups() group} in order: "Group: a, b, c", or just
+   * "a, b, c" for the skills that stand alone and for a group without a name. Groups come by their most relevant
+   * skill, skills within a group most relevant first (see {@link Tailor}).
    */
   public List<String> skillLines() {
-    return skills.isEmpty() ? List.of() : List.of(String.join(", ", skills));
+    return skillGroups.stream().filter(g -> !g.keywords().isEmpty()).map(SkillGroup::line).toList();
   }
 
   /** The bullets shown under one section heading, in order; empty for sections without bullets. */
@@ -103,7 +113,7 @@ public record TailoredResume(String name, String label, String email, String pho
   public TailoredResume withTexts(Map<String, String> byId) {
     UnaryOperator<Bullet> swap = b -> b == null || !byId.containsKey(b.id()) ? b : new Bullet(b.id(), byId.get(b.id()));
     return new TailoredResume(name, label, email, phone, location, links, swap.apply(summary), swapped(work, swap),
-        swapped(projects, swap), education, skills, sectionHeadings);
+        swapped(projects, swap), education, skills, sectionHeadings, skillGroups);
   }
 
   private static List<Role> swapped(List<Role> roles, UnaryOperator<Bullet> swap) {

@@ -75,7 +75,8 @@ class ResumePdfTest {
     assertTrue(text.contains("+1 555 0100"), text);
     assertFalse(text.contains("555-4321"), "one phone on the page, the one the form gets");
     TailoredResume resumesOwn = new TailoredResume(r.name(), r.label(), r.email(), "(912) 555-4321", r.location(),
-        r.links(), r.summary(), r.work(), r.projects(), r.education(), r.skills(), r.sectionHeadings());
+        r.links(), r.summary(), r.work(), r.projects(), r.education(), r.skills(), r.sectionHeadings(),
+        r.skillGroups());
     assertTrue(ParseBackGate.check(pdf, resumesOwn).stream().anyMatch(p -> p.startsWith("phone is missing")),
         "the gate checks the phone it was given");
   }
@@ -153,7 +154,7 @@ class ResumePdfTest {
   @Test
   void gateRejectsBytesThatAreNotAPdf() {
     List<String> problems = ParseBackGate.check("hello".getBytes(StandardCharsets.UTF_8), new TailoredResume(
-        "A", null, null, null, null, null, null, null, null, null, null, null));
+        "A", null, null, null, null, null, null, null, null, null, null, null, null));
     assertEquals(1, problems.size());
     assertTrue(problems.get(0).contains("could not be read"), problems.get(0));
   }
@@ -218,7 +219,7 @@ class ResumePdfTest {
     List<Role> work = new ArrayList<>(r.work());
     work.set(0, new Role(first.title(), first.organisation(), first.location(), first.start(), first.end(), bullets));
     return new TailoredResume(r.name(), r.label(), r.email(), r.phone(), r.location(), r.links(), r.summary(),
-        work, r.projects(), r.education(), r.skills(), r.sectionHeadings());
+        work, r.projects(), r.education(), r.skills(), r.sectionHeadings(), r.skillGroups());
   }
 
   /** senior-engineer.resume.json with German and typographic characters in name, summary and a bullet. */
