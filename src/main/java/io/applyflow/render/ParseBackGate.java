@@ -34,8 +34,10 @@ import org.apache.pdfbox.util.Vector;
  * <p><b>Exactly</b> means Unicode NFC on both sides and nothing folded: no NFKC, so a ligature code point
  * (U+FB00–FB06) where the source had "ff" is a failure, and so are changed quotes, dashes or digits. Only what a
  * line break can do to text is forgiven: any run of white space is one space, and a line that breaks after a hyphen
- * or a slash reads the same as one that does not. Soft hyphens and bidirectional formatting marks (which poppler's
- * {@code pdftotext} wraps around right-to-left runs) are invisible and dropped on both sides.
+ * or a slash reads the same as one that does not. Soft hyphens are invisible and dropped on both sides. Where a
+ * line changes direction (Arabic or Hebrew next to anything else) the space is not checked: extractors put it on
+ * either side of the right-to-left run, and poppler's {@code pdftotext} wraps the run in bidirectional formatting
+ * marks, which count as such a space.
  *
  * <p><b>Glyphs</b>: a glyph drawn as .notdef (the empty box), a glyph without a Unicode mapping, a glyph whose
  * Unicode is a ligature or presentation form (PDFBox's extraction folds those silently, pdftotext does not), or
@@ -47,7 +49,11 @@ import org.apache.pdfbox.util.Vector;
  */
 public final class ParseBackGate {
 
-  private static final Pattern INVISIBLE = Pattern.compile("[\u00AD\u200E\u200F\u202A-\u202E\u2066-\u2069]");
+  private static final Pattern SOFT_HYPHEN = Pattern.compile("\u00AD");
+  private static final Pattern BIDI_MARKS = Pattern.compile("[\u200E\u200F\u202A-\u202E\u2066-\u2069]");
+  private static final String RTL = "\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF";
+  private static final Pattern DIRECTION_CHANGE =
+      Pattern.compile("(?<=[" + RTL + "]) (?=[^ " + RTL + "])|(?<=[^ " + RTL + "]) (?=[" + RTL + "])");
   private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}\u200B\uFEFF]+");
   private static final Pattern WRAP_AFTER = Pattern.compile("(?<=[-/]) ");
   /** Ligatures (ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ, Armenian, Hebrew) and Arabic presentation forms: never the source's text. */
@@ -280,8 +286,10 @@ public final class ParseBackGate {
   /** The comparison form of a text; see the class comment. */
   public static String normalise(String s) {
     String t = Normalizer.normalize(s, Normalizer.Form.NFC);
-    t = INVISIBLE.matcher(t).replaceAll("");
+    t = SOFT_HYPHEN.matcher(t).replaceAll("");
+    t = BIDI_MARKS.matcher(t).replaceAll(" ");
     t = SPACES.matcher(t).replaceAll(" ");
+    t = DIRECTION_CHANGE.matcher(t).replaceAll("");
     t = WRAP_AFTER.matcher(t).replaceAll("");
     return t.trim();
   }
