@@ -11,6 +11,9 @@ import io.applyflow.tailor.Role;
 import io.applyflow.tailor.Tailor;
 import io.applyflow.tailor.TailoredResume;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.lang.Character.UnicodeScript;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -54,8 +57,19 @@ class PdfRoundTripIT {
     });
   }
 
+  /** The rendered PDF, also written to target/pdf-roundtrip/ so a failure can be looked at with any viewer. */
   static byte[] pdf(String name) {
-    return RENDERED.computeIfAbsent(name, n -> PDF.render(tailored(n)));
+    return RENDERED.computeIfAbsent(name, n -> keep(n + ".resume.pdf", PDF.render(tailored(n))));
+  }
+
+  private static byte[] keep(String file, byte[] pdf) {
+    try {
+      Path dir = Files.createDirectories(Path.of("target", "pdf-roundtrip"));
+      Files.write(dir.resolve(file), pdf);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return pdf;
   }
 
   @ParameterizedTest
@@ -140,7 +154,7 @@ class PdfRoundTripIT {
         "طوّرت أداة داخلية لمراقبة أداء قواعد البيانات",
         "मैंने भारतीय प्रौद्योगिकी संस्थान बॉम्बे में कंप्यूटर विज्ञान पढ़ा।",
         "Kind regards,\nZoë Łukasiewicz");
-    byte[] pdf = PDF.renderLetter(name, contact, paragraphs);
+    byte[] pdf = keep("multiscript.cover-letter.pdf", PDF.renderLetter(name, contact, paragraphs));
 
     List<Poppler.Expected> expected = new ArrayList<>();
     expected.add(new Poppler.Expected("name", name));

@@ -36,6 +36,8 @@ import java.util.regex.Pattern;
  * the letter). The only slack is where a line may wrap: a run of whitespace in the source may come back as any run of
  * whitespace or line breaks, and a line break with no space in the source is allowed only after a hyphen, slash or
  * dash, or next to a CJK character (those lines wrap between characters); the same wrap rule as ParseBackGate's.
+ * (pdftotext drops a hyphen that ends a line, so a line that wraps after a hyphen fails: an ATS would read
+ * "customerfacing" for "customer-facing".) The bidi marks poppler writes around right-to-left runs are ignored.
  */
 public final class Poppler {
 
@@ -48,6 +50,7 @@ public final class Poppler {
   }
 
   private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-(\\d{2})(?:-\\d{2})?");
+  private static final Pattern BIDI_CONTROLS = Pattern.compile("[\u200E\u200F\u202A-\u202E\u2066-\u2069]");
   private static final Pattern WHITESPACE = Pattern.compile("[\\s\\p{Z}]+");
 
   private Poppler() {
@@ -255,7 +258,8 @@ public final class Poppler {
    * U+FB00–FB06, any U+FFFD, and any run of '#' (openhtmltopdf's glyph for a character no font has) when the source
    * has none. Empty when the text passes.
    */
-  public static List<String> textProblems(String text, List<Expected> expected) {
+  public static List<String> textProblems(String extracted, List<Expected> expected) {
+    String text = withoutBidiControls(extracted);
     List<String> problems = new ArrayList<>();
     String missing = firstMissing(text, expected);
     if (missing != null) {
@@ -283,7 +287,8 @@ public final class Poppler {
   }
 
   /** The first expected string not found in order, described with the pdftotext lines around it; null if none. */
-  public static String firstMissing(String text, List<Expected> expected) {
+  public static String firstMissing(String extracted, List<Expected> expected) {
+    String text = withoutBidiControls(extracted);
     int from = 0;
     String previous = "the start of the text";
     for (Expected e : expected) {
@@ -332,6 +337,10 @@ public final class Poppler {
                 Math.min(4, cps.length - lo)))).append(" but pdftotext has \"").append(next.replace("\n", "⏎"))
             .append("\" ").append(codes(next.substring(0, Math.min(next.length(), 4)))).append(' ')
             .append(around(text, at));
+        if (cps[lo] == '-' && !next.startsWith("-")) {
+          why.append("\n(pdftotext drops a hyphen that ends a line and joins the words: the line wrapped after the"
+              + " hyphen)");
+        }
       } else {
         why.append("; not even its first character comes back after ").append(previous).append(' ')
             .append(around(text, from));
@@ -339,6 +348,15 @@ public final class Poppler {
       return why.toString();
     }
     return null;
+  }
+
+  /**
+   * The text without the invisible bidi marks and embeddings poppler writes around right-to-left runs (U+200E,
+   * U+200F, U+202A–U+202E, U+2066–U+2069): they are how pdftotext says "this run reads right to left", not text of
+   * the PDF, and every consumer strips them.
+   */
+  static String withoutBidiControls(String s) {
+    return BIDI_CONTROLS.matcher(s).replaceAll("");
   }
 
   /** The source string as compared: NFC, every whitespace run one space, trimmed. */
@@ -470,6 +488,6 @@ public final class Poppler {
   }
 
   private static Pattern headingPattern(String heading) {
-    return Pattern.compile("(?m)^[ \\t]*" + Pattern.quote(heading) + "[ \\t]*$");
+    return Pattern.compile("(?m)^[ \\t\\f]*" + Pattern.quote(heading) + "[ \\t]*$");
   }
 }
