@@ -112,6 +112,7 @@ public final class ResumePdf {
     b.useUnicodeBidiSplitter(IcuBidi.SPLITTERS);
     b.useUnicodeBidiReorderer(IcuBidi.REORDERER);
     b.defaultTextDirection(BaseRendererBuilder.TextDirection.LTR);
+    b.useUnicodeLineBreaker(new LineBreaks());
     b.useCacheStore(PdfRendererBuilder.CacheStore.PDF_FONT_METRICS, FONT_METRICS);
     b.usePdfUaAccessibility(true);
     b.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_3_U);
