@@ -8,6 +8,8 @@ import com.openhtmltopdf.bidi.BidiReorderer;
 import com.openhtmltopdf.bidi.BidiSplitter;
 import com.openhtmltopdf.bidi.BidiSplitterFactory;
 import com.openhtmltopdf.bidi.BidiTextRun;
+import java.text.Normalizer;
+import org.jsoup.nodes.Element;
 import java.util.regex.Pattern;
 
 /**
@@ -30,6 +32,23 @@ final class IcuBidi implements BidiSplitter {
   static final Pattern ARABIC = Pattern.compile("[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF]");
 
   private final Bidi bidi = new Bidi();
+
+  /**
+   * Starts every paragraph, heading and list item whose text begins with Hebrew or Arabic with a LEFT-TO-RIGHT MARK
+   * (U+200E, invisible). The documents are left-to-right, but PDFBox (and the ATS parsers built on it, such as
+   * Apache Tika) guesses each line's direction from its first strong character as drawn: a line "תל אביב · Jan 2014"
+   * would be read as a right-to-left line and come back as "Jan 2014 · תל אביב". The mark makes the guess right; the
+   * parse-back gate, like any reader, ignores it.
+   */
+  static void markLeftToRightLines(Element body) {
+    for (Element e : body.select("h1, h2, h3, h4, h5, h6, p, li")) {
+      if (Bidi.getBaseDirection(e.text()) != Bidi.RTL) {
+        continue;
+      }
+      e.stream().flatMap(d -> d.textNodes().stream()).filter(t -> !t.isBlank()).findFirst()
+          .ifPresent(t -> t.text("\u200E" + t.getWholeText()));
+    }
+  }
 
   @Override
   public void setParagraph(String paragraph, byte defaultDirection) {
@@ -66,12 +85,39 @@ final class IcuBidi implements BidiSplitter {
 
     @Override
     public String reorderRTLTextToLTR(String text) {
-      return Bidi.writeReverse(text, Bidi.DO_MIRRORING | Bidi.KEEP_BASE_COMBINING);
+      return Bidi.writeReverse(text, Bidi.DO_MIRRORING);
     }
 
     @Override
     public String shapeText(String text) {
-      return ARABIC.matcher(text).find() ? withoutLamAlef(shape(SHAPE, text)) : text;
+      return ARABIC.matcher(text).find() ? withMarks(withoutLamAlef(shape(SHAPE, text))) : text;
+    }
+
+    /**
+     * Puts the vowel marks (tashkeel: fatha, shadda, ...) back as combining marks. The shaper turns them into their
+     * spacing presentation forms (U+FE70–FE7F), which take up width of their own: the word shows a gap where the
+     * mark sits and every extractor reads a space in the middle of the word ("طوّ رت").
+     */
+    static String withMarks(String shaped) {
+      StringBuilder out = null;
+      for (int i = 0; i < shaped.length(); i++) {
+        char c = shaped.charAt(i);
+        boolean mark = c >= '\uFE70' && c <= '\uFE7F' && c != '\uFE75';
+        if (mark && out == null) {
+          out = new StringBuilder(shaped.length()).append(shaped, 0, i);
+        }
+        if (out == null) {
+          continue;
+        }
+        if (mark) {
+          // U+FE7C is <isolated> space + shadda, U+FE7D <medial> tatweel + shadda: keep the mark alone
+          String nfkc = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFKC);
+          out.append(nfkc.charAt(nfkc.length() - 1));
+        } else {
+          out.append(c);
+        }
+      }
+      return out == null ? shaped : out.toString();
     }
 
     /**

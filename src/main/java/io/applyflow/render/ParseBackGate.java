@@ -37,7 +37,8 @@ import org.apache.pdfbox.util.Vector;
  * or a slash reads the same as one that does not. Soft hyphens are invisible and dropped on both sides. Where a
  * line changes direction (Arabic or Hebrew next to anything else) the space is not checked: extractors put it on
  * either side of the right-to-left run, and poppler's {@code pdftotext} wraps the run in bidirectional formatting
- * marks, which count as such a space.
+ * marks, which count as such a space. Likewise a space next to a CJK character is not checked: a line wraps between
+ * any two ideographs, and the extractor reads the line break as a space.
  *
  * <p><b>Glyphs</b>: a glyph drawn as .notdef (the empty box), a glyph without a Unicode mapping, a glyph whose
  * Unicode is a ligature or presentation form (PDFBox's extraction folds those silently, pdftotext does not), or
@@ -56,6 +57,11 @@ public final class ParseBackGate {
       Pattern.compile("(?<=[" + RTL + "]) (?=[^ " + RTL + "])|(?<=[^ " + RTL + "]) (?=[" + RTL + "])");
   private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}\u200B\uFEFF]+");
   private static final Pattern WRAP_AFTER = Pattern.compile("(?<=[-/]) ");
+  /** Han, kana, Hangul, CJK punctuation and full-width forms: a line may wrap between any two of them. */
+  private static final String CJK = "\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsHangul}\u3000-\u303F\uFF00-\uFFEF";
+  private static final Pattern NEXT_TO_CJK = Pattern.compile("(?<=[" + CJK + "]) | (?=[" + CJK + "])");
+  /** A combining mark that PDFBox put after the space that follows its letter. */
+  private static final Pattern MARK_AFTER_SPACE = Pattern.compile("(?<=\\S) (\\p{Mn}+)(?=\\S)");
   /** Ligatures (ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ, Armenian, Hebrew) and Arabic presentation forms: never the source's text. */
   private static final Pattern PRESENTATION_FORM = Pattern.compile("[\uFB00-\uFDFF\uFE70-\uFEFE]");
 
@@ -237,7 +243,9 @@ public final class ParseBackGate {
     }
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       GlyphCheckingStripper stripper = new GlyphCheckingStripper();
-      String text = stripper.getText(doc);
+      // PDFBox merges a zero-width vowel sign at the end of a word into the space drawn at the same x when rounding
+      // makes the two overlap ("बॉम्बे में" comes back "बॉम्ब ेमें"); pdftotext reads it right. Put the mark back.
+      String text = MARK_AFTER_SPACE.matcher(stripper.getText(doc)).replaceAll("$1 ");
       List<String> problems = new ArrayList<>(stripper.problems);
       int replacement = text.indexOf('\uFFFD');
       if (replacement >= 0) {
@@ -290,6 +298,7 @@ public final class ParseBackGate {
     t = BIDI_MARKS.matcher(t).replaceAll(" ");
     t = SPACES.matcher(t).replaceAll(" ");
     t = DIRECTION_CHANGE.matcher(t).replaceAll("");
+    t = NEXT_TO_CJK.matcher(t).replaceAll("");
     t = WRAP_AFTER.matcher(t).replaceAll("");
     return t.trim();
   }

@@ -105,7 +105,9 @@ public final class ResumePdf {
    */
   private static byte[] pdf(String html) {
     String nfc = Normalizer.normalize(html, Normalizer.Form.NFC);
-    org.w3c.dom.Document dom = new W3CDom().fromJsoup(Jsoup.parse(nfc));
+    org.jsoup.nodes.Document parsed = Jsoup.parse(nfc);
+    IcuBidi.markLeftToRightLines(parsed.body());
+    org.w3c.dom.Document dom = new W3CDom().fromJsoup(parsed);
     ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
     PdfRendererBuilder b = new PdfRendererBuilder();
     Fonts.register(b);

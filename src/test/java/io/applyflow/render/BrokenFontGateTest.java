@@ -33,7 +33,7 @@ class BrokenFontGateTest {
     work.set(0, new Role(first.title(), "Pied Piper " + Character.toString(c) + " Labs", first.location(),
         first.start(), first.end(), first.bullets()));
     return new TailoredResume(r.name(), r.label(), r.email(), r.phone(), r.location(), r.links(), r.summary(), work,
-        r.projects(), r.education(), r.skills(), r.sectionHeadings());
+        r.projects(), r.education(), r.skills(), r.sectionHeadings(), r.skillGroups());
   }
 
   /** The same resume with {@code c} inside its first chosen work bullet. */
