@@ -1,6 +1,7 @@
 package io.applyflow.run;
 
 import io.applyflow.platform.web.SafeUrls;
+import io.applyflow.render.Preview;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -43,6 +44,9 @@ public final class JobView {
     Map<String, Object> letterPdf = newest(documents, Document.COVER_LETTER_PDF);
     m.put("resumePdf", resumePdf);
     m.put("letterPdf", letterPdf);
+    m.put("resumePng", resumePdf == null ? null : thumb(newest(documents, Document.RESUME_PNG), Preview.DISPLAY_WIDTH));
+    m.put("letterPng", letterPdf == null ? null
+        : thumb(newest(documents, Document.COVER_LETTER_PNG), Preview.DISPLAY_WIDTH));
 
     JsonObject score = d.getJsonObject("score");
     m.put("score", score == null ? null : plain(score));
@@ -497,6 +501,19 @@ public final class JobView {
     String t = s.strip();
     t = Character.toUpperCase(t.charAt(0)) + t.substring(1);
     return t.endsWith(".") || t.endsWith("?") || t.endsWith("!") || t.endsWith("\"") ? t : t + ".";
+  }
+
+  /**
+   * A preview's size on the page ({@code width}, {@code height} in CSS pixels) at {@code width} wide, keeping the
+   * PNG's proportions (Letter or A4): the {@code <img>} gets both, so the page does not jump when it loads. Null
+   * without a preview or without its pixel size.
+   */
+  static Map<String, Object> thumb(Map<String, Object> png, int width) {
+    if (png == null || !(png.get("width") instanceof Number w) || !(png.get("height") instanceof Number h)
+        || w.intValue() <= 0) {
+      return null;
+    }
+    return Map.of("width", width, "height", Math.round(width * h.floatValue() / w.floatValue()));
   }
 
   private static Map<String, Object> newest(List<Map<String, Object>> documents, String kind) {
