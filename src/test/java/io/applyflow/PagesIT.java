@@ -202,6 +202,12 @@ class PagesIT {
       page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("job-sections.png")).setFullPage(true));
       APIResponse letter = context.request().get(base + doc.getElementById("cover-letter-pdf").attr("href"));
       assertEquals("application/pdf", letter.headers().get("content-type"));
+      Element preview = doc.selectFirst("#cover-letter-preview img");
+      assertNotNull(preview, "the letter's page 1 is shown next to its download link");
+      assertEquals(doc.getElementById("cover-letter-pdf").attr("href"), preview.parent().attr("href"));
+      APIResponse png = context.request().get(base + preview.attr("src"));
+      assertEquals("image/png", png.headers().get("content-type"));
+      assertEquals("no-store", png.headers().get("cache-control"), "a person's document is never cached");
     }
   }
 

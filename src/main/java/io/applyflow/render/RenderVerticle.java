@@ -80,14 +80,14 @@ public final class RenderVerticle extends VerticleBase {
   }
 
   /** Page-1 PNGs of the PDFs that are stored (null: none), how long they took, and a note for the job's event. */
-  private record Previews(byte[] resume, byte[] letter, long ms, String note) {
+  record Previews(byte[] resume, byte[] letter, long ms, String note) {
   }
 
   /**
    * Makes the previews of the PDFs that passed the gate, here on the worker thread. A preview is a convenience: one
    * that cannot be made is logged and noted on the timeline, never a reason to fail the job or drop its PDF.
    */
-  private static Previews previews(RunBus.JobCommand cmd, byte[] resumePdf, byte[] letterPdf) {
+  static Previews previews(RunBus.JobCommand cmd, byte[] resumePdf, byte[] letterPdf) {
     long started = System.nanoTime();
     List<String> failed = new ArrayList<>();
     byte[] resume = preview(cmd, resumePdf, "resume", failed);

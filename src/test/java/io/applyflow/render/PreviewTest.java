@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.applyflow.run.RunBus;
 import io.applyflow.tailor.TailoredResume;
 import java.awt.GraphicsEnvironment;
 import java.awt.image.BufferedImage;
@@ -55,6 +56,17 @@ class PreviewTest {
   void bytesThatAreNotAPdfAreRefusedWithAnException() {
     assertThrows(UncheckedIOException.class, () -> Preview.png("hello".getBytes(StandardCharsets.UTF_8)));
     assertNull(Preview.size("hello, this is not a PNG file".getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void aPreviewThatCannotBeMadeIsANoteNeverAFailure() throws IOException {
+    byte[] resume = PDF.render(ResumePdfTest.tailored("sample"));
+    RenderVerticle.Previews p = RenderVerticle.previews(new RunBus.JobCommand(1, 1), resume,
+        "not a PDF".getBytes(StandardCharsets.UTF_8));
+    assertTrue(Preview.isPng(p.resume()), "the resume's preview is made");
+    assertNull(p.letter(), "the letter's is left out");
+    assertEquals("; no preview of the cover letter (the PDF is unaffected)", p.note());
+    assertEquals("", RenderVerticle.previews(new RunBus.JobCommand(1, 1), resume, null).note(), "no letter, no note");
   }
 
   /** Pixels darker than mid-grey in rows [from, to). */
