@@ -175,7 +175,9 @@ public final class RenderBench {
     Arrays.sort(setAndPrint);
     Arrays.sort(printOnly);
 
-    Preview.png(doc);
+    for (int i = 0; i < 10; i++) { // warm-up: PDFBox's renderer and the PNG writer
+      Preview.png(doc);
+    }
     double[] png = new double[Math.min(n, 30)];
     double[] pngCpu = new double[png.length];
     int pngBytes = 0;
