@@ -44,9 +44,8 @@ public final class JobView {
     Map<String, Object> letterPdf = newest(documents, Document.COVER_LETTER_PDF);
     m.put("resumePdf", resumePdf);
     m.put("letterPdf", letterPdf);
-    m.put("resumePng", resumePdf == null ? null : thumb(newest(documents, Document.RESUME_PNG), Preview.DISPLAY_WIDTH));
-    m.put("letterPng", letterPdf == null ? null
-        : thumb(newest(documents, Document.COVER_LETTER_PNG), Preview.DISPLAY_WIDTH));
+    m.put("resumePng", thumb(previewOf(documents, Document.RESUME_PNG, resumePdf), Preview.DISPLAY_WIDTH));
+    m.put("letterPng", thumb(previewOf(documents, Document.COVER_LETTER_PNG, letterPdf), Preview.DISPLAY_WIDTH));
 
     JsonObject score = d.getJsonObject("score");
     m.put("score", score == null ? null : plain(score));
@@ -514,6 +513,16 @@ public final class JobView {
       return null;
     }
     return Map.of("width", width, "height", Math.round(width * h.floatValue() / w.floatValue()));
+  }
+
+  /**
+   * The preview of {@code pdf}: the newest PNG of the kind stored after it (in its transaction), so a job rendered
+   * again whose new preview failed never shows the old page next to the new PDF. Null without one.
+   */
+  static Map<String, Object> previewOf(List<Map<String, Object>> documents, String kind, Map<String, Object> pdf) {
+    Map<String, Object> png = newest(documents, kind);
+    return pdf == null || png == null || !(png.get("id") instanceof Number p) || !(pdf.get("id") instanceof Number d)
+        || p.longValue() < d.longValue() ? null : png;
   }
 
   private static Map<String, Object> newest(List<Map<String, Object>> documents, String kind) {

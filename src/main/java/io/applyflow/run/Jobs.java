@@ -256,7 +256,8 @@ public final class Jobs {
 
   /**
    * The user's jobs waiting for them (review queue), newest first, with their newest screenshot's id and the pixel
-   * size of their resume preview ({@code resume_png}: {@code width}, {@code height}; null without one).
+   * size of the preview of their newest resume PDF ({@code resume_png}: {@code width}, {@code height}; null without
+   * one, or when the newest PDF has none: see {@link JobView#previewOf}).
    */
   public Future<List<JsonObject>> waiting(long userId) {
     return pool.preparedQuery("""
@@ -265,6 +266,8 @@ public final class Jobs {
                order by d.id desc limit 1) as screenshot_id,
               (select substring(d.content from 1 for 24) from documents d
                where d.job_id = j.id and d.user_id = j.user_id and d.kind = 'resume_png'
+                 and d.id > (select max(p.id) from documents p
+                             where p.job_id = j.id and p.user_id = j.user_id and p.kind = 'resume_pdf')
                order by d.id desc limit 1) as resume_png_head
             from jobs j where j.user_id = $1 and j.status in ('awaiting_approval', 'needs_input', 'needs_attention')
             order by j.updated_at desc limit 200""")

@@ -55,6 +55,9 @@ class JobViewTest {
     assertEquals(Map.of("width", 340, "height", 481), JobView.model(d).get("resumePng"));
     assertNull(JobView.model(d).get("letterPng"), "no cover letter PDF, no letter thumbnail");
     assertNull(JobView.thumb(Map.of("kind", "resume_png"), 340), "a PNG of unknown size gets no <img>");
+    d.getJsonArray("documents").add(new JsonObject().put("id", 4L).put("kind", "resume_pdf")
+        .put("filename", "Ada_Resume.pdf").put("bytes", 34_000));
+    assertNull(JobView.model(d).get("resumePng"), "rendered again without a new preview: the old one is not shown");
   }
 
   @Test
