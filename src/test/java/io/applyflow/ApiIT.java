@@ -1,18 +1,27 @@
 package io.applyflow;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.applyflow.platform.db.TestDatabase;
+import io.applyflow.render.Preview;
 import io.applyflow.support.Api;
 import io.applyflow.support.TestApp;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
+import javax.imageio.ImageIO;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 /** The JSON API's contract: bad input is a 4xx naming the problem, data is per user, a job is submitted once. */
@@ -93,6 +102,48 @@ class ApiIT {
     assertError(api.get("/api/job/" + jobId, other), 404, "no job");
     assertError(api.get("/api/job/" + jobId + "/resume.pdf", other), 404, "resume_pdf");
     assertError(api.post("/api/job/" + jobId + "/submit", other, null), 404, "no job");
+    assertError(api.get("/api/job/" + jobId + "/resume.png", other), 404, "resume_png");
+    assertError(api.get("/api/job/" + jobId + "/cover-letter.png", other), 404, "cover_letter_png");
+  }
+
+  @Test
+  void aRenderedJobHasAPreviewOfItsPdfsOnItsPageAndInTheQueue() throws IOException {
+    String owner = api.userWithProfile(Api.uniqueEmail("preview"));
+    long runId = api.post("/api/search", owner, new JsonObject().put("position", "Software Engineer")
+        .put("level", "entry").put("limit", 1)).json().getLong("run_id");
+    long jobId = api.awaitRun(runId, owner, Duration.ofSeconds(120)).getJsonArray("jobs").getJsonObject(0)
+        .getLong("job_id");
+
+    Api.Response png = api.get("/api/job/" + jobId + "/resume.png", owner);
+    assertEquals(200, png.status(), png.text());
+    assertEquals("image/png", png.contentType());
+    BufferedImage image = ImageIO.read(new ByteArrayInputStream(png.body()));
+    assertEquals(Preview.PIXEL_WIDTH, image.getWidth());
+    assertEquals(Math.round(Preview.PIXEL_WIDTH * 11 / 8.5), image.getHeight(), "page 1 of a Letter PDF");
+    JsonArray documents = api.get("/api/job/" + jobId, owner).json().getJsonArray("documents");
+    JsonObject stored = documents.stream().map(JsonObject.class::cast)
+        .filter(d -> "resume_png".equals(d.getString("kind"))).findFirst().orElseThrow();
+    assertEquals(image.getWidth(), stored.getInteger("width"), stored.encode());
+    boolean letter = documents.stream().anyMatch(d -> "cover_letter_pdf".equals(((JsonObject) d).getString("kind")));
+    assertEquals(letter ? 200 : 404, api.get("/api/job/" + jobId + "/cover-letter.png", owner).status(),
+        "a cover letter PDF has its preview, and no letter has none");
+
+    // the job page shows it next to the download link, sized, described and linking to the PDF
+    Api.Response page = api.get("/jobs/" + jobId, owner);
+    assertEquals(200, page.status(), page.text());
+    Element thumb = Jsoup.parse(page.text()).selectFirst("#resume-preview img");
+    assertNotNull(thumb, "the job page shows the resume's preview");
+    assertEquals("/jobs/" + jobId + "/resume.png", thumb.attr("src"));
+    assertEquals(String.valueOf(Preview.DISPLAY_WIDTH), thumb.attr("width"));
+    assertEquals(String.valueOf(Math.round(Preview.DISPLAY_WIDTH * 11 / 8.5f)), thumb.attr("height"));
+    assertTrue(thumb.attr("alt").startsWith("Page 1 of the tailored resume"), thumb.outerHtml());
+    assertEquals("/jobs/" + jobId + "/resume.pdf", thumb.parent().attr("href"));
+    assertArrayEquals(png.body(), api.get(thumb.attr("src"), owner).body(), "the page's address serves the same PNG");
+
+    // and so does the review queue, where the job waits for the submit button
+    Element row = Jsoup.parse(api.get("/review", owner).text()).selectFirst("#review-" + jobId);
+    assertNotNull(row, "the job waits in the review queue");
+    assertEquals("/jobs/" + jobId + "/resume.png", row.selectFirst("img.resume-thumb").attr("src"));
   }
 
   @Test

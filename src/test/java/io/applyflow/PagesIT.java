@@ -10,6 +10,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.RequestOptions;
+import io.applyflow.render.Preview;
 import io.applyflow.support.Browsing;
 import io.applyflow.support.Api;
 import io.applyflow.support.TestApp;
@@ -86,6 +87,11 @@ class PagesIT {
       page.waitForSelector("#job-timeline li");
       assertTrue(page.locator("#job-timeline li").count() >= 7, "discovered..submitted all on the timeline");
       assertNotNull(page.getAttribute("#resume-pdf", "href"));
+      // the preview loads in a real browser under the page's Content-Security-Policy (img-src 'self')
+      page.waitForFunction("() => { const i = document.querySelector('#resume-preview img');"
+          + " return i && i.complete && i.naturalWidth > 0; }");
+      assertEquals(Preview.PIXEL_WIDTH,
+          ((Number) page.evaluate("document.querySelector('#resume-preview img').naturalWidth")).intValue());
       assertTrue(page.locator("#job-evidence img").count() >= 1, "screenshots of the filled form are shown");
       assertTrue(page.locator("#job-description .description").textContent().length() > 200, "the description is on the page, folded");
       page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("job-page.png")).setFullPage(true));
@@ -145,6 +151,7 @@ class PagesIT {
       page.navigate(base + "/review");
       assertEquals(2, page.locator("#review-queue tbody tr[data-status=awaiting_approval]").count());
       assertTrue(page.locator("#review-queue img.thumb").count() >= 2, "each row shows the filled form");
+      assertEquals(2, page.locator("#review-queue img.resume-thumb").count(), "and page 1 of its resume");
       page.locator("#review-queue .discard-job").first().click();
       page.waitForSelector("#review-queue tbody tr[data-decided=done]:has-text('Discarded')");
       page.reload();
@@ -195,6 +202,12 @@ class PagesIT {
       page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("job-sections.png")).setFullPage(true));
       APIResponse letter = context.request().get(base + doc.getElementById("cover-letter-pdf").attr("href"));
       assertEquals("application/pdf", letter.headers().get("content-type"));
+      Element preview = doc.selectFirst("#cover-letter-preview img");
+      assertNotNull(preview, "the letter's page 1 is shown next to its download link");
+      assertEquals(doc.getElementById("cover-letter-pdf").attr("href"), preview.parent().attr("href"));
+      APIResponse png = context.request().get(base + preview.attr("src"));
+      assertEquals("image/png", png.headers().get("content-type"));
+      assertEquals("no-store", png.headers().get("cache-control"), "a person's document is never cached");
     }
   }
 

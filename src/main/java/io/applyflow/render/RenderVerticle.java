@@ -11,9 +11,12 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.SqlConnection;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Render stage. A <b>worker</b> verticle: consumes {@code render.resume}, renders the tailored resume to a PDF
@@ -22,6 +25,7 @@ import java.util.List;
  * the rendering runs in their callbacks, which Vert.x runs on this verticle's worker thread.
  */
 public final class RenderVerticle extends VerticleBase {
+  private static final Logger log = LoggerFactory.getLogger(RenderVerticle.class);
   private final Jobs jobs;
   private final ResumePdf pdf;
 
@@ -60,16 +64,62 @@ public final class RenderVerticle extends VerticleBase {
     String letterNote = letter == null ? "" : letterOk
         ? "; cover letter rendered and checked"
         : "; the cover letter PDF is not stored: " + String.join("; ", letter.problems());
+    Previews previews = previews(cmd, r.bytes(), letterOk ? letter.bytes() : null);
     return jobs.transition(cmd, "render", JobStatus.RENDERED,
         "rendered " + filename + " (" + r.bytes().length / 1024 + " KB in " + ms + " ms); parse-back check passed"
-            + letterNote,
-        new JsonObject().put("bytes", r.bytes().length).put("ms", ms).put("sha256", Document.sha256(r.bytes())),
+            + letterNote + previews.note(),
+        new JsonObject().put("bytes", r.bytes().length).put("ms", ms).put("sha256", Document.sha256(r.bytes()))
+            .put("preview_ms", previews.ms()),
         conn -> Jobs.insertDocument(conn, cmd.jobId(), cmd.userId(), Document.RESUME_PDF, filename,
                 "application/pdf", r.bytes())
             .compose(id -> letterOk
                 ? Jobs.insertDocument(conn, cmd.jobId(), cmd.userId(), Document.COVER_LETTER_PDF,
                     fileName(resume.name(), "Cover_Letter"), "application/pdf", letter.bytes())
-                : Future.succeededFuture(id)));
+                : Future.succeededFuture(id))
+            .compose(id -> storePreviews(conn, cmd, resume.name(), previews)));
+  }
+
+  /** Page-1 PNGs of the PDFs that are stored (null: none), how long they took, and a note for the job's event. */
+  record Previews(byte[] resume, byte[] letter, long ms, String note) {
+  }
+
+  /**
+   * Makes the previews of the PDFs that passed the gate, here on the worker thread. A preview is a convenience: one
+   * that cannot be made is logged and noted on the timeline, never a reason to fail the job or drop its PDF.
+   */
+  static Previews previews(RunBus.JobCommand cmd, byte[] resumePdf, byte[] letterPdf) {
+    long started = System.nanoTime();
+    List<String> failed = new ArrayList<>();
+    byte[] resume = preview(cmd, resumePdf, "resume", failed);
+    byte[] letter = letterPdf == null ? null : preview(cmd, letterPdf, "cover letter", failed);
+    long ms = (System.nanoTime() - started) / 1_000_000;
+    return new Previews(resume, letter, ms, failed.isEmpty() ? "" : "; no preview of the " + String.join(" or the ", failed)
+        + " (the PDF is unaffected)");
+  }
+
+  private static byte[] preview(RunBus.JobCommand cmd, byte[] pdf, String what, List<String> failed) {
+    try {
+      return Preview.png(pdf);
+    } catch (RuntimeException e) {
+      log.warn("job {}: no preview of the {}: {}", cmd.jobId(), what, e.toString());
+      failed.add(what);
+      return null;
+    }
+  }
+
+  /** Stores the previews beside their PDFs, in the transaction that stores the PDFs. */
+  private static Future<Long> storePreviews(SqlConnection conn, RunBus.JobCommand cmd, String name, Previews p) {
+    Future<Long> stored = p.resume() == null ? Future.succeededFuture(0L)
+        : Jobs.insertDocument(conn, cmd.jobId(), cmd.userId(), Document.RESUME_PNG, pngName(name, "Resume"),
+            "image/png", p.resume());
+    return p.letter() == null ? stored : stored.compose(id -> Jobs.insertDocument(conn, cmd.jobId(), cmd.userId(),
+        Document.COVER_LETTER_PNG, pngName(name, "Cover_Letter"), "image/png", p.letter()));
+  }
+
+  /** {@code Richard_Hendriks_Resume.png}. */
+  private static String pngName(String name, String what) {
+    String pdf = fileName(name, what);
+    return pdf.substring(0, pdf.length() - ".pdf".length()) + ".png";
   }
 
   /**

@@ -2,13 +2,15 @@ package io.applyflow.run;
 
 import io.applyflow.platform.security.Auth;
 import io.applyflow.platform.web.Http;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Reading a job over HTTP: {@code GET /api/job/{id}}, its PDFs and documents, and the job page {@code /jobs/{id}}
+ * Reading a job over HTTP: {@code GET /api/job/{id}}, its PDFs, their page-1 previews ({@code resume.png},
+ * {@code cover-letter.png}) and documents, and the job page {@code /jobs/{id}}
  * with its live fragments streamed over SSE from {@code /jobs/{id}/events}. What the user does to a job (submit,
  * approve, discard, answer) is in {@link ReviewRoutes}.
  */
@@ -31,11 +33,17 @@ public final class JobRoutes {
     router.get("/api/job/:job_id").handler(Auth.requireApiUser()).handler(r::apiGet);
     router.get("/api/job/:job_id/resume.pdf").handler(Auth.requireApiUser()).handler(r::resumePdf);
     router.get("/api/job/:job_id/cover-letter.pdf").handler(Auth.requireApiUser()).handler(r::coverLetterPdf);
+    router.get("/api/job/:job_id/resume.png").handler(Auth.requireApiUser()).handler(r.newest(Document.RESUME_PNG));
+    router.get("/api/job/:job_id/cover-letter.png").handler(Auth.requireApiUser())
+        .handler(r.newest(Document.COVER_LETTER_PNG));
     router.get("/api/job/:job_id/documents/:doc_id").handler(Auth.requireApiUser()).handler(r::documentById);
     router.get("/jobs/:job_id").handler(Auth.requirePageUser()).handler(r::page);
     router.get("/jobs/:job_id/events").handler(Auth.requirePageUser()).handler(r::stream);
     router.get("/jobs/:job_id/resume.pdf").handler(Auth.requirePageUser()).handler(r::resumePdf);
     router.get("/jobs/:job_id/cover-letter.pdf").handler(Auth.requirePageUser()).handler(r::coverLetterPdf);
+    router.get("/jobs/:job_id/resume.png").handler(Auth.requirePageUser()).handler(r.newest(Document.RESUME_PNG));
+    router.get("/jobs/:job_id/cover-letter.png").handler(Auth.requirePageUser())
+        .handler(r.newest(Document.COVER_LETTER_PNG));
     router.get("/jobs/:job_id/documents/:doc_id").handler(Auth.requirePageUser()).handler(r::documentById);
   }
 
@@ -53,6 +61,16 @@ public final class JobRoutes {
 
   private void coverLetterPdf(RoutingContext ctx) {
     jobs.document(Http.idParam(ctx, "job_id"), Auth.userId(ctx), Document.COVER_LETTER_PDF)
+        .onSuccess(doc -> send(ctx, doc))
+        .onFailure(t -> Http.fail(ctx, t));
+  }
+
+  /**
+   * The newest document of a kind (a preview PNG), read through the caller's own id: another user's job, or a job
+   * without one, is a 404. The headers are those of every document (no-store, same-origin: {@code SecurityHeaders}).
+   */
+  private Handler<RoutingContext> newest(String kind) {
+    return ctx -> jobs.document(Http.idParam(ctx, "job_id"), Auth.userId(ctx), kind)
         .onSuccess(doc -> send(ctx, doc))
         .onFailure(t -> Http.fail(ctx, t));
   }

@@ -1,6 +1,7 @@
 package io.applyflow.run;
 
 import io.applyflow.platform.web.SafeUrls;
+import io.applyflow.render.Preview;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -43,6 +44,8 @@ public final class JobView {
     Map<String, Object> letterPdf = newest(documents, Document.COVER_LETTER_PDF);
     m.put("resumePdf", resumePdf);
     m.put("letterPdf", letterPdf);
+    m.put("resumePng", thumb(previewOf(documents, Document.RESUME_PNG, resumePdf), Preview.DISPLAY_WIDTH));
+    m.put("letterPng", thumb(previewOf(documents, Document.COVER_LETTER_PNG, letterPdf), Preview.DISPLAY_WIDTH));
 
     JsonObject score = d.getJsonObject("score");
     m.put("score", score == null ? null : plain(score));
@@ -497,6 +500,29 @@ public final class JobView {
     String t = s.strip();
     t = Character.toUpperCase(t.charAt(0)) + t.substring(1);
     return t.endsWith(".") || t.endsWith("?") || t.endsWith("!") || t.endsWith("\"") ? t : t + ".";
+  }
+
+  /**
+   * A preview's size on the page ({@code width}, {@code height} in CSS pixels) at {@code width} wide, keeping the
+   * PNG's proportions (Letter or A4): the {@code <img>} gets both, so the page does not jump when it loads. Null
+   * without a preview or without its pixel size.
+   */
+  static Map<String, Object> thumb(Map<String, Object> png, int width) {
+    if (png == null || !(png.get("width") instanceof Number w) || !(png.get("height") instanceof Number h)
+        || w.intValue() <= 0) {
+      return null;
+    }
+    return Map.of("width", width, "height", Math.round(width * h.floatValue() / w.floatValue()));
+  }
+
+  /**
+   * The preview of {@code pdf}: the newest PNG of the kind stored after it (in its transaction), so a job rendered
+   * again whose new preview failed never shows the old page next to the new PDF. Null without one.
+   */
+  static Map<String, Object> previewOf(List<Map<String, Object>> documents, String kind, Map<String, Object> pdf) {
+    Map<String, Object> png = newest(documents, kind);
+    return pdf == null || png == null || !(png.get("id") instanceof Number p) || !(pdf.get("id") instanceof Number d)
+        || p.longValue() < d.longValue() ? null : png;
   }
 
   private static Map<String, Object> newest(List<Map<String, Object>> documents, String kind) {

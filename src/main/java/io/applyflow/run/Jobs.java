@@ -1,6 +1,7 @@
 package io.applyflow.run;
 
 import io.applyflow.platform.bus.Failure;
+import io.applyflow.render.Preview;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonArray;
@@ -253,12 +254,21 @@ public final class Jobs {
         });
   }
 
-  /** The user's jobs waiting for them (review queue), newest first, with their newest screenshot's id. */
+  /**
+   * The user's jobs waiting for them (review queue), newest first, with their newest screenshot's id and the pixel
+   * size of the preview of their newest resume PDF ({@code resume_png}: {@code width}, {@code height}; null without
+   * one, or when the newest PDF has none: see {@link JobView#previewOf}).
+   */
   public Future<List<JsonObject>> waiting(long userId) {
     return pool.preparedQuery("""
             select j.id, j.run_id, j.title, j.company, j.status, j.score, j.fill_plan,
               (select d.id from documents d where d.job_id = j.id and d.user_id = j.user_id and d.kind = 'screenshot'
-               order by d.id desc limit 1) as screenshot_id
+               order by d.id desc limit 1) as screenshot_id,
+              (select substring(d.content from 1 for 24) from documents d
+               where d.job_id = j.id and d.user_id = j.user_id and d.kind = 'resume_png'
+                 and d.id > (select max(p.id) from documents p
+                             where p.job_id = j.id and p.user_id = j.user_id and p.kind = 'resume_pdf')
+               order by d.id desc limit 1) as resume_png_head
             from jobs j where j.user_id = $1 and j.status in ('awaiting_approval', 'needs_input', 'needs_attention')
             order by j.updated_at desc limit 200""")
         .execute(Tuple.of(userId))
@@ -268,10 +278,17 @@ public final class Jobs {
             out.add(new JsonObject().put("job_id", r.getLong("id")).put("run_id", r.getLong("run_id"))
                 .put("title", r.getString("title")).put("company", r.getString("company"))
                 .put("status", r.getString("status")).put("score", r.getInteger("score"))
-                .put("fill_plan", r.getValue("fill_plan")).put("screenshot_id", r.getLong("screenshot_id")));
+                .put("fill_plan", r.getValue("fill_plan")).put("screenshot_id", r.getLong("screenshot_id"))
+                .put("resume_png", pngSize(r.getBuffer("resume_png_head"))));
           }
           return out;
         });
+  }
+
+  /** {@code {width, height}} from a PNG's first bytes, or null. */
+  private static JsonObject pngSize(io.vertx.core.buffer.Buffer head) {
+    int[] size = head == null ? null : Preview.size(head.getBytes());
+    return size == null ? null : new JsonObject().put("width", size[0]).put("height", size[1]);
   }
 
   /** How many of the user's jobs are in each state, per run, for the given runs. */
@@ -411,19 +428,25 @@ public final class Jobs {
             : Future.failedFuture(Failure.NOT_FOUND.with("job " + jobId + " has no " + kind + " yet")));
   }
 
-  /** Metadata (no bytes) of every document of a job. */
+  /**
+   * Metadata (no bytes) of every document of a job; a preview PNG also has its {@code width} and {@code height} in
+   * pixels, read from its header (the first 24 bytes), so a page can give its {@code <img>} a size.
+   */
   public Future<JsonArray> documents(long jobId, long userId) {
     return pool.preparedQuery("""
-            select id, kind, filename, content_type, length(content) as bytes, sha256, created_at from documents
-            where job_id = $1 and user_id = $2 order by id""")
+            select id, kind, filename, content_type, length(content) as bytes, sha256, created_at,
+              case when kind in ('resume_png', 'cover_letter_png') then substring(content from 1 for 24) end as head
+            from documents where job_id = $1 and user_id = $2 order by id""")
         .execute(Tuple.of(jobId, userId))
         .map(rs -> {
           JsonArray out = new JsonArray();
           for (Row r : rs) {
-            out.add(new JsonObject().put("id", r.getLong("id")).put("kind", r.getString("kind"))
+            JsonObject doc = new JsonObject().put("id", r.getLong("id")).put("kind", r.getString("kind"))
                 .put("filename", r.getString("filename")).put("content_type", r.getString("content_type"))
                 .put("bytes", r.getInteger("bytes")).put("sha256", r.getString("sha256"))
-                .put("created_at", r.getOffsetDateTime("created_at").toString()));
+                .put("created_at", r.getOffsetDateTime("created_at").toString());
+            JsonObject size = pngSize(r.getBuffer("head"));
+            out.add(size == null ? doc : doc.mergeIn(size));
           }
           return out;
         });

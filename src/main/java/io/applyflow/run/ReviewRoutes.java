@@ -42,6 +42,8 @@ public final class ReviewRoutes {
   /** Each decision's refusal, in words, by action. */
   private static final Map<String, Function<Job, String>> REFUSALS = Map.of("submit", Refusals::submit,
       "approve", Refusals::approve, "discard", Refusals::discard, "retry", Refusals::retry);
+  /** The resume preview's width in the queue, in CSS pixels: enough to recognise the document, small for a row. */
+  private static final int QUEUE_THUMB_WIDTH = 110;
   /** How long a decided job stays in the review queue's "Just decided" list. */
   private static final int RECENT_MINUTES = 60;
 
@@ -400,6 +402,8 @@ public final class ReviewRoutes {
         // a job waiting for an emailed security code has no question to answer: the queue points to its code form
         JsonObject code = codes.get(j.getLong("job_id"));
         row.put("code_wait", code == null ? null : code.getMap());
+        JsonObject png = j.getJsonObject("resume_png");
+        row.put("resume_thumb", png == null ? null : JobView.thumb(png.getMap(), QUEUE_THUMB_WIDTH));
         rows.add(row);
       }
       model.put("jobs", rows);

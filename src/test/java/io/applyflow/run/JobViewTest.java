@@ -47,6 +47,20 @@ class JobViewTest {
   }
 
   @Test
+  void aPreviewIsShownAtTheDisplayWidthInThePngsProportionsAndOnlyWithItsPdf() {
+    JsonObject d = job("awaiting_approval", new JsonArray(), events("awaiting_approval", "ready"));
+    assertNull(JobView.model(d).get("resumePng"), "no preview stored: no thumbnail");
+    d.getJsonArray("documents").add(new JsonObject().put("id", 3L).put("kind", "resume_png")
+        .put("filename", "Ada_Resume.png").put("bytes", 40_000).put("width", 680).put("height", 962)); // A4
+    assertEquals(Map.of("width", 340, "height", 481), JobView.model(d).get("resumePng"));
+    assertNull(JobView.model(d).get("letterPng"), "no cover letter PDF, no letter thumbnail");
+    assertNull(JobView.thumb(Map.of("kind", "resume_png"), 340), "a PNG of unknown size gets no <img>");
+    d.getJsonArray("documents").add(new JsonObject().put("id", 4L).put("kind", "resume_pdf")
+        .put("filename", "Ada_Resume.pdf").put("bytes", 34_000));
+    assertNull(JobView.model(d).get("resumePng"), "rendered again without a new preview: the old one is not shown");
+  }
+
+  @Test
   void anUnknownSubmitOutcomeIsNotCalledAPlainStop() {
     Map<String, Object> d = JobView.decision(JobStatus.NEEDS_ATTENTION, new JsonObject().put("company", "Acme"),
         List.of(Map.of("status", "needs_attention", "message", "submit outcome unknown: the page did not answer",
