@@ -247,7 +247,7 @@ class ResumePdfTest {
     org.jsoup.nodes.Document html = org.jsoup.Jsoup.parse(PDF.html(r, options));
     assertEquals(r.sectionHeadings(), html.select("h2").eachText());
     assertEquals(r.bullets().size() - 1, html.select("li").size());
-    String css = html.select("style").eachText().toString();
+    String css = String.join("\n", html.select("style").stream().map(org.jsoup.nodes.Element::data).toList());
     assertTrue(css.contains("size: A4"), css);
     assertTrue(html.select("table, [style*=float], [style*=column]").isEmpty(), "one column, no tables or floats");
   }
