@@ -86,10 +86,10 @@ class PageBudgetIT {
     }
 
     Api.Response letter = api.get("/api/job/" + jobId + "/cover-letter.pdf", token);
-    if (letter.status() == 200) {
-      try (PDDocument doc = Loader.loadPDF(letter.body())) {
-        assertEquals(595, Math.round(doc.getPage(0).getMediaBox().getWidth()), "the letter is on A4 too");
-      }
+    assertEquals(200, letter.status(), letter.text());
+    try (PDDocument doc = Loader.loadPDF(letter.body())) {
+      assertEquals(595, Math.round(doc.getPage(0).getMediaBox().getWidth()), "the letter is on A4 too");
+      assertTrue(ParseBackGate.text(letter.body()).startsWith("Richard Hendriks"), "the letter starts with the header");
     }
   }
 
