@@ -63,6 +63,26 @@ public final class PageBudget {
     public int pagesOver() {
       return Math.max(0, pages - maxPages);
     }
+
+    /**
+     * The render event's account of the layout and the budget: "compact template on A4, 1 page; dropped 3 bullets
+     * to fit 1 page", or "... 2 pages; 1 page over the 1 page budget even with 9 bullets dropped (each role keeps
+     * at least one)".
+     */
+    public String describe(RenderOptions options) {
+      String paper = options.paper() == RenderOptions.Paper.A4 ? "A4" : "Letter";
+      String base = options.template().id() + " template on " + paper + ", " + count(pages, "page");
+      String bullets = count(dropped.size(), "bullet");
+      if (!fits()) {
+        return base + "; " + count(pagesOver(), "page") + " over the " + count(maxPages, "page")
+            + " budget even with " + bullets + " dropped (each role keeps at least one)";
+      }
+      return dropped.isEmpty() ? base : base + "; dropped " + bullets + " to fit " + count(maxPages, "page");
+    }
+
+    private static String count(int n, String what) {
+      return n + " " + what + (n == 1 ? "" : "s");
+    }
   }
 
   /** {@link #fit(TailoredResume, int, Map, Function)} with {@code pdf} rendering in {@code options}. */

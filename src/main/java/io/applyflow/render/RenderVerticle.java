@@ -74,7 +74,7 @@ public final class RenderVerticle extends VerticleBase {
         ? "; cover letter rendered and checked"
         : "; the cover letter PDF is not stored: " + String.join("; ", letter.problems());
     return jobs.transition(cmd, "render", JobStatus.RENDERED,
-        "rendered " + filename + " (" + r.bytes().length / 1024 + " KB in " + ms + " ms, " + layout(fitted, options)
+        "rendered " + filename + " (" + r.bytes().length / 1024 + " KB in " + ms + " ms, " + fitted.describe(options)
             + "); parse-back check passed" + letterNote,
         budgetDetails(fitted, options)
             .put("bytes", r.bytes().length).put("ms", ms).put("sha256", Document.sha256(r.bytes())),
@@ -125,20 +125,6 @@ public final class RenderVerticle extends VerticleBase {
     return out;
   }
 
-  /** "compact template on A4, 1 page; dropped 3 bullets to fit 1 page" — the message's account of the budget. */
-  static String layout(PageBudget.Result fitted, RenderOptions options) {
-    String pages = fitted.pages() + (fitted.pages() == 1 ? " page" : " pages");
-    String budget = options.maxPages() + (options.maxPages() == 1 ? " page" : " pages");
-    String base = options.template().id() + " template on " + paperName(options) + ", " + pages;
-    int n = fitted.dropped().size();
-    String bullets = n + (n == 1 ? " bullet" : " bullets");
-    if (!fitted.fits()) {
-      return base + "; " + fitted.pagesOver() + (fitted.pagesOver() == 1 ? " page" : " pages") + " over the "
-          + budget + " budget even with " + bullets + " dropped (each role keeps at least one)";
-    }
-    return n == 0 ? base : base + "; dropped " + bullets + " to fit " + budget;
-  }
-
   /** {dropped: [{id, text}], pages, max_pages, fits, template, paper, renders} for the render event. */
   static JsonObject budgetDetails(PageBudget.Result fitted, RenderOptions options) {
     JsonArray dropped = new JsonArray();
@@ -148,10 +134,6 @@ public final class RenderVerticle extends VerticleBase {
     return new JsonObject().put("dropped", dropped).put("pages", fitted.pages()).put("max_pages", options.maxPages())
         .put("fits", fitted.fits()).put("template", options.template().id())
         .put("paper", options.paper() == RenderOptions.Paper.A4 ? "a4" : "letter").put("renders", fitted.renders());
-  }
-
-  private static String paperName(RenderOptions options) {
-    return options.paper() == RenderOptions.Paper.A4 ? "A4" : "Letter";
   }
 
   /** {@code Richard_Hendriks_Resume.pdf}: what a recruiter sees as the attachment's name. */

@@ -182,7 +182,7 @@ class PageBudgetTest {
     assertTrue(fitted.pagesOver() >= 1);
     assertEquals(List.of("work[0].highlights[1]"), fitted.dropped().stream().map(Bullet::id).toList());
     assertEquals(1, fitted.resume().work().get(0).bullets().size(), "the role keeps its last bullet");
-    String message = RenderVerticle.layout(fitted, options);
+    String message = fitted.describe(options);
     assertTrue(message.contains(fitted.pagesOver() + " page") && message.contains("over the 1 page budget"), message);
   }
 
@@ -192,8 +192,8 @@ class PageBudgetTest {
     RenderOptions options = new RenderOptions(RenderOptions.Template.COMPACT, RenderOptions.Paper.A4, 1);
     PageBudget.Result fitted = PageBudget.fit(r, options, relevance(), PDF);
     int n = fitted.dropped().size();
-    assertTrue(RenderVerticle.layout(fitted, options).endsWith("dropped " + n + " bullets to fit 1 page"),
-        RenderVerticle.layout(fitted, options));
+    assertTrue(fitted.describe(options).endsWith("dropped " + n + " bullets to fit 1 page"),
+        fitted.describe(options));
     var details = RenderVerticle.budgetDetails(fitted, options);
     assertEquals(n, details.getJsonArray("dropped").size());
     assertEquals(fitted.dropped().get(0).id(), details.getJsonArray("dropped").getJsonObject(0).getString("id"));
