@@ -7,14 +7,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 
 /**
  * Fits a resume into its page budget ({@link RenderOptions#maxPages()}) by dropping bullets, lowest-ranked first.
@@ -25,11 +28,11 @@ import org.apache.pdfbox.text.PDFTextStripper;
  * first; without them, the last bullet of the role that has the most (the tailor lists each role's bullets most
  * relevant first, so its last is its weakest).
  *
- * <p>How many to drop is searched, not stepped one by one: the first render tells how many lines spill past the
- * budget, which gives a first guess; from the guess the search widens until one count fits and a smaller one does
- * not, then bisects between them. A typical overflow costs three to five renders of ~40 ms each. The result is the
- * fewest drops that fit; if even dropping every droppable bullet does not fit, that smallest legal version is kept
- * and {@link Result#fits()} is false.
+ * <p>How many to drop is searched, not stepped one by one ({@link Search}): each render says how many lines are
+ * over the budget or free on the last page, and each bullet's lines are estimated from its length, so the next
+ * probe is usually right or one off; the search stops when it knows k drops fit and k - 1 do not. A typical
+ * overflow costs three or four renders. The result is the fewest drops that fit; if even dropping every droppable
+ * bullet does not fit, that smallest legal version is kept and {@link Result#fits()} is false.
  *
  * <p>Pure (no Vert.x); blocking and CPU-bound, so call it from a worker thread.
  */
@@ -100,56 +103,101 @@ public final class PageBudget {
   public static Result fit(TailoredResume r, int maxPages, Map<String, Double> relevance,
                            Function<TailoredResume, byte[]> renderer) {
     List<Bullet> order = dropOrder(r, relevance);
-    Probe first = Probe.of(renderer.apply(r), 0, r, maxPages);
-    int renders = 1;
-    if (first.pages <= maxPages || order.isEmpty()) {
-      return first.result(List.of(), maxPages, renders);
+    byte[] whole = renderer.apply(r);
+    Measure first = Measure.of(whole, maxPages, null);
+    if (first.pages() <= maxPages || order.isEmpty()) {
+      return new Result(whole, r, List.of(), first.pages(), maxPages, 1);
     }
-    // Invariant of the search: bad < k for every k known to fit, and k = good fits (null until one does).
-    int bad = 0;
-    Probe good = null;
-    int k = Math.max(1, Math.min(order.size(), guess(first, order, maxPages)));
-    int step = 1;
-    // Widen from the guess: up (doubling the step) until something fits or nothing is left to drop.
-    while (good == null) {
-      Probe p = probe(r, order, k, maxPages, renderer);
-      renders++;
-      if (p.pages <= maxPages) {
-        good = p;
-      } else if (k == order.size()) {
-        // Even the smallest legal resume is over: keep it; the caller says how far over.
-        return p.result(order, maxPages, renders);
-      } else {
-        bad = k;
-        k = Math.min(order.size(), k + step);
-        step *= 2;
+    Search search = new Search(r, order, maxPages, renderer, first);
+    return search.run();
+  }
+
+  /**
+   * The search for the fewest drops that fit. Known: {@code bad} drops do not fit (0 at the start), {@code good}
+   * drops fit (none yet at the start). Each probe lies strictly between them, so the bracket narrows every time; the
+   * answer is {@code good} once {@code good - bad == 1}. Where to probe comes from the last render: over the budget
+   * by L lines → drop the next bullets until their estimated lines add up to L; fitting with F free lines on the
+   * last page → put back the last-dropped bullets whose lines add up to at most F. After three probes in a row on one
+   * side it moves at least 2, then 4, 8... from the bound instead, so a poor estimate costs a few renders, never a walk
+   * through every bullet.
+   */
+  private static final class Search {
+    private final TailoredResume r;
+    private final List<Bullet> order;
+    private final int maxPages;
+    private final Function<TailoredResume, byte[]> renderer;
+    private final Measure first;
+    private final int[] lines;
+    private int renders = 1;
+
+    Search(TailoredResume r, List<Bullet> order, int maxPages, Function<TailoredResume, byte[]> renderer,
+           Measure first) {
+      this.r = r;
+      this.order = order;
+      this.maxPages = maxPages;
+      this.renderer = renderer;
+      this.first = first;
+      int lineChars = Math.max(30, first.longestLine());
+      this.lines = order.stream().mapToInt(b -> Math.max(1, (b.text().length() + lineChars - 1) / lineChars)).toArray();
+    }
+
+    Result run() {
+      int n = order.size();
+      int bad = 0;
+      int good = n + 1; // n + 1: nothing known to fit yet
+      Result fit = null;
+      Boolean lastFit = null; // the side of the last probe: true when it fitted
+      int sameSide = 0;
+      int k = further(0, first.overflowLines());
+      while (good - bad > 1) {
+        int hi = Math.min(n, good - 1);
+        if (sameSide >= 2) {
+          // A third time on the same side: the estimate is timid, so move at least 2, 4, 8... from the bound.
+          int jump = 1 << (sameSide - 1);
+          k = lastFit ? Math.min(k, good - jump) : Math.max(k, bad + jump);
+        }
+        k = Math.max(bad + 1, Math.min(hi, k));
+        TailoredResume reduced = without(r, order.subList(0, k));
+        byte[] pdf = renderer.apply(reduced);
+        renders++;
+        Measure m = Measure.of(pdf, maxPages, first);
+        boolean fits = m.pages() <= maxPages;
+        sameSide = lastFit != null && lastFit == fits ? sameSide + 1 : 0;
+        lastFit = fits;
+        if (fits) {
+          good = k;
+          fit = new Result(pdf, reduced, order.subList(0, k), m.pages(), maxPages, renders);
+          k = back(k, m.freeLines());
+        } else if (k == n) {
+          // Even the smallest legal resume is over: keep it; the caller says how far over.
+          return new Result(pdf, reduced, order, m.pages(), maxPages, renders);
+        } else {
+          bad = k;
+          k = further(k, m.overflowLines());
+        }
       }
+      return new Result(fit.pdf(), fit.resume(), fit.dropped(), fit.pages(), maxPages, renders);
     }
-    // Widen down from a first fit found on the guess itself, so the answer is the fewest drops, not the guess.
-    step = 1;
-    while (bad == 0 && good.dropped > 1) {
-      int lower = Math.max(1, good.dropped - step);
-      Probe p = probe(r, order, lower, maxPages, renderer);
-      renders++;
-      if (p.pages <= maxPages) {
-        good = p;
-        step *= 2;
-      } else {
-        bad = lower;
+
+    /** From {@code k} drops, how many drops take out at least {@code overflow} more lines. */
+    private int further(int k, int overflow) {
+      int j = k;
+      int saved = 0;
+      while (j < lines.length && (saved < overflow || j == k)) {
+        saved += lines[j++];
       }
+      return j;
     }
-    // Bisect (bad, good.dropped).
-    while (good.dropped - bad > 1) {
-      int mid = (bad + good.dropped) >>> 1;
-      Probe p = probe(r, order, mid, maxPages, renderer);
-      renders++;
-      if (p.pages <= maxPages) {
-        good = p;
-      } else {
-        bad = mid;
+
+    /** From {@code k} drops that fit with {@code free} lines to spare, how few drops would still fit. */
+    private int back(int k, int free) {
+      int j = k;
+      int added = 0;
+      while (j > 0 && added + lines[j - 1] <= free) {
+        added += lines[--j];
       }
+      return j == k ? k - 1 : j;
     }
-    return good.result(order.subList(0, good.dropped), maxPages, renders);
   }
 
   /**
@@ -224,55 +272,86 @@ public final class PageBudget {
   }
 
   /**
-   * First guess at how many to drop: lines past the budget (counted in the first render's text) against the lines
-   * the bullets in drop order take, with each bullet's line count estimated from its length and the longest line of
-   * the first page. It only seeds the search, so being off costs a render or two, never a wrong answer.
+   * What one render tells the search, from PDFBox's text positions: the page count; for a render over the budget,
+   * how many text lines fall past the budget's last page; for one within it, how many more lines would fit below
+   * the last one (down to the lowest line the first render's page allows). The first render also gives the line
+   * height and the widest line in characters, which turn a bullet's length into an estimate of its lines.
    */
-  private static int guess(Probe first, List<Bullet> order, int maxPages) {
-    int lineChars = Math.max(40, first.longestLine);
-    int need = first.overflowLines;
-    int lines = 0;
-    for (int k = 0; k < order.size(); k++) {
-      lines += (order.get(k).text().length() + lineChars - 1) / lineChars;
-      if (lines >= need) {
-        return k + 1;
-      }
-    }
-    return order.size();
-  }
+  record Measure(int pages, int overflowLines, int freeLines, int longestLine, float lineHeight, float fullBottom) {
 
-  private static Probe probe(TailoredResume r, List<Bullet> order, int k, int maxPages,
-                             Function<TailoredResume, byte[]> renderer) {
-    TailoredResume reduced = without(r, order.subList(0, k));
-    return Probe.of(renderer.apply(reduced), k, reduced, maxPages);
-  }
-
-  /** One render: its bytes, page count, and for the first, how much spilled past the budget. */
-  private record Probe(byte[] pdf, int pages, int dropped, TailoredResume resume, int overflowLines, int longestLine) {
-    static Probe of(byte[] pdf, int dropped, TailoredResume resume, int maxPages) {
+    /** Measures {@code pdf}; {@code first} null means this is the first render (over the budget). */
+    static Measure of(byte[] pdf, int maxPages, Measure first) {
       try (PDDocument doc = Loader.loadPDF(pdf)) {
         int pages = doc.getNumberOfPages();
-        int overflow = 0;
-        int longest = 0;
-        if (dropped == 0 && pages > maxPages) {
-          PDFTextStripper stripper = new PDFTextStripper();
-          stripper.setStartPage(1);
-          stripper.setEndPage(1);
-          for (String line : stripper.getText(doc).split("\\R")) {
-            longest = Math.max(longest, line.length());
-          }
-          stripper.setStartPage(maxPages + 1);
-          stripper.setEndPage(pages);
-          overflow = (int) stripper.getText(doc).lines().filter(l -> !l.isBlank()).count();
+        if (first == null && pages <= maxPages) {
+          return new Measure(pages, 0, 0, 0, 0, 0);
         }
-        return new Probe(pdf, pages, dropped, resume, overflow, longest);
+        Baselines b = new Baselines();
+        b.getText(doc);
+        int overflow = 0;
+        for (int p = maxPages + 1; p <= pages; p++) {
+          overflow += b.lines(p).size();
+        }
+        if (first == null) {
+          // The lowest a line can sit: the budget page's last line, or, when a kept-together item left a gap
+          // there, the first line's distance from the top mirrored at the bottom (the templates' top and bottom
+          // margins are equal).
+          float lineHeight = b.lineHeight(1);
+          float last = b.lines(maxPages).isEmpty() ? 0 : b.lines(maxPages).lastKey();
+          float top = b.lines(1).isEmpty() ? 0 : b.lines(1).firstKey();
+          float mirrored = doc.getPage(0).getMediaBox().getHeight() - top + lineHeight;
+          return new Measure(pages, overflow, 0, b.longestLine(1), lineHeight, Math.max(last, mirrored));
+        }
+        int free = 0;
+        if (pages <= maxPages && first.lineHeight() > 0) {
+          float last = b.lines(pages).isEmpty() ? 0 : b.lines(pages).lastKey();
+          int perPage = (int) (first.fullBottom() / first.lineHeight());
+          free = (int) Math.floor((first.fullBottom() - last) / first.lineHeight()) + (maxPages - pages) * perPage;
+        }
+        return new Measure(pages, overflow, Math.max(0, free), 0, first.lineHeight(), first.fullBottom());
       } catch (IOException e) {
         throw new UncheckedIOException("cannot count the pages of the rendered PDF", e);
       }
     }
+  }
 
-    Result result(List<Bullet> dropped, int maxPages, int renders) {
-      return new Result(pdf, resume, dropped, pages, maxPages, renders);
+  /** Collects, per page, each text line's baseline (points from the top) and its character count. */
+  private static final class Baselines extends PDFTextStripper {
+    private final Map<Integer, TreeMap<Float, Integer>> pages = new HashMap<>();
+
+    @Override
+    protected void writeString(String text, List<TextPosition> positions) throws IOException {
+      TreeMap<Float, Integer> page = pages.computeIfAbsent(getCurrentPageNo(), p -> new TreeMap<>());
+      for (TextPosition t : positions) {
+        // Half-point buckets: the glyphs of one line share a baseline up to rounding.
+        page.merge(Math.round(t.getYDirAdj() * 2) / 2f, t.getUnicode() == null ? 0 : t.getUnicode().length(),
+            Integer::sum);
+      }
+    }
+
+    TreeMap<Float, Integer> lines(int page) {
+      return pages.getOrDefault(page, new TreeMap<>());
+    }
+
+    int longestLine(int page) {
+      return lines(page).values().stream().mapToInt(Integer::intValue).max().orElse(0);
+    }
+
+    /** The most common gap between consecutive baselines: the body text's line height. */
+    float lineHeight(int page) {
+      List<Float> gaps = new ArrayList<>();
+      Float previous = null;
+      for (Float y : lines(page).keySet()) {
+        if (previous != null) {
+          gaps.add(y - previous);
+        }
+        previous = y;
+      }
+      if (gaps.isEmpty()) {
+        return 0;
+      }
+      gaps.sort(null);
+      return gaps.get(gaps.size() / 2);
     }
   }
 }

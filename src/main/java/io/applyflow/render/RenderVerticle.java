@@ -117,7 +117,8 @@ public final class RenderVerticle extends VerticleBase {
     Map<String, Double> out = new HashMap<>();
     if (tailorDiff != null) {
       for (Object o : tailorDiff) {
-        if (o instanceof JsonObject row && row.getString("id") != null && row.getValue("relevance") instanceof Number n) {
+        if (o instanceof JsonObject row && row.getString("id") != null
+            && row.getValue("relevance") instanceof Number n) {
           out.put(row.getString("id"), n.doubleValue());
         }
       }

@@ -30,7 +30,8 @@ class PageBudgetTest {
   private static final String[] TOPICS = {
       "Kafka consumer-group rebalancing", "Postgres logical replication", "gRPC service mesh retries",
       "Kubernetes operator upgrades", "on-call run-books and incident reviews", "tiered object storage",
-      "Raft leader election", "schema-migration tooling", "multi-region failover drills", "JVM garbage-collection tuning"};
+      "Raft leader election", "schema-migration tooling", "multi-region failover drills",
+      "JVM garbage-collection tuning"};
 
   /**
    * The senior-engineer fixture grown to two pages and more: every role gets ten highlights of its own and one
@@ -121,7 +122,7 @@ class PageBudgetTest {
     // The fewest drops: putting back the last one dropped goes over the page again.
     List<Bullet> oneFewer = fitted.dropped().subList(0, fitted.dropped().size() - 1);
     assertEquals(2, pages(PDF.render(PageBudget.without(r, oneFewer), options)), "one fewer drop would not fit");
-    assertTrue(fitted.renders() <= 8, fitted.renders() + " renders");
+    assertTrue(fitted.renders() <= 5, fitted.renders() + " renders: the line estimates should land within one or two");
   }
 
   @Test
@@ -173,7 +174,8 @@ class PageBudgetTest {
       huge.append("word").append(i).append(' ');
     }
     Role role = new Role("Engineer", "Acme", null, "2020-01", null,
-        List.of(new Bullet("work[0].highlights[0]", huge.toString().trim()), new Bullet("work[0].highlights[1]", "Short")));
+        List.of(new Bullet("work[0].highlights[0]", huge.toString().trim()),
+            new Bullet("work[0].highlights[1]", "Short")));
     TailoredResume r = new TailoredResume("N", null, "n@example.com", null, null, null, null, List.of(role), null, null,
         null, List.of(TailoredResume.EXPERIENCE));
     RenderOptions options = new RenderOptions(RenderOptions.Template.COMPACT, RenderOptions.Paper.A4, 1);

@@ -223,8 +223,8 @@ class ResumePdfTest {
     }
     assertSize(PDF.render(r), 612, 792);
     List<String> letter = List.of("Dear team,", "I would like to apply.");
-    assertSize(PDF.renderLetter(r, letter, new RenderOptions(RenderOptions.Template.CLASSIC, RenderOptions.Paper.A4, 1)),
-        595, 842);
+    RenderOptions a4 = new RenderOptions(RenderOptions.Template.CLASSIC, RenderOptions.Paper.A4, 1);
+    assertSize(PDF.renderLetter(r, letter, a4), 595, 842);
     assertSize(PDF.renderLetter(r.name(), "x@example.com", letter), 612, 792);
   }
 

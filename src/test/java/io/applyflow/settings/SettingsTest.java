@@ -57,7 +57,8 @@ class SettingsTest {
 
   @Test
   void aBadTemplatePaperOrPageCountIsRefusedNamingTheFieldAndTheAllowedValues() {
-    assertRefused(new JsonObject().put("resume_template", "fancy"), "resume_template must be one of classic, compact, not 'fancy'");
+    assertRefused(new JsonObject().put("resume_template", "fancy"),
+        "resume_template must be one of classic, compact, not 'fancy'");
     assertRefused(new JsonObject().put("resume_template", 1), "resume_template must be one of classic, compact");
     assertRefused(new JsonObject().putNull("resume_template"), "resume_template must be one of classic, compact");
     assertRefused(new JsonObject().put("paper", "legal"), "paper must be one of letter, a4, not 'legal'");
