@@ -154,7 +154,8 @@ public final class Applyflow implements AutoCloseable {
       }
       if (config.runs("render")) {
         ResumePdf pdf = new ResumePdf();
-        all.add(vertx.deployVerticle(() -> new RenderVerticle(jobs, pdf), new DeploymentOptions()
+        SettingsStore layout = new SettingsStore(pool);
+        all.add(vertx.deployVerticle(() -> new RenderVerticle(jobs, pdf, layout), new DeploymentOptions()
             .setThreadingModel(ThreadingModel.WORKER).setWorkerPoolName("render").setWorkerPoolSize(2).setInstances(2)));
       }
       if (config.runs("apply")) {

@@ -90,6 +90,18 @@ public final class ParseBackGate {
     return checkPdf(pdf, expectedLetter(name, contact, paragraphs));
   }
 
+  /**
+   * Checks a cover letter PDF that starts with the resume's header (name, headline, contact line with links, as
+   * {@link ResumePdf#renderLetter(TailoredResume, List, RenderOptions)} prints it), then every paragraph, in order.
+   *
+   * @return the problems found, one sentence each; empty when the PDF passes
+   */
+  public static List<String> checkLetter(byte[] pdf, TailoredResume header, List<String> paragraphs) {
+    List<Expected> expected = header(header);
+    addParagraphs(expected, paragraphs);
+    return checkPdf(pdf, expected);
+  }
+
   /** {@link #checkLetter(byte[], String, String, List)} without a contact line. */
   public static List<String> checkLetter(byte[] pdf, String name, List<String> paragraphs) {
     return checkLetter(pdf, name, null, paragraphs);
@@ -123,15 +135,7 @@ public final class ParseBackGate {
 
   /** What must come back from a resume, in reading order (the order of {@code templates/render/resume-*.html}). */
   static List<Expected> expected(TailoredResume r) {
-    List<Expected> out = new ArrayList<>();
-    add(out, "name", r.name());
-    add(out, "headline", r.label());
-    add(out, "email", r.email());
-    add(out, "phone", r.phone());
-    add(out, "location", r.location());
-    for (Link l : r.links()) {
-      add(out, "link " + (l.label() == null ? l.url() : l.label()), ResumePdf.linkText(l));
-    }
+    List<Expected> out = header(r);
     List<Bullet> shown = new ArrayList<>();
     for (String heading : r.sectionHeadings()) {
       add(out, "heading \"" + heading + "\"", heading);
@@ -172,6 +176,26 @@ public final class ParseBackGate {
     return out;
   }
 
+  /** The header of every document (templates/render/header.html): name, headline, then the contact line. */
+  private static List<Expected> header(TailoredResume r) {
+    List<Expected> out = new ArrayList<>();
+    add(out, "name", r.name());
+    add(out, "headline", r.label());
+    add(out, "email", r.email());
+    add(out, "phone", r.phone());
+    add(out, "location", r.location());
+    for (Link l : r.links()) {
+      add(out, "link " + (l.label() == null ? l.url() : l.label()), ResumePdf.linkText(l));
+    }
+    return out;
+  }
+
+  private static void addParagraphs(List<Expected> out, List<String> paragraphs) {
+    for (int i = 0; i < paragraphs.size(); i++) {
+      add(out, "paragraph " + (i + 1), paragraphs.get(i));
+    }
+  }
+
   private static void roles(List<Expected> out, String kind, List<Role> roles) {
     int n = 1;
     for (Role role : roles) {
@@ -190,9 +214,7 @@ public final class ParseBackGate {
     List<Expected> out = new ArrayList<>();
     add(out, "name", name);
     add(out, "contact line", contact);
-    for (int i = 0; i < paragraphs.size(); i++) {
-      add(out, "paragraph " + (i + 1), paragraphs.get(i));
-    }
+    addParagraphs(out, paragraphs);
     return out;
   }
 

@@ -6,6 +6,9 @@ import io.applyflow.run.JobStatus;
 import io.applyflow.run.Jobs;
 import io.applyflow.run.RunBus;
 import io.applyflow.run.Stages;
+import io.applyflow.settings.Settings;
+import io.applyflow.settings.SettingsStore;
+import io.applyflow.tailor.Bullet;
 import io.applyflow.tailor.TailoredResume;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -14,46 +17,56 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Render stage. A <b>worker</b> verticle: consumes {@code render.resume}, renders the tailored resume to a PDF
  * with openhtmltopdf (PDF/UA + PDF/A-3u) and runs the parse-back gate, and does the same for the cover letter; only a PDF whose text gives back the
- * name, contact details, headings and every chosen bullet in order is stored. Database calls are asynchronous;
- * the rendering runs in their callbacks, which Vert.x runs on this verticle's worker thread.
+ * name, contact details, headings and every chosen bullet in order is stored. The job owner's settings choose the
+ * template, the paper and the page budget; {@link PageBudget} drops the lowest-ranked bullets until the resume fits,
+ * and the render event names what it dropped. Database calls are asynchronous; the rendering runs in their
+ * callbacks, which Vert.x runs on this verticle's worker thread.
  */
 public final class RenderVerticle extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(RenderVerticle.class);
   private final Jobs jobs;
   private final ResumePdf pdf;
+  private final SettingsStore settings;
 
-  public RenderVerticle(Jobs jobs, ResumePdf pdf) {
+  public RenderVerticle(Jobs jobs, ResumePdf pdf, SettingsStore settings) {
     this.jobs = jobs;
     this.pdf = pdf;
+    this.settings = settings;
   }
 
   @Override
   public Future<?> start() {
-    return Stages.consume(vertx, RenderBus.RESUME, jobs, EnumSet.of(JobStatus.TAILORED), this::render);
+    return Stages.consume(vertx, RenderBus.RESUME, jobs, EnumSet.of(JobStatus.TAILORED),
+        (cmd, job) -> settings.load(cmd.userId()).compose(s -> render(cmd, job, options(s))));
   }
 
   private record Rendered(byte[] bytes, List<String> problems) {
   }
 
-  private Future<RunBus.StageResult> render(RunBus.JobCommand cmd, Job job) {
-    TailoredResume resume = job.tailored().mapTo(TailoredResume.class);
+  private Future<RunBus.StageResult> render(RunBus.JobCommand cmd, Job job, RenderOptions options) {
+    TailoredResume tailored = job.tailored().mapTo(TailoredResume.class);
     long started = System.nanoTime();
     Rendered r;
+    PageBudget.Result fitted;
     try {
-      byte[] bytes = pdf.render(resume);
-      r = new Rendered(bytes, ParseBackGate.check(bytes, resume));
+      fitted = PageBudget.fit(tailored, options, relevance(job.tailorDiff()), pdf);
+      // The gate checks the resume as printed: a bullet the budget dropped is not demanded back.
+      r = new Rendered(fitted.pdf(), ParseBackGate.check(fitted.pdf(), fitted.resume()));
     } catch (RuntimeException e) {
       return jobs.transition(cmd, "render", JobStatus.FAILED, "could not render the resume PDF: " + e.getMessage(), null);
     }
+    TailoredResume resume = fitted.resume();
     long ms = (System.nanoTime() - started) / 1_000_000;
-    Rendered letter = letter(resume, job.coverLetter());
+    Rendered letter = letter(resume, job.coverLetter(), options);
     if (!r.problems().isEmpty()) {
       return jobs.transition(cmd, "render", JobStatus.FAILED,
           "the PDF failed the parse-back check, so it is not used: " + String.join("; ", r.problems()),
@@ -66,9 +79,10 @@ public final class RenderVerticle extends VerticleBase {
         : "; the cover letter PDF is not stored: " + String.join("; ", letter.problems());
     Previews previews = previews(cmd, r.bytes(), letterOk ? letter.bytes() : null);
     return jobs.transition(cmd, "render", JobStatus.RENDERED,
-        "rendered " + filename + " (" + r.bytes().length / 1024 + " KB in " + ms + " ms); parse-back check passed"
-            + letterNote + previews.note(),
-        new JsonObject().put("bytes", r.bytes().length).put("ms", ms).put("sha256", Document.sha256(r.bytes()))
+        "rendered " + filename + " (" + r.bytes().length / 1024 + " KB in " + ms + " ms, " + fitted.describe(options)
+            + "); parse-back check passed" + letterNote + previews.note(),
+        budgetDetails(fitted, options)
+            .put("bytes", r.bytes().length).put("ms", ms).put("sha256", Document.sha256(r.bytes()))
             .put("preview_ms", previews.ms()),
         conn -> Jobs.insertDocument(conn, cmd.jobId(), cmd.userId(), Document.RESUME_PDF, filename,
                 "application/pdf", r.bytes())
@@ -126,20 +140,51 @@ public final class RenderVerticle extends VerticleBase {
    * The cover letter PDF with its parse-back problems; null when the job has no letter. A letter that cannot be
    * rendered is a problem of the letter, never a reason to fail the job's resume.
    */
-  private Rendered letter(TailoredResume resume, JsonObject coverLetter) {
+  private Rendered letter(TailoredResume resume, JsonObject coverLetter, RenderOptions options) {
     if (coverLetter == null || coverLetter.getJsonArray("paragraphs", new JsonArray()).isEmpty()) {
       return null;
     }
     List<String> paragraphs = new ArrayList<>();
     coverLetter.getJsonArray("paragraphs").forEach(p -> paragraphs.add(String.valueOf(p)));
-    String contact = String.join(" · ", java.util.stream.Stream.of(resume.email(), resume.phone(), resume.location())
-        .filter(s -> s != null && !s.isBlank()).toList());
     try {
-      byte[] bytes = pdf.renderLetter(resume.name(), contact.isEmpty() ? null : contact, paragraphs);
-      return new Rendered(bytes, ParseBackGate.checkLetter(bytes, resume.name(), contact, paragraphs));
+      byte[] bytes = pdf.renderLetter(resume, paragraphs, options);
+      return new Rendered(bytes, ParseBackGate.checkLetter(bytes, resume, paragraphs));
     } catch (RuntimeException e) {
       return new Rendered(null, List.of("it could not be rendered: " + e.getMessage()));
     }
+  }
+
+  /** The user's layout settings as render options; a stored value is always one the settings accept. */
+  static RenderOptions options(Settings s) {
+    RenderOptions.Template template = s.resumeTemplate().equals(RenderOptions.Template.COMPACT.id())
+        ? RenderOptions.Template.COMPACT : RenderOptions.Template.CLASSIC;
+    RenderOptions.Paper paper = s.paper().equals("a4") ? RenderOptions.Paper.A4 : RenderOptions.Paper.LETTER;
+    return new RenderOptions(template, paper, s.resumePages());
+  }
+
+  /** Bullet id → the tailor's relevance score, from the job's {@code tailor_diff}; empty when there is none. */
+  static Map<String, Double> relevance(JsonArray tailorDiff) {
+    Map<String, Double> out = new HashMap<>();
+    if (tailorDiff != null) {
+      for (Object o : tailorDiff) {
+        if (o instanceof JsonObject row && row.getString("id") != null
+            && row.getValue("relevance") instanceof Number n) {
+          out.put(row.getString("id"), n.doubleValue());
+        }
+      }
+    }
+    return out;
+  }
+
+  /** {dropped: [{id, text}], pages, max_pages, fits, template, paper, renders} for the render event. */
+  static JsonObject budgetDetails(PageBudget.Result fitted, RenderOptions options) {
+    JsonArray dropped = new JsonArray();
+    for (Bullet b : fitted.dropped()) {
+      dropped.add(new JsonObject().put("id", b.id()).put("text", b.text()));
+    }
+    return new JsonObject().put("dropped", dropped).put("pages", fitted.pages()).put("max_pages", options.maxPages())
+        .put("fits", fitted.fits()).put("template", options.template().id())
+        .put("paper", options.paper() == RenderOptions.Paper.A4 ? "a4" : "letter").put("renders", fitted.renders());
   }
 
   /** {@code Richard_Hendriks_Resume.pdf}: what a recruiter sees as the attachment's name. */

@@ -32,8 +32,10 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
- * Renders a {@link TailoredResume} to an ATS-friendly PDF: the Thymeleaf template
- * {@code templates/render/resume.html} → Jsoup → W3C DOM → openhtmltopdf (PDFBox).
+ * Renders a {@link TailoredResume} to an ATS-friendly PDF: the Thymeleaf template of the chosen
+ * {@link RenderOptions.Template} ({@code templates/render/resume-<id>.html}) on the chosen paper → Jsoup →
+ * W3C DOM → openhtmltopdf (PDFBox). The cover letter ({@code templates/render/cover-letter.html}) starts with the
+ * same header ({@code templates/render/header.html}: name, label, contact line) on the same paper.
  *
  * <p>The output is single column with real, selectable text in the bundled {@link Fonts} (embedded
  * subsets; Latin, Greek, Cyrillic, Hebrew, Arabic, Devanagari and CJK), tagged for PDF/UA and conforming to PDF/A-3u (sRGB output intent). It
@@ -45,8 +47,10 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  * for the first render in a JVM, on the project's 2-core machine), so call it from a worker thread.
  * One instance may be shared by any number of threads: the template engine and the font-metrics
  * cache are thread-safe, and each render builds its own
- * {@link PdfRendererBuilder}. The template is cached after its first use. The renderer fetches no
- * external resource (no images, fonts or stylesheets from URLs).
+ * {@link PdfRendererBuilder}. The templates are parsed once per JVM (one shared engine with a caching
+ * resolver), however many instances there are. The renderer fetches no external resource (no images, fonts or
+ * stylesheets from URLs). Fitting a page budget is {@link PageBudget}'s job, which calls
+ * {@link #render(TailoredResume, RenderOptions)} as often as it needs.
  */
 public final class ResumePdf {
 
@@ -60,42 +64,87 @@ public final class ResumePdf {
     XRLog.setLoggingEnabled(false);
   }
 
-  private final TemplateEngine engine;
+  /**
+   * One engine for the JVM: its resolver caches every parsed template, so each template file is read and parsed
+   * once however many renderers exist (the tests make many; the app makes one per render deployment).
+   */
+  private static final TemplateEngine ENGINE = engine();
 
-  /** Creates a renderer using the template {@code templates/render/resume.html} on the classpath. */
-  public ResumePdf() {
+  private static TemplateEngine engine() {
     ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(ResumePdf.class.getClassLoader());
     resolver.setPrefix("templates/");
     resolver.setSuffix(".html");
     resolver.setTemplateMode(TemplateMode.HTML);
     resolver.setCharacterEncoding("UTF-8");
     resolver.setCacheable(true);
-    this.engine = new TemplateEngine();
-    this.engine.setTemplateResolver(resolver);
+    TemplateEngine e = new TemplateEngine();
+    e.setTemplateResolver(resolver);
+    return e;
+  }
+
+  /** Creates a renderer using the templates under {@code templates/render/} on the classpath. */
+  public ResumePdf() {
   }
 
   /**
-   * Renders the resume to PDF bytes.
+   * Renders the resume with {@link RenderOptions#DEFAULTS} (classic, Letter).
    *
    * @throws UncheckedIOException if openhtmltopdf fails to write the document
    */
   public byte[] render(TailoredResume r) {
-    return pdf(html(r));
+    return render(r, RenderOptions.DEFAULTS);
   }
 
   /**
-   * Renders a cover letter (the template {@code templates/render/cover-letter.html}): the candidate's name, one
-   * contact line, then the paragraphs as written.
+   * Renders the resume to PDF bytes in the options' template and paper, with every bullet it is given (the page
+   * budget is {@link PageBudget}'s).
+   *
+   * @throws UncheckedIOException if openhtmltopdf fails to write the document
+   */
+  public byte[] render(TailoredResume r, RenderOptions options) {
+    return pdf(html(r, options));
+  }
+
+  /**
+   * Renders a cover letter on Letter paper with a header of just a name and one contact line.
    *
    * @throws UncheckedIOException if openhtmltopdf fails to write the document
    */
   public byte[] renderLetter(String name, String contact, List<String> paragraphs) {
+    return renderLetter(name, contact, paragraphs, RenderOptions.DEFAULTS);
+  }
+
+  /**
+   * Renders a cover letter with a header of just a name and one plain contact line, on the options' paper.
+   *
+   * @throws UncheckedIOException if openhtmltopdf fails to write the document
+   */
+  public byte[] renderLetter(String name, String contact, List<String> paragraphs, RenderOptions options) {
+    List<Map<String, Object>> items = contact == null ? List.of() : List.of(item(contact, null, null));
+    return letter(name, null, items, paragraphs, options);
+  }
+
+  /**
+   * Renders a cover letter (the template {@code templates/render/cover-letter.html}): the resume's own header (name,
+   * label, contact line with links, as {@link #render(TailoredResume, RenderOptions)} prints it), then the
+   * paragraphs as written, on the options' paper.
+   *
+   * @throws UncheckedIOException if openhtmltopdf fails to write the document
+   */
+  public byte[] renderLetter(TailoredResume r, List<String> paragraphs, RenderOptions options) {
+    return letter(r.name(), r.label(), contact(r), paragraphs, options);
+  }
+
+  private byte[] letter(String name, String label, List<Map<String, Object>> contact, List<String> paragraphs,
+                        RenderOptions options) {
     Map<String, Object> m = new HashMap<>();
     m.put("title", name == null ? "Cover letter" : name + " – Cover letter");
     m.put("name", name);
+    m.put("label", label);
     m.put("contact", contact);
     m.put("paragraphs", paragraphs);
-    return pdf(engine.process("render/cover-letter", new Context(Locale.ENGLISH, m)));
+    m.put("paper", options.paper().css());
+    return pdf(ENGINE.process("render/cover-letter", new Context(Locale.ENGLISH, m)));
   }
 
   /**
@@ -132,10 +181,16 @@ public final class ResumePdf {
     return TextLayer.needsFixing(nfc) ? TextLayer.fix(out.toByteArray()) : out.toByteArray();
   }
 
-  /** The HTML the PDF is made from; useful as a preview. */
+  /** The HTML the default PDF is made from; useful as a preview. */
   public String html(TailoredResume r) {
-    Context ctx = new Context(Locale.ENGLISH, model(r));
-    return engine.process("render/resume", ctx);
+    return html(r, RenderOptions.DEFAULTS);
+  }
+
+  /** The HTML the PDF in these options is made from. */
+  public String html(TailoredResume r, RenderOptions options) {
+    Map<String, Object> m = model(r);
+    m.put("paper", options.paper().css());
+    return ENGINE.process("render/resume-" + options.template().id(), new Context(Locale.ENGLISH, m));
   }
 
   /** Flattens the resume into display strings so the template holds no logic beyond loops. */

@@ -17,9 +17,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code GET/PUT /api/settings} ({@code {accept_threshold, clarify_threshold, send_cover_letter_in_auto}}; a PUT may
- * send any of them, BAD_INPUT names a bad one) and the settings page (the score bands, the auto-mode cover letter,
- * and the user's sessions and API tokens, each with a Revoke button: {@code POST /settings/tokens/{id}/revoke}, which
+ * {@code GET/PUT /api/settings} ({@code {accept_threshold, clarify_threshold, send_cover_letter_in_auto,
+ * resume_template, paper, resume_pages}}; a PUT may send any of them, BAD_INPUT names a bad one and its allowed
+ * values) and the settings page (the score bands, the auto-mode cover letter, the documents' template, paper and
+ * page budget, and the user's sessions and API tokens, each with a Revoke button: {@code POST /settings/tokens/{id}/revoke}, which
  * answers htmx with the {@code tokens} fragment and a plain form with a redirect back).
  */
 public final class SettingsRoutes {
@@ -107,7 +108,8 @@ public final class SettingsRoutes {
 
   private void pageSave(RoutingContext ctx) {
     JsonObject form = new JsonObject();
-    for (String f : new String[] {"accept_threshold", "clarify_threshold"}) {
+    for (String f : new String[] {"accept_threshold", "clarify_threshold", "resume_template", "paper",
+        "resume_pages"}) {
       String v = ctx.request().getFormAttribute(f);
       if (v != null) {
         form.put(f, v);

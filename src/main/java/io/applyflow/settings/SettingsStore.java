@@ -15,7 +15,8 @@ public final class SettingsStore {
 
   public Future<Settings> load(long userId) {
     return pool.preparedQuery("""
-            select accept_threshold, clarify_threshold, send_cover_letter_in_auto from user_settings
+            select accept_threshold, clarify_threshold, send_cover_letter_in_auto, resume_template, paper,
+              resume_pages from user_settings
             where user_id = $1""")
         .execute(Tuple.of(userId))
         .map(rs -> {
@@ -24,19 +25,23 @@ public final class SettingsStore {
           }
           Row r = rs.iterator().next();
           return new Settings(r.getInteger("accept_threshold"), r.getInteger("clarify_threshold"),
-              r.getBoolean("send_cover_letter_in_auto"));
+              r.getBoolean("send_cover_letter_in_auto"), r.getString("resume_template"), r.getString("paper"),
+              r.getInteger("resume_pages"));
         });
   }
 
   public Future<Settings> save(long userId, Settings s) {
     return pool.preparedQuery("""
             insert into user_settings (user_id, accept_threshold, clarify_threshold, send_cover_letter_in_auto,
-              updated_at)
-            values ($1, $2, $3, $4, now())
+              resume_template, paper, resume_pages, updated_at)
+            values ($1, $2, $3, $4, $5, $6, $7, now())
             on conflict (user_id) do update set accept_threshold = excluded.accept_threshold,
               clarify_threshold = excluded.clarify_threshold,
-              send_cover_letter_in_auto = excluded.send_cover_letter_in_auto, updated_at = now()""")
-        .execute(Tuple.of(userId, s.acceptThreshold(), s.clarifyThreshold(), s.sendCoverLetterInAuto()))
+              send_cover_letter_in_auto = excluded.send_cover_letter_in_auto,
+              resume_template = excluded.resume_template, paper = excluded.paper,
+              resume_pages = excluded.resume_pages, updated_at = now()""")
+        .execute(Tuple.of(userId, s.acceptThreshold(), s.clarifyThreshold(), s.sendCoverLetterInAuto(),
+            s.resumeTemplate(), s.paper(), s.resumePages()))
         .map(rs -> s);
   }
 }

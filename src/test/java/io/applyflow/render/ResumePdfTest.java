@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.cos.COSName;
 import org.junit.jupiter.api.Test;
@@ -212,6 +213,68 @@ class ResumePdfTest {
     int roleBullets = r.bullets().size() - 1; // the summary is a paragraph
     assertEquals(roleBullets, html.select("li").size());
     assertEquals("Feb 2020 – Present", html.select("h3 + p.meta").first().text().replaceFirst(".* · ", ""));
+  }
+
+  @Test
+  void a4AndLetterPagesHaveTheirSizesInBothTemplatesAndTheLetter() throws IOException {
+    TailoredResume r = ResumePdfTest.tailored("sample");
+    for (RenderOptions.Template t : RenderOptions.Template.values()) {
+      assertSize(PDF.render(r, new RenderOptions(t, RenderOptions.Paper.A4, 2)), 595, 842);
+      assertSize(PDF.render(r, new RenderOptions(t, RenderOptions.Paper.LETTER, 2)), 612, 792);
+    }
+    assertSize(PDF.render(r), 612, 792);
+    List<String> letter = List.of("Dear team,", "I would like to apply.");
+    RenderOptions a4 = new RenderOptions(RenderOptions.Template.CLASSIC, RenderOptions.Paper.A4, 1);
+    assertSize(PDF.renderLetter(r, letter, a4), 595, 842);
+    assertSize(PDF.renderLetter(r.name(), "x@example.com", letter), 612, 792);
+  }
+
+  private static void assertSize(byte[] pdf, int width, int height) throws IOException {
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      PDRectangle box = doc.getPage(0).getMediaBox();
+      assertEquals(width, Math.round(box.getWidth()));
+      assertEquals(height, Math.round(box.getHeight()));
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"classic", "compact"})
+  void bothTemplatesPassTheGateAndPrintTheSameContent(String id) throws IOException {
+    RenderOptions.Template template = RenderOptions.Template.valueOf(id.toUpperCase(java.util.Locale.ROOT));
+    TailoredResume r = tailored("senior-engineer");
+    RenderOptions options = new RenderOptions(template, RenderOptions.Paper.A4, 2);
+    byte[] pdf = PDF.render(r, options);
+    assertEquals(List.of(), ParseBackGate.check(pdf, r));
+    org.jsoup.nodes.Document html = org.jsoup.Jsoup.parse(PDF.html(r, options));
+    assertEquals(r.sectionHeadings(), html.select("h2").eachText());
+    assertEquals(r.bullets().size() - 1, html.select("li").size());
+    String css = String.join("\n", html.select("style").stream().map(org.jsoup.nodes.Element::data).toList());
+    assertTrue(css.contains("size: A4"), css);
+    assertTrue(html.select("table, [style*=float], [style*=column]").isEmpty(), "one column, no tables or floats");
+  }
+
+  @Test
+  void compactFitsMoreOnAPageThanClassic() throws IOException {
+    TailoredResume r = PageBudgetTest.longTailored();
+    int classic = PageBudgetTest.pages(PDF.render(r, new RenderOptions(RenderOptions.Template.CLASSIC,
+        RenderOptions.Paper.LETTER, 2)));
+    int compact = PageBudgetTest.pages(PDF.render(r, new RenderOptions(RenderOptions.Template.COMPACT,
+        RenderOptions.Paper.LETTER, 2)));
+    assertTrue(compact < classic, "compact " + compact + " pages, classic " + classic);
+  }
+
+  @Test
+  void theCoverLetterSharesTheResumesHeader() throws IOException {
+    TailoredResume r = tailored("senior-engineer");
+    List<String> paragraphs = List.of("Dear hiring team,", "I build distributed storage systems.");
+    byte[] letter = PDF.renderLetter(r, paragraphs, RenderOptions.DEFAULTS);
+    assertEquals(List.of(), ParseBackGate.checkLetter(letter, r.name(), paragraphs));
+    String letterText = ParseBackGate.text(letter);
+    String resumeText = ParseBackGate.text(PDF.render(r));
+    // The header is the resume's first lines, word for word: name, label, contact line with the links.
+    String header = resumeText.substring(0, resumeText.indexOf(TailoredResume.SUMMARY)).trim();
+    assertTrue(header.contains(r.label()) && header.contains("github.com/lvasquez"), header);
+    assertTrue(letterText.startsWith(header), "letter starts:\n" + letterText + "\nresume header:\n" + header);
   }
 
   private static TailoredResume withFirstRoleBullets(TailoredResume r, List<Bullet> bullets) {
