@@ -268,7 +268,8 @@ public final class PageBudget {
         role.organisation(), role.location(), role.start(), role.end(),
         role.bullets().stream().filter(b -> !ids.contains(b.id())).toList())).toList();
     return new TailoredResume(r.name(), r.label(), r.email(), r.phone(), r.location(), r.links(), r.summary(),
-        keep.apply(r.work()), keep.apply(r.projects()), r.education(), r.skills(), r.sectionHeadings());
+        keep.apply(r.work()), keep.apply(r.projects()), r.education(), r.skills(), r.sectionHeadings(),
+        r.skillGroups());
   }
 
   /**

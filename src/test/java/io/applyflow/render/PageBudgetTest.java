@@ -146,7 +146,7 @@ class PageBudgetTest {
     Role b = role("B", 5);
     Role c = role("C", 1);
     TailoredResume r = new TailoredResume("N", null, null, null, null, null, null, List.of(a, b), List.of(c),
-        null, null, List.of(TailoredResume.EXPERIENCE, TailoredResume.PROJECTS));
+        null, null, List.of(TailoredResume.EXPERIENCE, TailoredResume.PROJECTS), null);
     List<String> order = PageBudget.dropOrder(r, Map.of()).stream().map(Bullet::id).toList();
     // B 5→4→3, then A and B tie at 3: the later role (B) first, then A, and so on until each has one.
     assertEquals(List.of("B4", "B3", "B2", "A2", "B1", "A1"), order);
@@ -157,7 +157,7 @@ class PageBudgetTest {
     Role a = role("A", 3);
     Role b = role("B", 2);
     TailoredResume r = new TailoredResume("N", null, null, null, null, null, null, List.of(a, b), null, null, null,
-        List.of(TailoredResume.EXPERIENCE));
+        List.of(TailoredResume.EXPERIENCE), null);
     Map<String, Double> scores = new HashMap<>(Map.of("A0", 5.0, "A1", 4.0, "A2", 0.5, "B0", 0.1, "B1", 0.2));
     // B's bullets score below all of A's, but B1 is B's best: it stays, B0 goes first.
     assertEquals(List.of("B0", "A2", "A1"), PageBudget.dropOrder(r, scores).stream().map(Bullet::id).toList());
@@ -177,7 +177,7 @@ class PageBudgetTest {
         List.of(new Bullet("work[0].highlights[0]", huge.toString().trim()),
             new Bullet("work[0].highlights[1]", "Short")));
     TailoredResume r = new TailoredResume("N", null, "n@example.com", null, null, null, null, List.of(role), null, null,
-        null, List.of(TailoredResume.EXPERIENCE));
+        null, List.of(TailoredResume.EXPERIENCE), null);
     RenderOptions options = new RenderOptions(RenderOptions.Template.COMPACT, RenderOptions.Paper.A4, 1);
     PageBudget.Result fitted = PageBudget.fit(r, options, Map.of(), PDF);
     assertFalse(fitted.fits());
