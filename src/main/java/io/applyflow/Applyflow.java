@@ -150,7 +150,7 @@ public final class Applyflow implements AutoCloseable {
         LlmConfig llm = llmConfig(config);
         LlmTailoring tailoring = llm.isConfigured() ? new LlmTailoring(new LlmClient(vertx, client, pool, llm,
             RetryPolicy.DEFAULT, config.llmTokenBudget(), LlmClient.DEFAULT_TIMEOUT)) : null;
-        all.add(vertx.deployVerticle(new TailorVerticle(jobs, profiles, tailoring)));
+        all.add(vertx.deployVerticle(new TailorVerticle(jobs, profiles, tailoring, new SettingsStore(pool))));
       }
       if (config.runs("render")) {
         ResumePdf pdf = new ResumePdf();

@@ -8,6 +8,7 @@ import io.applyflow.run.JobStatus;
 import io.applyflow.run.Jobs;
 import io.applyflow.run.RunBus;
 import io.applyflow.run.Stages;
+import io.applyflow.settings.SettingsStore;
 import io.applyflow.score.Resumes;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -36,24 +37,31 @@ public final class TailorVerticle extends VerticleBase {
   private final Jobs jobs;
   private final Profiles profiles;
   private final LlmTailoring llm;
+  private final SettingsStore settings;
 
   /** {@code llm} null: deterministic tailoring and templates only. */
-  public TailorVerticle(Jobs jobs, Profiles profiles, LlmTailoring llm) {
+  public TailorVerticle(Jobs jobs, Profiles profiles, LlmTailoring llm, SettingsStore settings) {
     this.jobs = jobs;
     this.profiles = profiles;
     this.llm = llm;
+    this.settings = settings;
   }
 
   @Override
   public Future<?> start() {
     return Stages.consume(vertx, TailorBus.JOB, jobs, EnumSet.of(JobStatus.SCORED, JobStatus.ACCEPTED),
-        (cmd, job) -> profiles.load(cmd.userId()).compose(p -> tailor(cmd, job, p)));
+        (cmd, job) -> profiles.load(cmd.userId()).compose(p -> settings.load(cmd.userId())
+            .compose(s -> tailor(cmd, job, p, s.resumePages() == 1 ? Tailor.Budget.ONE_PAGE : Tailor.Budget.TWO_PAGES))));
   }
 
-  private Future<RunBus.StageResult> tailor(RunBus.JobCommand cmd, Job job, JsonObject profile) {
+  /**
+   * Tailors within the budget of the user's page setting; the render stage then drops the lowest-ranked bullets
+   * until the PDF really fits that many pages.
+   */
+  private Future<RunBus.StageResult> tailor(RunBus.JobCommand cmd, Job job, JsonObject profile, Tailor.Budget budget) {
     JsonNode resume = Resumes.tree(profile.getJsonObject("resume"));
     Contact contact = Contact.of(profile);
-    TailoredResume chosen = Tailor.tailor(resume, contact, job.descriptionText(), Tailor.Budget.ONE_PAGE);
+    TailoredResume chosen = Tailor.tailor(resume, contact, job.descriptionText(), budget);
     List<BulletChange> diff = TailorDiff.of(resume, chosen, job.descriptionText());
     // The letter is signed with the contact name, which may be the applicant's rather than basics.name.
     FactGate gate = FactGate.of(resume, Arrays.asList(job.company(), job.title(), contact.name()));
