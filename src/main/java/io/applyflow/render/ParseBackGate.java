@@ -157,7 +157,7 @@ public final class ParseBackGate {
           int n = 1;
           for (Education e : r.education()) {
             add(out, "school " + n, e.institution());
-            add(out, "degree of school " + n, join(", ", e.studyType(), e.area()));
+            add(out, "degree of school " + n, ResumePdf.join(", ", e.studyType(), e.area()));
             add(out, "dates of school " + n, ResumePdf.dates(e.start(), e.end()));
             n++;
           }

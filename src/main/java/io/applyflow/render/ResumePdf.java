@@ -311,7 +311,7 @@ public final class ResumePdf {
   }
 
   /** Joins the non-blank parts; null when there are none. */
-  private static String join(String sep, String... parts) {
+  static String join(String sep, String... parts) {
     List<String> kept = new ArrayList<>();
     for (String p : parts) {
       if (p != null && !p.isBlank()) {
