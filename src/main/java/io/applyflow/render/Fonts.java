@@ -1,20 +1,24 @@
 package io.applyflow.render;
 
-import com.openhtmltopdf.extend.FSSupplier;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
  * The font chain of every rendered document: free fonts, loaded once per JVM, embedded as subsets.
@@ -38,7 +42,8 @@ import org.apache.pdfbox.io.RandomAccessReadBuffer;
  * virama and the short i after its consonant. Arabic is shaped before it reaches the font (see {@link IcuBidi}),
  * into presentation-form characters whose text layer {@link TextLayer} maps back to the letters.
  *
- * <p>Thread-safe: the font bytes and cmaps are immutable after class initialisation.
+ * <p>Thread-safe: the font bytes and cmaps are immutable after class initialisation, and each thread parses its own
+ * copy of a font the first time it draws with it.
  */
 public final class Fonts {
 
@@ -57,12 +62,50 @@ public final class Fonts {
   private Fonts() {
   }
 
-  /** Registers every font of the chain with an openhtmltopdf builder, as subsets. */
-  static void register(PdfRendererBuilder b) {
+  /**
+   * Each render thread's parsed fonts. A TrueType font is parsed once per thread, not once per document (parsing
+   * took about a tenth of a render); a parsed font reads its glyphs lazily from its buffer, so one must not be
+   * shared between threads.
+   */
+  private static final ThreadLocal<Map<Face, TrueTypeFont>> PARSED = ThreadLocal.withInitial(HashMap::new);
+
+  /**
+   * Registers every font of the chain with an openhtmltopdf builder that writes into {@code doc}, as subsets. A font
+   * is loaded into the document only when the layout first needs one of its glyphs.
+   */
+  static void register(PdfRendererBuilder b, PDDocument doc) {
     for (Face f : FACES) {
-      byte[] bytes = f.bytes();
-      FSSupplier<InputStream> in = () -> new ByteArrayInputStream(bytes);
-      b.useFont(in, f.family(), f.weight(), FontStyle.NORMAL, true);
+      b.useFont(new Lazy(doc, f), f.family(), f.weight(), FontStyle.NORMAL, true);
+    }
+  }
+
+  /** Loads a face into a document from this thread's parsed copy, when openhtmltopdf first asks for it. */
+  private static final class Lazy extends PDFontSupplier {
+    private final PDDocument doc;
+    private final Face face;
+
+    Lazy(PDDocument doc, Face face) {
+      super(null);
+      this.doc = doc;
+      this.face = face;
+    }
+
+    @Override
+    public PDFont supply() {
+      try {
+        TrueTypeFont ttf = PARSED.get().computeIfAbsent(face, Fonts::parse);
+        return PDType0Font.load(doc, ttf, true);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot load the font " + face.family(), e);
+      }
+    }
+  }
+
+  private static TrueTypeFont parse(Face f) {
+    try {
+      return new TTFParser().parse(new RandomAccessReadBuffer(f.bytes()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the font " + f.family(), e);
     }
   }
 

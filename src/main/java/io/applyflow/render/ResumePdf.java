@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.jsoup.Jsoup;
 import org.jsoup.helper.W3CDom;
 import org.thymeleaf.TemplateEngine;
@@ -159,7 +160,9 @@ public final class ResumePdf {
     org.w3c.dom.Document dom = new W3CDom().fromJsoup(parsed);
     ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
     PdfRendererBuilder b = new PdfRendererBuilder();
-    Fonts.register(b);
+    PDDocument doc = new PDDocument();
+    b.usePDDocument(doc);
+    Fonts.register(b, doc);
     b.useUnicodeBidiSplitter(IcuBidi.SPLITTERS);
     b.useUnicodeBidiReorderer(IcuBidi.REORDERER);
     b.defaultTextDirection(BaseRendererBuilder.TextDirection.LTR);
@@ -173,7 +176,7 @@ public final class ResumePdf {
     b.withProducer("Applyflow");
     b.withW3cDocument(dom, null);
     b.toStream(out);
-    try {
+    try (doc) {
       b.run();
     } catch (IOException e) {
       throw new UncheckedIOException("PDF render failed", e);
