@@ -257,6 +257,9 @@ class SecurityCodeIT {
       assertTrue(page.locator("#security-code-refused").innerText().contains(BOARD_WRONG));
 
       page.fill("#security-code-input", code);
+      // the refusal also reaches the page as a live update of this section; what the person typed must survive it
+      page.waitForTimeout(1_500);
+      assertEquals(code, page.inputValue("#security-code-input"), "a live update kept the code being typed");
       page.click("#send-security-code");
       page.waitForSelector("#job-notice", new Page.WaitForSelectorOptions().setTimeout(90_000));
       assertTrue(page.locator("#job-notice").innerText().startsWith("Code accepted"), page.locator("#job-notice").innerText());
