@@ -107,3 +107,14 @@ document.addEventListener('keydown', function (e) {
     if (toggle) { toggle.click(); toggle.focus(); }
   }
 });
+
+// A live update does not replace a part of the page whose form is waiting for its answer. The update would detach
+// the form, and htmx would then swap the answer, and the message that comes with it out of band, into the detached
+// copy: the person would never see what their click did. The answer carries the fragment as it is after the action,
+// so nothing is lost by skipping the update; later updates apply as usual.
+document.addEventListener('htmx:sseBeforeMessage', function (e) {
+  var part = e.target;
+  if (part && part.querySelector && (part.classList.contains('htmx-request') || part.querySelector('.htmx-request'))) {
+    e.preventDefault();
+  }
+});
