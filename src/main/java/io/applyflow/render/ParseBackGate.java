@@ -228,9 +228,9 @@ public final class ParseBackGate {
     int from = 0;
     String previous = "the start of the text";
     for (Expected e : expected) {
-      String uncovered = Fonts.firstUncovered(Normalizer.normalize(e.text(), Normalizer.Form.NFC));
       String needle = normalise(e.text());
       int at = hay.indexOf(needle, from);
+      String uncovered = at >= 0 ? null : Fonts.firstUncovered(Normalizer.normalize(e.text(), Normalizer.Form.NFC));
       if (at >= 0) {
         from = at + needle.length();
         previous = e.what();
