@@ -27,19 +27,24 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  *   <li><b>DejaVu Sans</b> (regular, bold; Bitstream Vera licence): Latin with its diacritics, Greek, Cyrillic,
  *       Hebrew and Arabic (with the Arabic presentation forms the shaper produces);</li>
  *   <li><b>Noto Sans Devanagari</b> (regular, bold; SIL OFL 1.1);</li>
+ *   <li><b>Noto Sans</b> Thai, Bengali, Tamil, Telugu, Gujarati, Gurmukhi, Kannada, Malayalam, Sinhala, Georgian,
+ *       Armenian, Ethiopic, Khmer, Myanmar and Lao (regular; SIL OFL 1.1): names and places in the other scripts of
+ *       large job markets; bold text in them is drawn regular;</li>
  *   <li><b>Droid Sans Fallback</b> (regular; Apache 2.0): Chinese and Japanese (kana and kanji);</li>
  *   <li><b>NanumGothic</b> (regular; SIL OFL 1.1): Korean Hangul.</li>
  * </ul>
- * The licences are next to the files in {@code src/main/resources/fonts}. The CSS side of the chain is
- * {@code templates/render/fonts.html}: openhtmltopdf takes each character from the first family that has it.
+ * The licences are next to the files in {@code src/main/resources/fonts}. {@link #CSS_FAMILIES} is the CSS side of
+ * the chain ({@code templates/render/fonts.html}): openhtmltopdf takes each character from the first family that has
+ * it.
  *
  * <p><b>No glyph substitution.</b> PDFBox 3 applies a font's OpenType {@code GSUB} table when it draws text: for
  * Latin it forms the ligatures ff, fi, fl, ffi, and an extractor then reads U+FB00–FB06 where the source had
  * two or three letters ("Staﬀ"); for Devanagari it forms conjuncts that have no Unicode at all and moves the
- * short-i sign in front of its consonant, so the text comes back garbled. Every font is therefore loaded with its
+ * short-i sign in front of its consonant, so the text comes back garbled (the other Indic scripts, Khmer and Myanmar
+ * have the same kind of shaping). Every font is therefore loaded with its
  * {@code GSUB} table removed (an embedded subset never carries that table anyway): each glyph drawn is one character of the source, in source order, and the text
- * layer is the source text. The price is typographic: Devanagari shows its consonant clusters with a visible
- * virama and the short i after its consonant. Arabic is shaped before it reaches the font (see {@link IcuBidi}),
+ * layer is the source text. The price is typographic: Devanagari (like the other Indic scripts, Khmer and Myanmar)
+ * shows its consonant clusters with a visible virama and its pre-base vowel signs after their consonant. Arabic is shaped before it reaches the font (see {@link IcuBidi}),
  * into presentation-form characters whose text layer {@link TextLayer} maps back to the letters.
  *
  * <p>Thread-safe: the font bytes and cmaps are immutable after class initialisation, and each thread parses its own
@@ -56,8 +61,27 @@ public final class Fonts {
       face("DejaVu Sans", 700, "DejaVuSans-Bold.ttf"),
       face("Noto Sans Devanagari", 400, "NotoSansDevanagari-Regular.ttf"),
       face("Noto Sans Devanagari", 700, "NotoSansDevanagari-Bold.ttf"),
+      face("Noto Sans Thai", 400, "NotoSansThai-Regular.ttf"),
+      face("Noto Sans Bengali", 400, "NotoSansBengali-Regular.ttf"),
+      face("Noto Sans Tamil", 400, "NotoSansTamil-Regular.ttf"),
+      face("Noto Sans Telugu", 400, "NotoSansTelugu-Regular.ttf"),
+      face("Noto Sans Gujarati", 400, "NotoSansGujarati-Regular.ttf"),
+      face("Noto Sans Gurmukhi", 400, "NotoSansGurmukhi-Regular.ttf"),
+      face("Noto Sans Kannada", 400, "NotoSansKannada-Regular.ttf"),
+      face("Noto Sans Malayalam", 400, "NotoSansMalayalam-Regular.ttf"),
+      face("Noto Sans Sinhala", 400, "NotoSansSinhala-Regular.ttf"),
+      face("Noto Sans Georgian", 400, "NotoSansGeorgian-Regular.ttf"),
+      face("Noto Sans Armenian", 400, "NotoSansArmenian-Regular.ttf"),
+      face("Noto Sans Ethiopic", 400, "NotoSansEthiopic-Regular.ttf"),
+      face("Noto Sans Khmer", 400, "NotoSansKhmer-Regular.ttf"),
+      face("Noto Sans Myanmar", 400, "NotoSansMyanmar-Regular.ttf"),
+      face("Noto Sans Lao", 400, "NotoSansLao-Regular.ttf"),
       face("Droid Sans Fallback", 400, "DroidSansFallbackFull.ttf"),
       face("NanumGothic", 400, "NanumGothic.ttf"));
+
+  /** The chain as a CSS {@code font-family} value, in fallback order ({@code templates/render/fonts.html}). */
+  static final String CSS_FAMILIES = String.join(", ",
+      FACES.stream().map(f -> "'" + f.family() + "'").distinct().toList());
 
   private Fonts() {
   }

@@ -60,8 +60,8 @@ public final class ParseBackGate {
   /** Han, kana, Hangul, CJK punctuation and full-width forms: a line may wrap between any two of them. */
   private static final String CJK = "\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsHangul}\u3000-\u303F\uFF00-\uFFEF";
   private static final Pattern NEXT_TO_CJK = Pattern.compile("(?<=[" + CJK + "]) | (?=[" + CJK + "])");
-  /** A combining mark that PDFBox put after the space that follows its letter. */
-  private static final Pattern MARK_AFTER_SPACE = Pattern.compile("(?<=\\S) (\\p{Mn}+)(?=\\S)");
+  /** A combining mark that PDFBox put after the space or punctuation mark that follows its letter. */
+  private static final Pattern MARK_MOVED = Pattern.compile("(?<=[\\p{L}\\p{M}])([ \\p{P}])(\\p{Mn}+)");
   /** Ligatures (ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ, Armenian, Hebrew) and Arabic presentation forms: never the source's text. */
   private static final Pattern PRESENTATION_FORM = Pattern.compile("[\uFB00-\uFDFF\uFE70-\uFEFE]");
 
@@ -265,9 +265,10 @@ public final class ParseBackGate {
     }
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       GlyphCheckingStripper stripper = new GlyphCheckingStripper();
-      // PDFBox merges a zero-width vowel sign at the end of a word into the space drawn at the same x when rounding
-      // makes the two overlap ("बॉम्बे में" comes back "बॉम्ब ेमें"); pdftotext reads it right. Put the mark back.
-      String text = MARK_AFTER_SPACE.matcher(stripper.getText(doc)).replaceAll("$1 ");
+      // PDFBox merges a zero-width sign at the end of a word (a vowel sign, a virama) into the space or punctuation
+      // drawn at the same x when rounding makes the two overlap ("बॉम्बे में" comes back "बॉम्ब ेमें", "హైదరాబాద్."
+      // "హైదరాబాద.్"); pdftotext reads them right. Put the mark back on its letter.
+      String text = MARK_MOVED.matcher(stripper.getText(doc)).replaceAll("$2$1");
       List<String> problems = new ArrayList<>(stripper.problems);
       int replacement = text.indexOf('\uFFFD');
       if (replacement >= 0) {

@@ -145,6 +145,7 @@ public final class ResumePdf {
     m.put("contact", contact);
     m.put("paragraphs", paragraphs);
     m.put("paper", options.paper().css());
+    m.put("fontFamilies", Fonts.CSS_FAMILIES);
     return pdf(ENGINE.process("render/cover-letter", new Context(Locale.ENGLISH, m)));
   }
 
@@ -193,6 +194,7 @@ public final class ResumePdf {
   public String html(TailoredResume r, RenderOptions options) {
     Map<String, Object> m = model(r);
     m.put("paper", options.paper().css());
+    m.put("fontFamilies", Fonts.CSS_FAMILIES);
     return ENGINE.process("render/resume-" + options.template().id(), new Context(Locale.ENGLISH, m));
   }
 

@@ -165,4 +165,23 @@ class PdfRoundTripIT {
     assertEquals(List.of(), problems, String.join("\n", problems));
     assertEquals(List.of(), ParseBackGate.checkLetter(pdf, name, paragraphs));
   }
+
+  /** Places and schools in the other scripts of large job markets, beyond the list. */
+  @Test
+  void aCoverLetterInTheOtherScriptsOfLargeJobMarketsReadsBackExactly() {
+    String name = "Somchai Rattanakorn";
+    List<String> paragraphs = List.of(
+        "I studied at จุฬาลงกรณ์มหาวิทยาลัย in กรุงเทพมหานคร and worked in ঢাকা, சென்னை and హైదరాబాద్.",
+        "Offices: ગુજરાત, ਪੰਜਾਬ, ಬೆಂಗಳೂರು, കൊച്ചി, කොළඹ, ភ្នំពេញ, ရန်ကုန် and ວຽງຈັນ.",
+        "Schools: თბილისის სახელმწიფო უნივერსიტეტი, Երևանի պետական համալսարան, አዲስ አበባ ዩኒቨርሲቲ.");
+    byte[] pdf = keep("other-scripts.cover-letter.pdf", PDF.renderLetter(name, null, paragraphs));
+
+    List<Poppler.Expected> expected = new ArrayList<>();
+    expected.add(new Poppler.Expected("name", name));
+    expected.addAll(Poppler.expectedLetter(null, paragraphs));
+    List<String> problems = new ArrayList<>(Poppler.textProblems(Poppler.text(pdf), expected));
+    problems.addAll(Poppler.fontAndTagProblems(pdf));
+    assertEquals(List.of(), problems, String.join("\n", problems));
+    assertEquals(List.of(), ParseBackGate.checkLetter(pdf, name, paragraphs));
+  }
 }
