@@ -1,7 +1,9 @@
 package io.applyflow.profile;
 
+import io.applyflow.render.Fonts;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -67,9 +69,48 @@ public final class ProfileSummary {
     List<String> parts = new ArrayList<>();
     counts.forEach((k, v) -> parts.add(v + " " + k + (v == 1 ? "" : "s")));
     m.put("line", String.join(", ", parts));
+    m.put("undrawable", undrawable(r));
     m.put("hasSummary", str(basics, "summary") != null);
     m.put("empty", bullets == 0);
     return m;
+  }
+
+  /** The parts of a JSON Resume the PDF prints. */
+  private static final List<String> PRINTED = List.of("basics", "work", "projects", "education", "skills");
+  /** At most this many characters are named. */
+  private static final int MAX_UNDRAWABLE = 5;
+
+  /**
+   * The characters of the printed parts that no font of the PDF can draw (an emoji, say), each as "U+1F680 '🚀'
+   * (ROCKET) in work[0].highlights[1]", at most {@value #MAX_UNDRAWABLE}. A resume that shows one fails the parse-back
+   * check of every job, so the person hears of it when saving rather than from every job.
+   */
+  static List<String> undrawable(JsonObject resume) {
+    List<String> out = new ArrayList<>();
+    for (String part : PRINTED) {
+      undrawable(resume.getValue(part), part, out);
+    }
+    return out;
+  }
+
+  private static void undrawable(Object value, String path, List<String> out) {
+    if (out.size() >= MAX_UNDRAWABLE) {
+      return;
+    }
+    if (value instanceof String s) {
+      String c = Fonts.firstUncovered(Normalizer.normalize(s, Normalizer.Form.NFC));
+      if (c != null) {
+        out.add(c + " in " + path);
+      }
+    } else if (value instanceof JsonObject o) {
+      for (String k : o.fieldNames()) {
+        undrawable(o.getValue(k), path + "." + k, out);
+      }
+    } else if (value instanceof JsonArray a) {
+      for (int i = 0; i < a.size(); i++) {
+        undrawable(a.getValue(i), path + "[" + i + "]", out);
+      }
+    }
   }
 
   private static void add(List<Map<String, String>> out, String label, String value, String from) {

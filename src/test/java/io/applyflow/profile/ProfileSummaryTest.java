@@ -67,4 +67,23 @@ class ProfileSummaryTest {
     assertEquals(true, s.get("empty"));
     assertTrue(String.valueOf(s.get("line")).startsWith("0 roles, 0 bullets"), String.valueOf(s.get("line")));
   }
+
+  @org.junit.jupiter.api.Test
+  void charactersNoPdfFontCanDrawAreNamedWithWhereTheyAre() throws IOException {
+    for (String name : List.of("sample.resume.json", "senior-engineer.resume.json", "new-grad.resume.json",
+        "career-changer.resume.json", "multiscript.resume.json")) {
+      org.junit.jupiter.api.Assertions.assertEquals(List.of(), ProfileSummary.undrawable(fixture(name)), name);
+    }
+    JsonObject r = fixture("sample.resume.json");
+    r.getJsonArray("work").getJsonObject(0).getJsonArray("highlights").add("Shipped it \uD83D\uDE80 on time");
+    r.getJsonObject("basics").put("label", "Engineer \uE000");
+    r.put("interests", new JsonArray().add(new JsonObject().put("name", "Chess \u265F\uD83C\uDFB2"))); // not printed
+    List<String> found = ProfileSummary.undrawable(r);
+    org.junit.jupiter.api.Assertions.assertEquals(2, found.size(), found.toString());
+    org.junit.jupiter.api.Assertions.assertEquals("U+E000 '\uE000' (PRIVATE USE AREA E000) in basics.label", found.get(0));
+    int last = r.getJsonArray("work").getJsonObject(0).getJsonArray("highlights").size() - 1;
+    org.junit.jupiter.api.Assertions.assertEquals("U+1F680 '\uD83D\uDE80' (ROCKET) in work[0].highlights[" + last + "]",
+        found.get(1));
+    org.junit.jupiter.api.Assertions.assertEquals(found, ProfileSummary.of(r, null).get("undrawable"));
+  }
 }
