@@ -33,8 +33,9 @@ import org.apache.pdfbox.util.Vector;
  *
  * <p><b>Exactly</b> means Unicode NFC on both sides and nothing folded: no NFKC, so a ligature code point
  * (U+FB00–FB06) where the source had "ff" is a failure, and so are changed quotes, dashes or digits. Only what a
- * line break can do to text is forgiven: any run of white space is one space, and a line that breaks after a hyphen
- * or a slash reads the same as one that does not. Soft hyphens are invisible and dropped on both sides. Where a
+ * line break can do to text is forgiven: any run of white space is one space, and a line that breaks after a hyphen,
+ * a slash or a dash reads the same as one that does not (the renderer never breaks there, see {@link LineBreaks}; the
+ * rule is for PDFs made elsewhere). Soft hyphens are invisible and dropped on both sides. Where a
  * line changes direction (Arabic or Hebrew next to anything else) the space is not checked: extractors put it on
  * either side of the right-to-left run, and poppler's {@code pdftotext} wraps the run in bidirectional formatting
  * marks, which count as such a space. Likewise a space next to a CJK character is not checked: a line wraps between
@@ -56,7 +57,7 @@ public final class ParseBackGate {
   private static final Pattern DIRECTION_CHANGE =
       Pattern.compile("(?<=[" + RTL + "]) (?=[^ " + RTL + "])|(?<=[^ " + RTL + "]) (?=[" + RTL + "])");
   private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}\u200B\uFEFF]+");
-  private static final Pattern WRAP_AFTER = Pattern.compile("(?<=[-/]) ");
+  private static final Pattern WRAP_AFTER = Pattern.compile("(?<=[-/\u2013\u2014]) ");
   /** Han, kana, Hangul, CJK punctuation and full-width forms: a line may wrap between any two of them. */
   private static final String CJK = "\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsHangul}\u3000-\u303F\uFF00-\uFFEF";
   private static final Pattern NEXT_TO_CJK = Pattern.compile("(?<=[" + CJK + "]) | (?=[" + CJK + "])");
