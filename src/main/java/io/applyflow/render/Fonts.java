@@ -37,15 +37,16 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * the chain ({@code templates/render/fonts.html}): openhtmltopdf takes each character from the first family that has
  * it.
  *
- * <p><b>No glyph substitution.</b> PDFBox 3 applies a font's OpenType {@code GSUB} table when it draws text: for
- * Latin it forms the ligatures ff, fi, fl, ffi, and an extractor then reads U+FB00–FB06 where the source had
- * two or three letters ("Staﬀ"); for Devanagari it forms conjuncts that have no Unicode at all and moves the
- * short-i sign in front of its consonant, so the text comes back garbled (the other Indic scripts, Khmer and Myanmar
- * have the same kind of shaping). Every font is therefore loaded with its
- * {@code GSUB} table removed (an embedded subset never carries that table anyway): each glyph drawn is one character of the source, in source order, and the text
- * layer is the source text. The price is typographic: Devanagari (like the other Indic scripts, Khmer and Myanmar)
- * shows its consonant clusters with a visible virama and its pre-base vowel signs after their consonant. Arabic is shaped before it reaches the font (see {@link IcuBidi}),
- * into presentation-form characters whose text layer {@link TextLayer} maps back to the letters.
+ * <p><b>No glyph substitution.</b> PDFBox 3 applies a font's OpenType {@code GSUB} table when it draws text: for Latin
+ * it forms the ligatures ff, fi, fl, ffi, and an extractor then reads U+FB00–FB06 where the source had two or three
+ * letters ("Staﬀ"); for Devanagari it forms conjuncts that have no Unicode at all and moves the short-i sign in front
+ * of its consonant, so the text comes back garbled (the other Indic scripts, Khmer and Myanmar have the same kind of
+ * shaping). Every font is therefore loaded with its {@code GSUB} table removed (an embedded subset never carries that
+ * table anyway): each glyph drawn is one character of the source, in source order, and the text layer is the source
+ * text. The price is typographic: Devanagari (like the other Indic scripts, Khmer and Myanmar) shows its consonant
+ * clusters with a visible virama and its pre-base vowel signs after their consonant. Arabic is shaped before it reaches
+ * the font (see {@link IcuBidi}), into presentation-form characters whose text layer {@link TextLayer} maps back to the
+ * letters.
  *
  * <p>Thread-safe: the font bytes and cmaps are immutable after class initialisation, and each thread parses its own
  * copy of a font the first time it draws with it.

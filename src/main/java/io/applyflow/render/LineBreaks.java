@@ -28,11 +28,15 @@ final class LineBreaks implements FSTextBreaker {
   @Override
   public int next() {
     int at = lines.next();
-    while (at != BreakIterator.DONE && at > 0 && at < text.length()
-        && (joinsAfter(text.charAt(at - 1)) || isDash(text.charAt(at)) && !Character.isWhitespace(text.charAt(at - 1)))) {
+    while (at != BreakIterator.DONE && at > 0 && at < text.length() && glued(text.charAt(at - 1), text.charAt(at))) {
       at = lines.next();
     }
     return at;
+  }
+
+  /** Whether a break between {@code before} and {@code after} would split a token that must stay whole. */
+  private static boolean glued(char before, char after) {
+    return joinsAfter(before) || isDash(after) && !Character.isWhitespace(before);
   }
 
   /** Hyphens, the slash and dashes: "customer-facing", "CI/CD", "2019–2021" stay on one line. */

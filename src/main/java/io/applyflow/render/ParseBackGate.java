@@ -43,7 +43,8 @@ import org.apache.pdfbox.util.Vector;
  *
  * <p><b>Glyphs</b>: a glyph drawn as .notdef (the empty box), a glyph without a Unicode mapping, a glyph whose
  * Unicode is a ligature or presentation form (PDFBox's extraction folds those silently, pdftotext does not), or
- * U+FFFD in the text fails the PDF; so does a character of the source that no bundled font can draw ({@link Fonts}), named with
+ * U+FFFD in the text fails the PDF; so does a character of the source that no bundled font can draw ({@link Fonts}),
+ * named with
  * the field it is in. The first problem names the first string that is not there.
  *
  * <p>{@link #checkText} applies the same rules to text from another extractor (the integration tests use poppler's

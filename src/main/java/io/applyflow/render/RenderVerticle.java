@@ -24,12 +24,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Render stage. A <b>worker</b> verticle: consumes {@code render.resume}, renders the tailored resume to a PDF
- * with openhtmltopdf (PDF/UA + PDF/A-3u) and runs the parse-back gate, and does the same for the cover letter; only a PDF whose text gives back the
- * name, contact details, headings and every chosen bullet in order is stored. The job owner's settings choose the
- * template, the paper and the page budget; {@link PageBudget} drops the lowest-ranked bullets until the resume fits,
- * and the render event names what it dropped. Database calls are asynchronous; the rendering runs in their
- * callbacks, which Vert.x runs on this verticle's worker thread.
+ * Render stage. A <b>worker</b> verticle: consumes {@code render.resume}, renders the tailored resume to a PDF with
+ * openhtmltopdf (PDF/UA + PDF/A-3u) and runs the parse-back gate, and does the same for the cover letter; only a PDF
+ * whose text gives back the name, contact details, headings and every chosen bullet in order is stored. The job owner's
+ * settings choose the template, the paper and the page budget; {@link PageBudget} drops the lowest-ranked bullets until
+ * the resume fits, and the render event names what it dropped. Database calls are asynchronous; the rendering runs in
+ * their callbacks, which Vert.x runs on this verticle's worker thread.
  */
 public final class RenderVerticle extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(RenderVerticle.class);

@@ -38,20 +38,19 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  * W3C DOM → openhtmltopdf (PDFBox). The cover letter ({@code templates/render/cover-letter.html}) starts with the
  * same header ({@code templates/render/header.html}: name, label, contact line) on the same paper.
  *
- * <p>The output is single column with real, selectable text in the bundled {@link Fonts} (embedded
- * subsets; Latin, Greek, Cyrillic, Hebrew, Arabic, Devanagari and CJK), tagged for PDF/UA and conforming to PDF/A-3u (sRGB output intent). It
- * has no page footer: margin boxes are written first on each page in content order, so a text
- * extractor would read "Page 1 of 2" before the name. Dates like {@code 2020-02-01} are shown as
- * "Feb 2020"; every other text is shown as written.
+ * <p>The output is single column with real, selectable text in the bundled {@link Fonts} (embedded subsets; Latin,
+ * Greek, Cyrillic, Hebrew, Arabic, Devanagari and CJK), tagged for PDF/UA and conforming to PDF/A-3u (sRGB output
+ * intent). It has no page footer: margin boxes are written first on each page in content order, so a text extractor
+ * would read "Page 1 of 2" before the name. Dates like {@code 2020-02-01} are shown as "Feb 2020"; every other text is
+ * shown as written.
  *
- * <p>Threading: blocking and CPU-bound (a one-page resume takes about 40 ms of CPU warm, and 2–4 s
- * for the first render in a JVM, on the project's 2-core machine), so call it from a worker thread.
- * One instance may be shared by any number of threads: the template engine and the font-metrics
- * cache are thread-safe, and each render builds its own
- * {@link PdfRendererBuilder}. The templates are parsed once per JVM (one shared engine with a caching
- * resolver), however many instances there are. The renderer fetches no external resource (no images, fonts or
- * stylesheets from URLs). Fitting a page budget is {@link PageBudget}'s job, which calls
- * {@link #render(TailoredResume, RenderOptions)} as often as it needs.
+ * <p>Threading: blocking and CPU-bound (a one-page resume takes about 19 ms of CPU warm, and about 1.4 s for the first
+ * render in a JVM, on the project's 2-core machine: RenderBench), so call it from a worker thread. One instance may be
+ * shared by any number of threads: the template engine and the font-metrics cache are thread-safe, each thread parses
+ * the fonts once ({@link Fonts}), and each render builds its own {@link PdfRendererBuilder} and document. The
+ * templates are parsed once per JVM (one shared engine with a caching resolver), however many instances there are. The
+ * renderer fetches no external resource (no images, fonts or stylesheets from URLs). Fitting a page budget is
+ * {@link PageBudget}'s job, which calls {@link #render(TailoredResume, RenderOptions)} as often as it needs.
  */
 public final class ResumePdf {
 
