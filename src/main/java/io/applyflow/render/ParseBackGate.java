@@ -230,7 +230,8 @@ public final class ParseBackGate {
     int from = 0;
     String previous = "the start of the text";
     for (Expected e : expected) {
-      String needle = normalise(e.text());
+      // the source as it is printed: a ligature it holds ("ﬁ" pasted from a PDF) is drawn as its letters
+      String needle = normalise(TextLayer.letters(e.text()));
       int at = hay.indexOf(needle, from);
       String uncovered = at >= 0 ? null : Fonts.firstUncovered(Normalizer.normalize(e.text(), Normalizer.Form.NFC));
       if (at >= 0) {

@@ -150,11 +150,12 @@ public final class ResumePdf {
 
   /**
    * XHTML → PDF/UA + PDF/A-3u with the embedded {@link Fonts} and no external resources. The text is put in Unicode
-   * NFC first, so the text layer holds the composed characters the gate compares with; right-to-left runs are
+   * NFC first, with any ligature or presentation form written as its letters ({@link TextLayer#letters}), so the text
+   * layer holds the composed characters the gate compares with; right-to-left runs are
    * reordered and Arabic shaped ({@link IcuBidi}), and the shaped forms' text layer mapped back ({@link TextLayer}).
    */
   private static byte[] pdf(String html) {
-    String nfc = Normalizer.normalize(html, Normalizer.Form.NFC);
+    String nfc = Normalizer.normalize(TextLayer.letters(html), Normalizer.Form.NFC);
     org.jsoup.nodes.Document parsed = Jsoup.parse(nfc);
     IcuBidi.markLeftToRightLines(parsed.body());
     org.w3c.dom.Document dom = new W3CDom().fromJsoup(parsed);

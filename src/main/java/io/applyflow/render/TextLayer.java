@@ -103,7 +103,10 @@ final class TextLayer {
     return true;
   }
 
-  /** The letters a presentation form stands for; any other text as it is. */
+  /**
+   * The letters a presentation form stands for; any other text as it is. Also used on the source text before it is
+   * drawn: a resume pasted from a PDF may hold "ﬁ" (U+FB01), which is printed and read back as "fi".
+   */
   static String letters(String u) {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < u.length(); ) {
@@ -119,8 +122,9 @@ final class TextLayer {
     return out.toString();
   }
 
+  /** Latin, Armenian and Hebrew ligatures and presentation forms (U+FB00–FB4F), Arabic ones (U+FB50–FDFF, FE70–FEFE). */
   private static boolean isPresentationForm(int cp) {
-    return (cp >= 0xFB50 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFE);
+    return (cp >= 0xFB00 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFE);
   }
 
   /** A ToUnicode CMap (Adobe Technical Note #5411) with one {@code bfchar} entry per code, 100 per block. */

@@ -45,6 +45,16 @@ class TextLayerTest {
   }
 
   @Test
+  void ligaturesPastedIntoTheSourceArePrintedAsTheirLetters() {
+    // a resume copied out of another PDF: "ﬁ" (U+FB01) and "ﬄ" (U+FB04) in the source text
+    List<String> paragraphs = List.of("Certi\uFB01ed on-call engineer; ba\uFB04ed by nothing.");
+    byte[] pdf = PDF.renderLetter("Ana Ruiz", null, paragraphs);
+    assertEquals(List.of(), ParseBackGate.checkLetter(pdf, "Ana Ruiz", paragraphs));
+    assertTrue(ParseBackGate.text(pdf).contains("Certified on-call engineer; baffled by nothing."),
+        ParseBackGate.text(pdf));
+  }
+
+  @Test
   void theGateFailsAPdfWhoseTextLayerHoldsLigatures() throws Exception {
     // the bundled DejaVu Sans as it ships, with its GSUB table: PDFBox forms ff, fi, fl while drawing
     String html = "<html><head><title>t</title><style>body { font-family: 'Lig'; }</style></head><body>"
