@@ -139,7 +139,12 @@ public final class ProfileRoutes {
   private void render(RoutingContext ctx, int status, String resumeText, JsonObject applicant, boolean saved,
                       String error, String notice) {
     long userId = Auth.userId(ctx);
-    checklist.apply(userId).onComplete(ar -> {
+    // On a worker: the summary checks every character against the PDF's fonts, and the first check in a JVM loads
+    // them (about 0.4 s), which must not hold up the event loop.
+    Future<Map<String, Object>> summary = saved && resumeText != null
+        ? ctx.vertx().executeBlocking(() -> summary(resumeText, applicant), false)
+        : Future.succeededFuture(null);
+    summary.onComplete(read -> checklist.apply(userId).onComplete(ar -> {
       Map<String, Object> model = new HashMap<>();
       model.put("csrf", ctx.get(Auth.CSRF));
       model.put("resume", resumeText == null ? "" : resumeText);
@@ -153,14 +158,14 @@ public final class ProfileRoutes {
       model.put("notice", notice);
       model.put("welcome", "1".equals(ctx.request().getParam("welcome")));
       model.put("checklist", ar.succeeded() ? ar.result() : null);
-      model.put("summary", saved && resumeText != null ? summary(resumeText, applicant) : null);
+      model.put("summary", read.succeeded() ? read.result() : null);
       boolean htmx = Http.isHtmx(ctx);
       String body = views.render("profile/page", htmx ? "profile-form" : null, model);
       if (htmx && saved) {
         body += views.render("profile/page", "profile-oob", model);
       }
       Views.html(ctx, status, body);
-    });
+    }));
   }
 
   private static Map<String, Object> summary(String resumeText, JsonObject applicant) {
