@@ -99,9 +99,17 @@ public final class ParseBackGate {
    * @return the problems found, one sentence each; empty when the PDF passes
    */
   public static List<String> checkLetter(byte[] pdf, TailoredResume header, List<String> paragraphs) {
-    List<Expected> expected = header(header);
-    addParagraphs(expected, paragraphs);
-    return checkPdf(pdf, expected);
+    return checkPdf(pdf, expectedLetter(header, paragraphs));
+  }
+
+  /** {@link #check(byte[], TailoredResume)} on a PDF already loaded (the render stage reads each PDF once). */
+  public static List<String> check(PDDocument doc, TailoredResume r) {
+    return checkDoc(doc, expected(r));
+  }
+
+  /** {@link #checkLetter(byte[], TailoredResume, List)} on a PDF already loaded. */
+  public static List<String> checkLetter(PDDocument doc, TailoredResume header, List<String> paragraphs) {
+    return checkDoc(doc, expectedLetter(header, paragraphs));
   }
 
   /** {@link #checkLetter(byte[], String, String, List)} without a contact line. */
@@ -130,9 +138,30 @@ public final class ParseBackGate {
     } catch (RuntimeException e) {
       return List.of("the PDF could not be read: " + e.getMessage());
     }
+    return problems(x, expected);
+  }
+
+  private static List<String> checkDoc(PDDocument doc, List<Expected> expected) {
+    Extraction x;
+    try {
+      x = extract(doc);
+    } catch (IOException | RuntimeException e) {
+      return List.of("the PDF could not be read: " + e.getMessage());
+    }
+    return problems(x, expected);
+  }
+
+  private static List<String> problems(Extraction x, List<Expected> expected) {
     List<String> problems = new ArrayList<>(x.glyphProblems());
     problems.addAll(inOrder(x.text(), expected));
     return problems;
+  }
+
+  /** A cover letter with the resume's header: the header's strings, then every paragraph. */
+  private static List<Expected> expectedLetter(TailoredResume header, List<String> paragraphs) {
+    List<Expected> expected = header(header);
+    addParagraphs(expected, paragraphs);
+    return expected;
   }
 
   /** What must come back from a resume, in reading order (the order of {@code templates/render/resume-*.html}). */
@@ -267,22 +296,26 @@ public final class ParseBackGate {
       throw new UncheckedIOException(new IOException("empty PDF"));
     }
     try (PDDocument doc = Loader.loadPDF(pdf)) {
-      GlyphCheckingStripper stripper = new GlyphCheckingStripper();
-      // PDFBox merges a zero-width sign at the end of a word (a vowel sign, a virama) into the space or punctuation
-      // drawn at the same x when rounding makes the two overlap ("बॉम्बे में" comes back "बॉम्ब ेमें", "హైదరాబాద్."
-      // "హైదరాబాద.్"); pdftotext reads them right. Put the mark back on its letter.
-      String text = MARK_MOVED.matcher(stripper.getText(doc)).replaceAll("$2$1");
-      List<String> problems = new ArrayList<>(stripper.problems);
-      int replacement = text.indexOf('\uFFFD');
-      if (replacement >= 0) {
-        problems.add("the text holds U+FFFD (a character that could not be read) at \""
-            + shorten(text.substring(Math.max(0, replacement - 20), Math.min(text.length(), replacement + 20)).strip())
-            + "\"");
-      }
-      return new Extraction(text, problems);
+      return extract(doc);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static Extraction extract(PDDocument doc) throws IOException {
+    GlyphCheckingStripper stripper = new GlyphCheckingStripper();
+    // PDFBox merges a zero-width sign at the end of a word (a vowel sign, a virama) into the space or punctuation
+    // drawn at the same x when rounding makes the two overlap ("बॉम्बे में" comes back "बॉम्ब ेमें", "హైదరాబాద్."
+    // "హైదరాబాద.్"); pdftotext reads them right. Put the mark back on its letter.
+    String text = MARK_MOVED.matcher(stripper.getText(doc)).replaceAll("$2$1");
+    List<String> problems = new ArrayList<>(stripper.problems);
+    int replacement = text.indexOf('\uFFFD');
+    if (replacement >= 0) {
+      problems.add("the text holds U+FFFD (a character that could not be read) at \""
+          + shorten(text.substring(Math.max(0, replacement - 20), Math.min(text.length(), replacement + 20)).strip())
+          + "\"");
+    }
+    return new Extraction(text, problems);
   }
 
   /** PDFBox's extraction, noting every glyph drawn as .notdef or without a Unicode mapping. */

@@ -48,6 +48,20 @@ public final class Preview {
    */
   public static byte[] png(byte[] pdf) {
     try (PDDocument doc = Loader.loadPDF(pdf)) {
+      return png(doc);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot make a preview of the PDF", e);
+    }
+  }
+
+  /**
+   * {@link #png(byte[])} of a PDF already loaded (the render stage reads each PDF once for the gate and the preview).
+   *
+   * @throws UncheckedIOException when the page cannot be drawn or the PNG cannot be written
+   * @throws IllegalArgumentException when the PDF has no pages
+   */
+  public static byte[] png(PDDocument doc) {
+    try {
       if (doc.getNumberOfPages() == 0) {
         throw new IllegalArgumentException("the PDF has no pages");
       }

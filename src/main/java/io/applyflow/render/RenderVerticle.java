@@ -15,11 +15,15 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,85 +53,95 @@ public final class RenderVerticle extends VerticleBase {
         (cmd, job) -> settings.load(cmd.userId()).compose(s -> render(cmd, job, options(s))));
   }
 
-  private record Rendered(byte[] bytes, List<String> problems) {
+  /**
+   * A rendered PDF read once: the parse-back gate's problems and, when it passes, its page-1 preview (null when the
+   * preview could not be made).
+   */
+  record Checked(byte[] bytes, List<String> problems, byte[] png) {
+    boolean passed() {
+      return problems.isEmpty();
+    }
   }
 
   private Future<RunBus.StageResult> render(RunBus.JobCommand cmd, Job job, RenderOptions options) {
     TailoredResume tailored = job.tailored().mapTo(TailoredResume.class);
     long started = System.nanoTime();
-    Rendered r;
+    List<String> noPreview = new ArrayList<>();
     PageBudget.Result fitted;
+    Checked r;
     try {
       fitted = PageBudget.fit(tailored, options, relevance(job.tailorDiff()), pdf);
       // The gate checks the resume as printed: a bullet the budget dropped is not demanded back.
-      r = new Rendered(fitted.pdf(), ParseBackGate.check(fitted.pdf(), fitted.resume()));
+      r = check(cmd, fitted.pdf(), doc -> ParseBackGate.check(doc, fitted.resume()), "resume", noPreview);
     } catch (RuntimeException e) {
       return jobs.transition(cmd, "render", JobStatus.FAILED, "could not render the resume PDF: " + e.getMessage(), null);
     }
-    TailoredResume resume = fitted.resume();
-    long ms = (System.nanoTime() - started) / 1_000_000;
-    Rendered letter = letter(resume, job.coverLetter(), options);
-    if (!r.problems().isEmpty()) {
+    long ms = (System.nanoTime() - started) / 1_000_000; // render, page budget, gate and preview of the resume
+    if (!r.passed()) {
       return jobs.transition(cmd, "render", JobStatus.FAILED,
           "the PDF failed the parse-back check, so it is not used: " + String.join("; ", r.problems()),
           new JsonObject().put("problems", new JsonArray(r.problems())));
     }
+    TailoredResume resume = fitted.resume();
+    Checked letter = letter(cmd, resume, job.coverLetter(), options, noPreview);
     String filename = fileName(resume.name(), "Resume");
-    boolean letterOk = letter != null && letter.problems().isEmpty();
+    boolean letterOk = letter != null && letter.passed();
     String letterNote = letter == null ? "" : letterOk
         ? "; cover letter rendered and checked"
         : "; the cover letter PDF is not stored: " + String.join("; ", letter.problems());
-    Previews previews = previews(cmd, r.bytes(), letterOk ? letter.bytes() : null);
     return jobs.transition(cmd, "render", JobStatus.RENDERED,
         "rendered " + filename + " (" + r.bytes().length / 1024 + " KB in " + ms + " ms, " + fitted.describe(options)
-            + "); parse-back check passed" + letterNote + previews.note(),
+            + "); parse-back check passed" + letterNote + previewNote(noPreview),
         budgetDetails(fitted, options)
-            .put("bytes", r.bytes().length).put("ms", ms).put("sha256", Document.sha256(r.bytes()))
-            .put("preview_ms", previews.ms()),
+            .put("bytes", r.bytes().length).put("ms", ms).put("sha256", Document.sha256(r.bytes())),
         conn -> Jobs.insertDocument(conn, cmd.jobId(), cmd.userId(), Document.RESUME_PDF, filename,
                 "application/pdf", r.bytes())
             .compose(id -> letterOk
                 ? Jobs.insertDocument(conn, cmd.jobId(), cmd.userId(), Document.COVER_LETTER_PDF,
                     fileName(resume.name(), "Cover_Letter"), "application/pdf", letter.bytes())
                 : Future.succeededFuture(id))
-            .compose(id -> storePreviews(conn, cmd, resume.name(), previews)));
-  }
-
-  /** Page-1 PNGs of the PDFs that are stored (null: none), how long they took, and a note for the job's event. */
-  record Previews(byte[] resume, byte[] letter, long ms, String note) {
+            .compose(id -> storePreviews(conn, cmd, resume.name(), r.png(), letterOk ? letter.png() : null)));
   }
 
   /**
-   * Makes the previews of the PDFs that passed the gate, here on the worker thread. A preview is a convenience: one
-   * that cannot be made is logged and noted on the timeline, never a reason to fail the job or drop its PDF.
+   * Reads {@code bytes} once, for the gate and, when it passes, the page-1 preview, here on the worker thread. A
+   * preview is a convenience: one that cannot be made is logged and named in {@code noPreview}, never a reason to
+   * fail the job or drop its PDF.
    */
-  static Previews previews(RunBus.JobCommand cmd, byte[] resumePdf, byte[] letterPdf) {
-    long started = System.nanoTime();
-    List<String> failed = new ArrayList<>();
-    byte[] resume = preview(cmd, resumePdf, "resume", failed);
-    byte[] letter = letterPdf == null ? null : preview(cmd, letterPdf, "cover letter", failed);
-    long ms = (System.nanoTime() - started) / 1_000_000;
-    return new Previews(resume, letter, ms, failed.isEmpty() ? "" : "; no preview of the " + String.join(" or the ", failed)
-        + " (the PDF is unaffected)");
+  static Checked check(RunBus.JobCommand cmd, byte[] bytes, Function<PDDocument, List<String>> gate, String what,
+                       List<String> noPreview) {
+    try (PDDocument doc = Loader.loadPDF(bytes)) {
+      List<String> problems = gate.apply(doc);
+      return new Checked(bytes, problems, problems.isEmpty() ? preview(cmd, doc, what, noPreview) : null);
+    } catch (IOException e) {
+      return new Checked(bytes, List.of("the PDF could not be read: " + e.getMessage()), null);
+    }
   }
 
-  private static byte[] preview(RunBus.JobCommand cmd, byte[] pdf, String what, List<String> failed) {
+  private static byte[] preview(RunBus.JobCommand cmd, PDDocument doc, String what, List<String> noPreview) {
     try {
-      return Preview.png(pdf);
+      return Preview.png(doc);
     } catch (RuntimeException e) {
       log.warn("job {}: no preview of the {}: {}", cmd.jobId(), what, e.toString());
-      failed.add(what);
+      noPreview.add(what);
       return null;
     }
   }
 
-  /** Stores the previews beside their PDFs, in the transaction that stores the PDFs. */
-  private static Future<Long> storePreviews(SqlConnection conn, RunBus.JobCommand cmd, String name, Previews p) {
-    Future<Long> stored = p.resume() == null ? Future.succeededFuture(0L)
+  /** The timeline's words for previews that could not be made; empty when every one was. */
+  static String previewNote(List<String> noPreview) {
+    return noPreview.isEmpty() ? "" : "; no preview of the " + String.join(" or the ", noPreview)
+        + " (the PDF is unaffected)";
+  }
+
+  /** Stores the previews (null: none) beside their PDFs, in the transaction that stores the PDFs. */
+  private static Future<Long> storePreviews(SqlConnection conn, RunBus.JobCommand cmd, String name, byte[] resume,
+                                            byte[] letter) {
+    Future<Long> stored = resume == null ? Future.succeededFuture(0L)
         : Jobs.insertDocument(conn, cmd.jobId(), cmd.userId(), Document.RESUME_PNG, pngName(name, "Resume"),
-            "image/png", p.resume());
-    return p.letter() == null ? stored : stored.compose(id -> Jobs.insertDocument(conn, cmd.jobId(), cmd.userId(),
-        Document.COVER_LETTER_PNG, pngName(name, "Cover_Letter"), "image/png", p.letter()));
+            "image/png", resume);
+    return letter == null ? stored : stored.compose(id -> Jobs.insertDocument(conn, cmd.jobId(), cmd.userId(),
+        Document.COVER_LETTER_PNG, pngName(name, "Cover_Letter"), "image/png", letter));
   }
 
   /** {@code Richard_Hendriks_Resume.png}. */
@@ -137,10 +151,11 @@ public final class RenderVerticle extends VerticleBase {
   }
 
   /**
-   * The cover letter PDF with its parse-back problems; null when the job has no letter. A letter that cannot be
-   * rendered is a problem of the letter, never a reason to fail the job's resume.
+   * The cover letter PDF, checked and previewed; null when the job has no letter. A letter that cannot be rendered is a
+   * problem of the letter, never a reason to fail the job's resume. Rendered only once the resume has passed its gate.
    */
-  private Rendered letter(TailoredResume resume, JsonObject coverLetter, RenderOptions options) {
+  private Checked letter(RunBus.JobCommand cmd, TailoredResume resume, JsonObject coverLetter, RenderOptions options,
+                         List<String> noPreview) {
     if (coverLetter == null || coverLetter.getJsonArray("paragraphs", new JsonArray()).isEmpty()) {
       return null;
     }
@@ -148,9 +163,9 @@ public final class RenderVerticle extends VerticleBase {
     coverLetter.getJsonArray("paragraphs").forEach(p -> paragraphs.add(String.valueOf(p)));
     try {
       byte[] bytes = pdf.renderLetter(resume, paragraphs, options);
-      return new Rendered(bytes, ParseBackGate.checkLetter(bytes, resume, paragraphs));
+      return check(cmd, bytes, doc -> ParseBackGate.checkLetter(doc, resume, paragraphs), "cover letter", noPreview);
     } catch (RuntimeException e) {
-      return new Rendered(null, List.of("it could not be rendered: " + e.getMessage()));
+      return new Checked(null, List.of("it could not be rendered: " + e.getMessage()), null);
     }
   }
 

@@ -11,11 +11,14 @@ import io.applyflow.tailor.TailoredResume;
 import java.awt.GraphicsEnvironment;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.Test;
 
 /** The page-1 thumbnail: a real PNG of the real PDF, of the promised width, showing the document's text. */
@@ -61,12 +64,21 @@ class PreviewTest {
   @Test
   void aPreviewThatCannotBeMadeIsANoteNeverAFailure() throws IOException {
     byte[] resume = PDF.render(ResumePdfTest.tailored("sample"));
-    RenderVerticle.Previews p = RenderVerticle.previews(new RunBus.JobCommand(1, 1), resume,
-        "not a PDF".getBytes(StandardCharsets.UTF_8));
-    assertTrue(Preview.isPng(p.resume()), "the resume's preview is made");
-    assertNull(p.letter(), "the letter's is left out");
-    assertEquals("; no preview of the cover letter (the PDF is unaffected)", p.note());
-    assertEquals("", RenderVerticle.previews(new RunBus.JobCommand(1, 1), resume, null).note(), "no letter, no note");
+    // a PDF that passes its check (here: any) but has no page to draw
+    ByteArrayOutputStream pageless = new ByteArrayOutputStream();
+    try (PDDocument empty = new PDDocument()) {
+      empty.save(pageless);
+    }
+    List<String> noPreview = new ArrayList<>();
+    RunBus.JobCommand cmd = new RunBus.JobCommand(1, 1);
+    RenderVerticle.Checked r = RenderVerticle.check(cmd, resume, doc -> List.of(), "resume", noPreview);
+    RenderVerticle.Checked letter = RenderVerticle.check(cmd, pageless.toByteArray(), doc -> List.of(), "cover letter",
+        noPreview);
+    assertTrue(Preview.isPng(r.png()), "the resume's preview is made");
+    assertNull(letter.png(), "the letter's is left out");
+    assertTrue(letter.passed(), "and the letter itself is still good");
+    assertEquals("; no preview of the cover letter (the PDF is unaffected)", RenderVerticle.previewNote(noPreview));
+    assertEquals("", RenderVerticle.previewNote(List.of()), "no letter, no note");
   }
 
   /** Pixels darker than mid-grey in rows [from, to). */
