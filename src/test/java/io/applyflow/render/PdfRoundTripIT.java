@@ -154,11 +154,17 @@ class PdfRoundTripIT {
         "طوّرت أداة داخلية لمراقبة أداء قواعد البيانات",
         "मैंने भारतीय प्रौद्योगिकी संस्थान बॉम्बे में कंप्यूटर विज्ञान पढ़ा।",
         "Kind regards,\nZoë Łukasiewicz");
-    byte[] pdf = keep("multiscript.cover-letter.pdf", PDF.renderLetter(name, contact, paragraphs));
+    assertLetterReadsBack("multiscript.cover-letter.pdf", name, contact, paragraphs);
+  }
 
+  /** pdftotext gives back the name, the contact line (when there is one) and every paragraph; the gate agrees. */
+  private static void assertLetterReadsBack(String file, String name, String contact, List<String> paragraphs) {
+    byte[] pdf = keep(file, PDF.renderLetter(name, contact, paragraphs));
     List<Poppler.Expected> expected = new ArrayList<>();
     expected.add(new Poppler.Expected("name", name));
-    expected.add(new Poppler.Expected("contact", contact));
+    if (contact != null) {
+      expected.add(new Poppler.Expected("contact", contact));
+    }
     expected.addAll(Poppler.expectedLetter(null, paragraphs));
     List<String> problems = new ArrayList<>(Poppler.textProblems(Poppler.text(pdf), expected));
     problems.addAll(Poppler.fontAndTagProblems(pdf));
@@ -174,14 +180,6 @@ class PdfRoundTripIT {
         "I studied at จุฬาลงกรณ์มหาวิทยาลัย in กรุงเทพมหานคร and worked in ঢাকা, சென்னை and హైదరాబాద్.",
         "Offices: ગુજરાત, ਪੰਜਾਬ, ಬೆಂಗಳೂರು, കൊച്ചി, කොළඹ, ភ្នំពេញ, ရန်ကုန် and ວຽງຈັນ.",
         "Schools: თბილისის სახელმწიფო უნივერსიტეტი, Երևանի պետական համալսարան, አዲስ አበባ ዩኒቨርሲቲ.");
-    byte[] pdf = keep("other-scripts.cover-letter.pdf", PDF.renderLetter(name, null, paragraphs));
-
-    List<Poppler.Expected> expected = new ArrayList<>();
-    expected.add(new Poppler.Expected("name", name));
-    expected.addAll(Poppler.expectedLetter(null, paragraphs));
-    List<String> problems = new ArrayList<>(Poppler.textProblems(Poppler.text(pdf), expected));
-    problems.addAll(Poppler.fontAndTagProblems(pdf));
-    assertEquals(List.of(), problems, String.join("\n", problems));
-    assertEquals(List.of(), ParseBackGate.checkLetter(pdf, name, paragraphs));
+    assertLetterReadsBack("other-scripts.cover-letter.pdf", name, null, paragraphs);
   }
 }
