@@ -23,6 +23,8 @@ import io.applyflow.run.Jobs;
 import io.applyflow.run.RunRoutes;
 import io.applyflow.run.Runs;
 import io.applyflow.sandbox.ReceivedRoutes;
+import io.applyflow.tracker.Applications;
+import io.applyflow.tracker.TrackerRoutes;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -99,6 +101,7 @@ public final class WebVerticle extends VerticleBase {
         new RunRoutes.Limits(config.runsPerUser(), config.ssePerUser()));
     HomeRoutes.mount(router, checklist, jobs, runRoutes, views);
     SettingsRoutes.mount(router, new SettingsStore(pool), tokens, views);
+    TrackerRoutes.mount(router, new Applications(pool), views);
     if (sandbox) {
       ReceivedRoutes.mount(router, pool, views.global("sandboxOn", true));
     }

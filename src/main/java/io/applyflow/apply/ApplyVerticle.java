@@ -446,9 +446,17 @@ public final class ApplyVerticle extends VerticleBase {
                 "before-submit.png", "image/png", filled.screenshot()))
             .compose(v -> after.length == 0 ? Future.succeededFuture() : Jobs.insertDocument(conn, cmd.jobId(),
                 cmd.userId(), Document.SCREENSHOT, "confirmation.png", "image/png", after))
+            // the tracker's row (the job's own fields, copied once) and its first activity entry
             .compose(v -> conn.preparedQuery("""
-                    insert into applications (user_id, job_id, status) values ($1, $2, 'APPLIED')
-                    on conflict on constraint applications_job_key do nothing""")
+                    with app as (
+                      insert into applications (user_id, job_id, status, company, position, url, location, score,
+                        origin, applied_at)
+                      select j.user_id, j.id, 'APPLIED', j.company, j.title, j.url, j.location, j.score, 'run', now()
+                        from jobs j where j.id = $2 and j.user_id = $1
+                      on conflict on constraint applications_job_key do nothing
+                      returning id, user_id)
+                    insert into application_events (application_id, user_id, kind, to_status, message)
+                    select id, user_id, 'created', 'APPLIED', 'Submitted by a run' from app""")
                 .execute(Tuple.of(cmd.userId(), cmd.jobId()))));
   }
 
