@@ -250,14 +250,15 @@ public final class Applications {
             select id, $1::bigint, 'status', from_status, $3::text, 'Status: ' || $4::text || ' (changed with others)'
             from changed
             returning application_id""")
-        .execute(Tuple.of(userId, ids.toArray(Long[]::new), status.name(), status.label))
+        .execute(Tuple.tuple().addLong(userId).addArrayOfLong(ids.toArray(Long[]::new)).addString(status.name())
+            .addString(status.label))
         .map(Applications::ids));
   }
 
   /** Deletes the user's applications among {@code ids}; answers the ids deleted. */
   public Future<List<Long>> bulkDelete(long userId, List<Long> ids) {
     return pool.preparedQuery("delete from applications where user_id = $1 and id = any($2) returning id")
-        .execute(Tuple.of(userId, ids.toArray(Long[]::new)))
+        .execute(Tuple.tuple().addLong(userId).addArrayOfLong(ids.toArray(Long[]::new)))
         .map(rs -> {
           List<Long> out = new ArrayList<>();
           rs.forEach(r -> out.add(r.getLong("id")));

@@ -67,12 +67,12 @@ final class TrackerPages {
   private void list(RoutingContext ctx) {
     ApplicationQuery q = TrackerRoutes.query(ctx);
     String fragment = Http.isHtmx(ctx) ? "applications-table" : null;
-    renderList(ctx, 200, q, fragment, Map.of(), Map.of(), NOTICES.get(first(ctx, "notice")));
+    renderList(ctx, 200, q, fragment, Map.of(), Map.of(), notice(ctx));
   }
 
   private void renderList(RoutingContext ctx, int status, ApplicationQuery q, String fragment,
                           Map<String, String> addValues, Map<String, String> addErrors, String notice) {
-    store.list(Auth.userId(ctx), q).onSuccess(page -> {
+    store.list(Auth.userId(ctx), q).onSuccess(page -> safely(ctx, () -> {
       Map<String, Object> model = base(ctx);
       List<Map<String, Object>> rows = new ArrayList<>();
       for (Object o : page.getJsonArray("applications")) {
@@ -101,7 +101,7 @@ final class TrackerPages {
       model.put("addErrors", addErrors);
       model.put("notice", notice);
       Views.html(ctx, status, views.render("tracker/list", fragment, model));
-    }).onFailure(t -> Http.fail(ctx, t));
+    })).onFailure(t -> Http.fail(ctx, t));
   }
 
   private static String link(ApplicationQuery q) {
@@ -164,7 +164,7 @@ final class TrackerPages {
   private void detail(RoutingContext ctx) {
     long id = Http.idParam(ctx, "id");
     store.get(Auth.userId(ctx), id)
-        .onSuccess(app -> renderDetail(ctx, 200, app, null, Map.of(), NOTICES.get(first(ctx, "notice"))))
+        .onSuccess(app -> safely(ctx, () -> renderDetail(ctx, 200, app, null, Map.of(), notice(ctx))))
         .onFailure(t -> Http.fail(ctx, t));
   }
 
@@ -250,7 +250,7 @@ final class TrackerPages {
     ApplicationFields.Checked checked = ApplicationFields.check(fields, false, null);
     if (!checked.ok()) {
       store.get(userId, id)
-          .onSuccess(app -> renderDetail(ctx, 400, app, values, checked.problems(), null))
+          .onSuccess(app -> safely(ctx, () -> renderDetail(ctx, 400, app, values, checked.problems(), null)))
           .onFailure(t -> Http.fail(ctx, t));
       return;
     }
@@ -268,7 +268,7 @@ final class TrackerPages {
     MultiMap form = ctx.request().formAttributes();
     ApplicationStatus status = ApplicationStatus.parse("status", form.get("status"));
     boolean row = "row".equals(form.get("view"));
-    store.setStatus(Auth.userId(ctx), id, status).onSuccess(app -> {
+    store.setStatus(Auth.userId(ctx), id, status).onSuccess(app -> safely(ctx, () -> {
       if (row && Http.isHtmx(ctx)) {
         Map<String, Object> model = base(ctx);
         Map<String, Object> r = row(app);
@@ -282,7 +282,7 @@ final class TrackerPages {
       } else {
         Http.redirect(ctx, "/applications/" + id + "?notice=status");
       }
-    }).onFailure(t -> Http.fail(ctx, t));
+    })).onFailure(t -> Http.fail(ctx, t));
   }
 
   private void delete(RoutingContext ctx) {
@@ -331,6 +331,21 @@ final class TrackerPages {
 
   private static String when(String iso) {
     return iso == null ? null : WHEN.format(OffsetDateTime.parse(iso).withOffsetSameInstant(ZoneOffset.UTC));
+  }
+
+  /** The success message a redirect asked for ({@code ?notice=saved}), from the fixed table; null otherwise. */
+  private static String notice(RoutingContext ctx) {
+    String key = first(ctx, "notice");
+    return key == null ? null : NOTICES.get(key);
+  }
+
+  /** Runs {@code render}; a failure while rendering becomes the error page instead of a request left hanging. */
+  private static void safely(RoutingContext ctx, Runnable render) {
+    try {
+      render.run();
+    } catch (RuntimeException e) {
+      Http.fail(ctx, e);
+    }
   }
 
   private static String first(RoutingContext ctx, String name) {
