@@ -8,6 +8,8 @@ import com.microsoft.playwright.Page;
 import io.applyflow.support.Browsing;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,22 @@ class TrackerPagesIT {
     }
   }
 
+  /**
+   * A page that records what the browser refused under the Content-Security-Policy and uncaught script errors (the
+   * form's deliberate 400 is logged by the browser too, and is not one of them).
+   */
+  private static Page page(BrowserContext context, List<String> refused) {
+    Page page = context.newPage();
+    page.setDefaultTimeout(20_000);
+    page.onConsoleMessage(m -> {
+      if ("error".equals(m.type()) && (m.text().contains("Content Security Policy") || m.text().contains("Refused")
+          || m.text().contains("Uncaught"))) {
+        refused.add(m.text());
+      }
+    });
+    return page;
+  }
+
   /** Adds one through the page's form; returns its id (the browser is on its page). */
   private static long addByHand(Page page, String company, String position) {
     page.navigate(web.base + "/applications");
@@ -42,8 +60,8 @@ class TrackerPagesIT {
   @Test
   void addByHandShowsTheErrorNextToTheFieldThenSaves() {
     try (BrowserContext context = web.browser.newContext()) {
-      Page page = context.newPage();
-      page.setDefaultTimeout(20_000);
+      List<String> errors = new ArrayList<>();
+      Page page = page(context, errors);
       web.signUp(page, "tracker-add");
       page.navigate(web.base + "/applications");
       page.fill("#add-company", "Acme Robotics");
@@ -77,14 +95,15 @@ class TrackerPagesIT {
       assertEquals("2026-03-10", page.inputValue("#edit-follow_up"));
       assertEquals("Ada Lovelace", page.inputValue("#contact-0 input[name=contact_name]"));
       assertEquals(2, page.locator("#application-activity li").count());
+      assertEquals(List.of(), errors, "no CSP refusal or uncaught script error");
     }
   }
 
   @Test
   void aStatusChangesInlineWithoutReloadingByClickAndByKeyboard() {
     try (BrowserContext context = web.browser.newContext()) {
-      Page page = context.newPage();
-      page.setDefaultTimeout(20_000);
+      List<String> errors = new ArrayList<>();
+      Page page = page(context, errors);
       web.signUp(page, "tracker-status");
       long first = addByHand(page, "Zeta Labs", "Backend Engineer");
       long second = addByHand(page, "Ωmega Δίκτυα", "Site Reliability Engineer with a rather long title");
@@ -115,6 +134,7 @@ class TrackerPagesIT {
       assertTrue(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue() <= 390);
       assertEquals(2, page.locator("#application-activity li").count(), "created, then the status change");
       page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("application-390.png")).setFullPage(true));
+      assertEquals(List.of(), errors, "no CSP refusal or uncaught script error");
     }
   }
 }
