@@ -109,7 +109,7 @@ public final class SafeFetch {
               }
               String location = resp.getHeader("location");
               if (REDIRECTS.contains(resp.statusCode()) && location != null) {
-                resp.request().reset();
+                discard(resp);
                 if (hops >= limits.maxRedirects()) {
                   return Future.failedFuture(Failure.BAD_INPUT.with("url: " + original + " redirected more than "
                       + limits.maxRedirects() + " times"));
@@ -178,20 +178,20 @@ public final class SafeFetch {
   private Future<Page> body(String url, HttpClientResponse resp) {
     int status = resp.statusCode();
     if (status / 100 != 2) {
-      resp.request().reset();
+      discard(resp);
       return Future.failedFuture((status >= 500 ? Failure.UPSTREAM : Failure.BAD_INPUT).with("url: " + url
           + " answered " + status + (status == 404 ? " (no page there)" : "")));
     }
     String contentType = resp.getHeader("content-type");
     String media = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
     if (!TYPES.contains(media)) {
-      resp.request().reset();
+      discard(resp);
       return Future.failedFuture(Failure.BAD_INPUT.with("url: " + url + " is "
           + (media.isEmpty() ? "of no stated type" : media) + ", not a web page (HTML, JSON or plain text)"));
     }
     String length = resp.getHeader("content-length");
     if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > limits.maxBytes()) {
-      resp.request().reset();
+      discard(resp);
       return Future.failedFuture(tooBig(url));
     }
     Promise<Page> page = Promise.promise();
@@ -210,6 +210,12 @@ public final class SafeFetch {
     resp.exceptionHandler(t -> page.tryFail(Failure.UPSTREAM.with("url: reading " + url + " failed: " + message(t))));
     resp.endHandler(v -> page.tryComplete(new Page(url, media, charset(contentType), buffer.getBytes())));
     return page.future();
+  }
+
+  /** Stops reading a response not wanted (the reset it causes is expected, not an error to log). */
+  private static void discard(HttpClientResponse resp) {
+    resp.exceptionHandler(t -> { });
+    resp.request().reset();
   }
 
   private Failure.Coded tooBig(String url) {
