@@ -1,6 +1,7 @@
 package io.applyflow;
 
 import io.applyflow.account.AccountRoutes;
+import io.applyflow.analyze.AnalyzeRoutes;
 import io.applyflow.account.Accounts;
 import io.applyflow.account.Throttle;
 import io.applyflow.account.TokenRoutes;
@@ -99,6 +100,7 @@ public final class WebVerticle extends VerticleBase {
         new RunRoutes.Limits(config.runsPerUser(), config.ssePerUser()));
     HomeRoutes.mount(router, checklist, jobs, runRoutes, views);
     SettingsRoutes.mount(router, new SettingsStore(pool), tokens, views);
+    AnalyzeRoutes.mount(router, vertx, pool, profiles, config, views);
     if (sandbox) {
       ReceivedRoutes.mount(router, pool, views.global("sandboxOn", true));
     }
