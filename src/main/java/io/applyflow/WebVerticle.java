@@ -1,6 +1,7 @@
 package io.applyflow;
 
 import io.applyflow.account.AccountRoutes;
+import io.applyflow.analyze.AnalyzeRoutes;
 import io.applyflow.account.Accounts;
 import io.applyflow.account.Throttle;
 import io.applyflow.account.TokenRoutes;
@@ -102,6 +103,7 @@ public final class WebVerticle extends VerticleBase {
     HomeRoutes.mount(router, checklist, jobs, runRoutes, views);
     SettingsRoutes.mount(router, new SettingsStore(pool), tokens, views);
     TrackerRoutes.mount(router, new Applications(pool), views);
+    AnalyzeRoutes.mount(router, vertx, pool, profiles, config, views);
     if (sandbox) {
       ReceivedRoutes.mount(router, pool, views.global("sandboxOn", true));
     }

@@ -47,7 +47,8 @@ public record Config(
     String leverApiUrl,
     String leverEuApiUrl,
     String ashbyApiUrl,
-    int securityCodeWaitSeconds) {
+    int securityCodeWaitSeconds,
+    List<String> fetchAllowedNetworks) {
 
   public static final String DEFAULT_GREENHOUSE_API = "https://boards-api.greenhouse.io/v1";
   public static final String DEFAULT_LEVER_API = "https://api.lever.co/v0/postings";
@@ -114,7 +115,35 @@ public record Config(
         apiBase(env, "ASHBY_API_URL", DEFAULT_ASHBY_API),
         // how long the apply worker keeps a form open for an emailed security code (Greenhouse's lifetime is not
         // documented; 10 minutes assumed)
-        intVar(env, "SECURITY_CODE_WAIT_SECONDS", 600, 1, 3_600));
+        intVar(env, "SECURITY_CODE_WAIT_SECONDS", 600, 1, 3_600),
+        // networks the add-by-URL fetcher may reach although they are loopback or private (tests: 127.0.0.0/8)
+        networks(env, "FETCH_ALLOWED_NETWORKS"));
+  }
+
+  /**
+   * A comma list of CIDR blocks ({@code 127.0.0.0/8}, {@code 10.1.0.0/16}, {@code fd00::/8}): an IPv4 or IPv6 literal
+   * (never a name, so nothing is looked up), a slash and a prefix length within the address's bits; fails naming the
+   * variable and the bad entry.
+   */
+  private static List<String> networks(Map<String, String> env, String name) {
+    return list(env.get(name)).stream().map(entry -> {
+      int slash = entry.indexOf('/');
+      String address = slash < 0 ? "" : entry.substring(0, slash);
+      String prefix = slash < 0 ? "" : entry.substring(slash + 1);
+      boolean v4 = address.matches("\\d{1,3}(\\.\\d{1,3}){3}")
+          && Arrays.stream(address.split("\\.")).allMatch(part -> Integer.parseInt(part) <= 255);
+      boolean v6 = !v4 && address.contains(":") && address.matches("[0-9A-Fa-f:.]{2,45}");
+      if ((v4 || v6) && prefix.matches("\\d{1,3}") && Integer.parseInt(prefix) <= (v4 ? 32 : 128)) {
+        try {
+          java.net.InetAddress.getByName(address); // a literal: parsed, never resolved
+          return address + "/" + Integer.parseInt(prefix);
+        } catch (java.net.UnknownHostException e) {
+          // reported below
+        }
+      }
+      throw new IllegalArgumentException(name + " entry '" + entry + "' is not a network: write address/prefix-length "
+          + "with an IPv4 or IPv6 address, e.g. 127.0.0.0/8 or fd00::/8");
+    }).toList();
   }
 
   /**
