@@ -475,11 +475,21 @@ final class DraftParser {
         heading.add(l.text());
       }
     }
-    // the meta lines: dates and place, right after the heading and before the bullets
-    for (; i < entry.size(); i++) {
+    // the meta lines right after the heading, before the bullets: the dates (and the place beside them), and before
+    // them a short second heading line ("Company" in a heading style, then "Position" in plain type)
+    for (; i < entry.size() && range == null; i++) {
       Line l = entry.get(i);
       Dates.Range r = Dates.find(l.text());
-      if (l.bullet() || range != null || r == null || l.text().length() > 120) {
+      if (l.bullet() || l.text().length() > 120) {
+        break;
+      }
+      if (r == null) {
+        String t = l.text();
+        if (heading.size() == 1 && split(heading.get(0)).size() == 1 && t.length() <= 80 && !t.endsWith(".")
+            && i + 1 < entry.size() && !entry.get(i + 1).bullet() && Dates.find(entry.get(i + 1).text()) != null) {
+          heading.add(t);
+          continue;
+        }
         break;
       }
       range = r;
