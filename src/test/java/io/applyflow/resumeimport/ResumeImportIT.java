@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
  * beside the source text, use it, and land on the profile with the imported name.
  */
 class ResumeImportIT {
+  private static final Path SHOTS = java.nio.file.Paths.get("target", "screenshots");
   private static Browsing web;
   private static byte[] seniorPdf;
 
@@ -167,6 +168,7 @@ class ResumeImportIT {
     Path tooBig = Files.createTempFile("applyflow-import-big", ".pdf");
     try (BrowserContext context = web.browser.newContext()) {
       Page page = context.newPage();
+      page.setViewportSize(1280, 900);
       page.setDefaultTimeout(30_000);
       web.signUp(page, "import-page");
       page.click("#profile-import-link");
@@ -190,6 +192,7 @@ class ResumeImportIT {
       page.waitForSelector("#import-error");
       assertTrue(page.textContent("#import-error").contains("larger than 10 MB"), page.textContent("#import-error"));
       assertTrue(page.url().contains("/profile/import"), page.url());
+      page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("profile-import-too-large-1280.png")));
 
       page.setInputFiles("#import-file", new FilePayload("lena.pdf", "application/pdf", seniorPdf));
       page.click("#import-form button[type=submit]");
@@ -201,6 +204,12 @@ class ResumeImportIT {
       double sourceX = page.locator("#import-source").boundingBox().x;
       double draftX = page.locator("#import-draft").boundingBox().x;
       assertTrue(draftX > sourceX + 200, "the draft sits beside the source: " + sourceX + " / " + draftX);
+      page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("profile-import-1280.png")).setFullPage(true));
+      page.setViewportSize(390, 844);
+      assertTrue(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue() <= 390,
+          "nothing wider than a phone");
+      page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("profile-import-390.png")).setFullPage(true));
+      page.setViewportSize(1280, 900);
 
       // the person corrects the draft, then uses it
       page.locator("#import-draft").evaluate("(el) => { const r = JSON.parse(el.value);"
