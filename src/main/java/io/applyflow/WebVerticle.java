@@ -17,6 +17,7 @@ import io.applyflow.platform.web.Inputs;
 import io.applyflow.platform.web.Views;
 import io.applyflow.profile.ProfileRoutes;
 import io.applyflow.profile.Profiles;
+import io.applyflow.resumeimport.ImportRoutes;
 import io.applyflow.apply.AnswerBank;
 import io.applyflow.settings.SettingsRoutes;
 import io.applyflow.settings.SettingsStore;
@@ -88,7 +89,10 @@ public final class WebVerticle extends VerticleBase {
     router.route("/static/*").handler(StaticHandler.create("static"));
     router.get("/favicon.ico").handler(ctx -> ctx.reroute("/static/favicon.svg"));
     router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
-    router.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
+    // the resume upload paths take up to 10 MB (to a temp file); every other body at most BODY_LIMIT, in memory
+    BodyHandler bodies = BodyHandler.create(false).setBodyLimit(BODY_LIMIT);
+    BodyHandler uploads = ImportRoutes.bodyHandler();
+    router.route().handler(ctx -> (ImportRoutes.isUpload(ctx) ? uploads : bodies).handle(ctx));
     router.route().handler(Inputs.formGuard()); // every form field within its maximum, without control characters
     router.route().handler(new Auth(tokens, csrfSecret, config.publicHttps(), config.trustedProxyHops()).identify());
     Checklist checklist = new Checklist(pool);
@@ -98,6 +102,7 @@ public final class WebVerticle extends VerticleBase {
     purge(tokens, throttle);
     vertx.setPeriodic(PURGE_EVERY.toMillis(), id -> purge(tokens, throttle));
     ProfileRoutes.mount(router, profiles, views, checklist::of);
+    ImportRoutes.mount(router, profiles, views);
     RunRoutes runRoutes = RunRoutes.mount(router, vertx, runs, jobs, profiles, new AnswerBank(pool), views,
         new RunRoutes.Limits(config.runsPerUser(), config.ssePerUser()));
     HomeRoutes.mount(router, checklist, jobs, runRoutes, views);
