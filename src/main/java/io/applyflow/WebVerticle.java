@@ -6,6 +6,7 @@ import io.applyflow.account.Throttle;
 import io.applyflow.account.TokenRoutes;
 import io.applyflow.home.Checklist;
 import io.applyflow.home.HomeRoutes;
+import io.applyflow.home.Stats;
 import io.applyflow.platform.web.ErrorPages;
 import io.applyflow.platform.security.Auth;
 import io.applyflow.platform.security.ServerSecret;
@@ -97,7 +98,7 @@ public final class WebVerticle extends VerticleBase {
     ProfileRoutes.mount(router, profiles, views, checklist::of);
     RunRoutes runRoutes = RunRoutes.mount(router, vertx, runs, jobs, profiles, new AnswerBank(pool), views,
         new RunRoutes.Limits(config.runsPerUser(), config.ssePerUser()));
-    HomeRoutes.mount(router, checklist, jobs, runRoutes, views);
+    HomeRoutes.mount(router, checklist, new Stats(pool), runRoutes, views);
     SettingsRoutes.mount(router, new SettingsStore(pool), tokens, views);
     if (sandbox) {
       ReceivedRoutes.mount(router, pool, views.global("sandboxOn", true));
