@@ -98,7 +98,7 @@ public final class WebVerticle extends VerticleBase {
     ProfileRoutes.mount(router, profiles, views, checklist::of);
     RunRoutes runRoutes = RunRoutes.mount(router, vertx, runs, jobs, profiles, new AnswerBank(pool), views,
         new RunRoutes.Limits(config.runsPerUser(), config.ssePerUser()));
-    HomeRoutes.mount(router, checklist, new Stats(pool), runRoutes, views);
+    HomeRoutes.mount(router, checklist, new Stats(pool), jobs, runRoutes, views);
     SettingsRoutes.mount(router, new SettingsStore(pool), tokens, views);
     if (sandbox) {
       ReceivedRoutes.mount(router, pool, views.global("sandboxOn", true));

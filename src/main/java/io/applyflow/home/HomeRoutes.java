@@ -3,6 +3,7 @@ package io.applyflow.home;
 import io.applyflow.platform.security.Auth;
 import io.applyflow.platform.web.Http;
 import io.applyflow.platform.web.Views;
+import io.applyflow.run.Jobs;
 import io.applyflow.run.Live;
 import io.applyflow.run.RunRoutes;
 import io.applyflow.run.RunView;
@@ -37,18 +38,20 @@ public final class HomeRoutes {
 
   private final Checklist checklist;
   private final Stats stats;
+  private final Jobs jobs;
   private final RunRoutes runs;
   private final Views views;
 
-  private HomeRoutes(Checklist checklist, Stats stats, RunRoutes runs, Views views) {
+  private HomeRoutes(Checklist checklist, Stats stats, Jobs jobs, RunRoutes runs, Views views) {
     this.checklist = checklist;
     this.stats = stats;
+    this.jobs = jobs;
     this.runs = runs;
     this.views = views;
   }
 
-  public static void mount(Router router, Checklist checklist, Stats stats, RunRoutes runs, Views views) {
-    HomeRoutes r = new HomeRoutes(checklist, stats, runs, views);
+  public static void mount(Router router, Checklist checklist, Stats stats, Jobs jobs, RunRoutes runs, Views views) {
+    HomeRoutes r = new HomeRoutes(checklist, stats, jobs, runs, views);
     Live live = runs.live();
     router.get("/").handler(r::home);
     router.get("/home/events").handler(Auth.requirePageUser())
@@ -92,7 +95,7 @@ public final class HomeRoutes {
   /** Everything the dashboard shows but the checklist, read now. */
   private Future<Map<String, Object>> model(long userId) {
     return Future.all(stats.of(userId), stats.waitingJobs(userId, 10), stats.activity(userId, 10),
-            runs.rows(userId, 5))
+            runs.rows(userId, 5), jobs.counts(userId))
         .map(all -> {
           JsonObject s = all.resultAt(0);
           List<Map<String, Object>> activity = all.resultAt(2);
@@ -101,6 +104,7 @@ public final class HomeRoutes {
           m.put("waiting_jobs", all.resultAt(1));
           m.put("activity", activity);
           m.put("runs", all.resultAt(3));
+          m.put("totals", RunView.words(all.resultAt(4)));
           return m;
         });
   }
