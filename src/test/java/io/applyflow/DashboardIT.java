@@ -70,6 +70,37 @@ class DashboardIT {
     }
   }
 
+  /**
+   * The page weight as the browser loaded it: {@code [html, css, js]} bytes decoded and {@code [html, css, js]} on
+   * the wire (Resource Timing; every resource is same-origin so the sizes are exposed); appended to
+   * target/page-weight.txt.
+   */
+  private static List<Long> weigh(Page page, String name) throws java.io.IOException {
+    page.reload();
+    page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
+    List<?> raw = (List<?>) page.evaluate("""
+        () => {
+          const nav = performance.getEntriesByType('navigation')[0];
+          const out = [nav.decodedBodySize, 0, 0, nav.encodedBodySize, 0, 0];
+          for (const r of performance.getEntriesByType('resource')) {
+            const i = r.name.split('?')[0].endsWith('.css') ? 1 : r.name.split('?')[0].endsWith('.js') ? 2 : -1;
+            if (i > 0) { out[i] += r.decodedBodySize; out[i + 3] += r.encodedBodySize; }
+          }
+          return out;
+        }""");
+    List<Long> w = raw.stream().map(o -> ((Number) o).longValue()).toList();
+    String line = String.format("%s: html %d + css %d + js %d = %d bytes (on the wire %d + %d + %d = %d)%n", name,
+        w.get(0), w.get(1), w.get(2), w.get(0) + w.get(1) + w.get(2), w.get(3), w.get(4), w.get(5),
+        w.get(3) + w.get(4) + w.get(5));
+    java.nio.file.Files.createDirectories(Paths.get("target"));
+    java.nio.file.Files.writeString(Paths.get("target", "page-weight.txt"), line, java.nio.file.StandardOpenOption.CREATE,
+        java.nio.file.StandardOpenOption.APPEND);
+    System.out.print("PAGE WEIGHT " + line);
+    assertTrue(w.get(0) > 0 && w.get(1) > 0 && w.get(2) > 0, line);
+    assertTrue(w.get(0) + w.get(1) + w.get(2) < 200_000, "a page stays under 200 KB of HTML, CSS and JS: " + line);
+    return w;
+  }
+
   private static Connection db() throws SQLException {
     return DriverManager.getConnection(TestDatabase.shared().jdbcUrl(), "postgres", null);
   }
@@ -272,7 +303,7 @@ class DashboardIT {
   }
 
   @Test
-  void aToastTellsEveryPageWhenAJobIsSentOverOneStreamPerTab() {
+  void aToastTellsEveryPageWhenAJobIsSentOverOneStreamPerTab() throws Exception {
     try (BrowserContext context = browser.newContext()) {
       context.addInitScript(COUNT_STREAMS);
       Page page = context.newPage();
@@ -282,6 +313,7 @@ class DashboardIT {
       List<?> runStreams = (List<?>) page.evaluate("window.__streams");
       assertEquals(1, runStreams.size(), "the run page opens one stream: " + runStreams);
       assertTrue(String.valueOf(runStreams.get(0)).matches(".*/runs/\\d+/events"), runStreams.toString());
+      weigh(page, "run page (1 job)");
       String jobHref = page.locator("#run-jobs tbody tr[data-status=awaiting_approval] a").first().getAttribute("href");
       long jobId = Long.parseLong(jobHref.replaceAll("\\D+", ""));
 
@@ -343,6 +375,7 @@ class DashboardIT {
       assertEquals(List.of("/home/events"), page.evaluate("window.__streams"),
           "the dashboard's own stream carries the notices");
       assertTrue(page.locator("#home-activity li").count() >= 1);
+      weigh(page, "dashboard (1 run, 1 application)");
     }
   }
 }

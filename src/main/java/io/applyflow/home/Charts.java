@@ -70,7 +70,8 @@ public final class Charts {
   public static String columns(String id, String title, List<Bar> bars) {
     long max = max(bars);
     int n = Math.max(1, bars.size());
-    int slot = WIDTH / n;
+    int pad = 18; // room for the first and last labels, centred under their columns
+    int slot = (WIDTH - 2 * pad) / n;
     int colW = Math.max(4, slot - 6);
     int height = TOP + COL_H + AXIS_H;
     StringBuilder sb = open(id, title, describe(bars, max), height, "chart columns");
@@ -79,8 +80,8 @@ public final class Charts {
     for (int i = 0; i < bars.size(); i++) {
       Bar b = bars.get(i);
       int h = scaled(b.value(), max, COL_H);
-      int x = i * slot + (slot - colW) / 2;
-      int mid = i * slot + slot / 2;
+      int x = pad + i * slot + (slot - colW) / 2;
+      int mid = pad + i * slot + slot / 2;
       sb.append("<g class=\"col\" data-label=\"").append(escape(b.label())).append("\" data-value=\"")
           .append(b.value()).append("\">");
       if (h > 0) {
