@@ -111,17 +111,22 @@ public final class Live {
       return Future.succeededFuture(null);
     }
     JobStatus expected = said;
-    return jobs.get(p.jobId(), p.userId()).map(job -> job.status() != expected ? null : notice(job))
+    return jobs.get(p.jobId(), p.userId())
+        .compose(job -> job.status() != expected ? Future.succeededFuture((JsonObject) null)
+            : job.status() != JobStatus.NEEDS_INPUT ? Future.succeededFuture(notice(job, false))
+            : jobs.codeWaits(p.userId(), job.id()).map(codes -> notice(job, codes.containsKey(job.id()))))
         .otherwise((JsonObject) null);
   }
 
-  /** The notice of a job in its current state. */
-  static JsonObject notice(Job job) {
-    String href = "/jobs/" + job.id() + (job.status() == JobStatus.NEEDS_INPUT ? "#job-questions" : "");
+  /** The notice of a job in its current state; {@code code}: it waits for an emailed security code. */
+  static JsonObject notice(Job job, boolean code) {
+    boolean questions = job.status() == JobStatus.NEEDS_INPUT && !code;
+    String href = "/jobs/" + job.id() + (questions ? "#job-questions" : "");
     long stamp = job.updatedAt() == null ? 0 : job.updatedAt().toInstant().toEpochMilli();
     return new JsonObject().put("id", job.id() + "-" + job.status().db() + "-" + stamp).put("job_id", job.id())
         .put("title", job.title()).put("company", job.company()).put("status", job.status().db())
-        .put("label", job.status().label).put("href", href);
+        .put("label", code ? "Needs the security code the employer emailed you" : job.status().label)
+        .put("href", href);
   }
 
   /** Opens the stream after checking that the thing it follows exists and is the user's (else the usual error). */
