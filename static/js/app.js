@@ -1,5 +1,5 @@
 // Applyflow's page behaviour. Every page works without it; this adds htmx's CSRF header, visible errors for
-// every failed request, the narrow-screen menu and the full-size screenshot viewer.
+// every failed request, the narrow-screen menu, the full-size screenshot viewer and the live notices (toasts).
 document.documentElement.classList.add('js');
 
 // Every htmx request carries the page's CSRF token (the server checks it against its cookie).
@@ -118,3 +118,74 @@ document.addEventListener('htmx:sseBeforeMessage', function (e) {
     e.preventDefault();
   }
 });
+
+// Live notices: a toast when one of the user's jobs is sent or needs them. They come as `notice` events (one line of
+// JSON: id, job_id, title, company, status, label, href) on the page's one stream: the page's own live stream if it
+// has one (every stream the SSE extension opens gets the listener), else /notices/events, opened here on the
+// #notices region. A notice already shown in this tab (same id) is not shown again; a toast goes after 10 s unless
+// the pointer or focus is on it, or when its × is pressed.
+(function () {
+  var shown = {};
+  function already(id) {
+    var key = 'applyflow-notice:' + id;
+    try {
+      if (window.sessionStorage.getItem(key)) { return true; }
+      window.sessionStorage.setItem(key, '1');
+    } catch (ignored) { /* storage off: remember for this page only */ }
+    if (shown[id]) { return true; }
+    shown[id] = true;
+    return false;
+  }
+  function dismiss(toast) {
+    if (toast.parentNode) { toast.parentNode.removeChild(toast); }
+  }
+  function show(n) {
+    var region = document.getElementById('notices');
+    if (!region || !n || !n.id || already(n.id)) { return; }
+    var toast = document.createElement('div');
+    toast.className = 'toast toast-' + String(n.status || '').replace(/[^a-z_]/g, '');
+    toast.setAttribute('data-notice', n.id);
+    toast.setAttribute('data-job', String(n.job_id));
+    var text = document.createElement('p');
+    var what = document.createElement('strong');
+    what.textContent = (n.label || n.status) + ': ';
+    var link = document.createElement('a');
+    link.href = n.href && n.href.charAt(0) === '/' && n.href.charAt(1) !== '/' ? n.href : '/jobs/' + Number(n.job_id);
+    link.textContent = n.title + ' at ' + n.company;
+    text.appendChild(what);
+    text.appendChild(link);
+    var close = document.createElement('button');
+    close.type = 'button';
+    close.className = 'link dismiss';
+    close.setAttribute('aria-label', 'Dismiss this notice');
+    close.textContent = '×';
+    close.addEventListener('click', function () { dismiss(toast); });
+    toast.appendChild(text);
+    toast.appendChild(close);
+    region.appendChild(toast);
+    var hold = false;
+    function later() { window.setTimeout(function () { if (hold) { later(); } else { dismiss(toast); } }, 10000); }
+    toast.addEventListener('mouseenter', function () { hold = true; });
+    toast.addEventListener('mouseleave', function () { hold = false; });
+    toast.addEventListener('focusin', function () { hold = true; });
+    toast.addEventListener('focusout', function () { hold = false; });
+    later();
+  }
+  function listen(source) {
+    source.addEventListener('notice', function (e) {
+      try { show(JSON.parse(e.data)); } catch (ignored) { /* not a notice */ }
+    });
+    return source;
+  }
+  var create = htmx.createEventSource;
+  htmx.createEventSource = function (url) {
+    return listen(create ? create(url) : new EventSource(url, { withCredentials: true }));
+  };
+  document.addEventListener('DOMContentLoaded', function () {
+    var region = document.getElementById('notices');
+    if (!region || document.querySelector('[sse-connect]')) { return; }
+    region.setAttribute('hx-ext', 'sse');
+    region.setAttribute('sse-connect', region.getAttribute('data-stream'));
+    htmx.process(region);
+  });
+})();

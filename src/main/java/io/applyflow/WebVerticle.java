@@ -7,6 +7,7 @@ import io.applyflow.account.Throttle;
 import io.applyflow.account.TokenRoutes;
 import io.applyflow.home.Checklist;
 import io.applyflow.home.HomeRoutes;
+import io.applyflow.home.Stats;
 import io.applyflow.platform.web.ErrorPages;
 import io.applyflow.platform.security.Auth;
 import io.applyflow.platform.security.ServerSecret;
@@ -105,7 +106,7 @@ public final class WebVerticle extends VerticleBase {
     ImportRoutes.mount(router, profiles, views);
     RunRoutes runRoutes = RunRoutes.mount(router, vertx, runs, jobs, profiles, new AnswerBank(pool), views,
         new RunRoutes.Limits(config.runsPerUser(), config.ssePerUser()));
-    HomeRoutes.mount(router, checklist, jobs, runRoutes, views);
+    HomeRoutes.mount(router, checklist, new Stats(pool), jobs, runRoutes, views);
     SettingsRoutes.mount(router, new SettingsStore(pool), tokens, views);
     TrackerRoutes.mount(router, new Applications(pool), views);
     AnalyzeRoutes.mount(router, vertx, pool, profiles, config, views);

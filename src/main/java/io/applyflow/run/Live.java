@@ -5,8 +5,11 @@ import io.applyflow.platform.web.Sse;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -17,16 +20,28 @@ import java.util.function.Supplier;
  * htmx's SSE extension. The consumer and timers go away when the browser closes the stream. A user holds at most
  * {@code SSE_PER_USER} streams on a node; one more is refused with 429 until one closes (htmx's SSE extension retries
  * with back-off, so the refused page comes alive when a tab is closed).
+ *
+ * <p>Every stream also carries the user's <b>notices</b>: when one of their jobs becomes submitted, needs input or
+ * needs attention, an {@code event: notice} with one line of JSON {@code {id, job_id, title, company, status,
+ * label, href}} (read from Postgres; sent only if the job is still in that state). The page's script shows it as a
+ * toast ({@code static/js/app.js}); {@code id} is the same for the same change, so a tab shows it once. A page
+ * without fragments of its own opens {@link #notices}, a stream that carries only notices: one stream per tab
+ * either way, counted in the same per-user limit.
  */
-final class Live {
+public final class Live {
   private static final long COALESCE_MS = 150;
+  /** The changes of a job that every page of its owner tells them about. */
+  static final Set<JobStatus> NOTABLE = EnumSet.of(JobStatus.SUBMITTED, JobStatus.NEEDS_INPUT,
+      JobStatus.NEEDS_ATTENTION);
 
   private final Vertx vertx;
   private final Sse.PerUser streams;
+  private final Jobs jobs;
 
-  Live(Vertx vertx, Sse.PerUser streams) {
+  Live(Vertx vertx, Sse.PerUser streams, Jobs jobs) {
     this.vertx = vertx;
     this.streams = streams;
+    this.jobs = jobs;
   }
 
   /**
@@ -35,8 +50,8 @@ final class Live {
    * @param cares  which progress messages (already filtered to the user) make the page render again
    * @param render the fragments to send, by event name; a failed rendering is skipped (the next change retries)
    */
-  void open(RoutingContext ctx, long userId, Predicate<RunBus.Progress> cares,
-            Supplier<Future<Map<String, String>>> render) {
+  public void open(RoutingContext ctx, long userId, Predicate<RunBus.Progress> cares,
+                   Supplier<Future<Map<String, String>>> render) {
     if (!streams.tryOpen(userId)) {
       Http.error(ctx, 429, "too_many_streams", streams.refusal());
       return;
@@ -59,6 +74,13 @@ final class Live {
     }
     Runnable push = () -> render.get().onSuccess(fragments -> fragments.forEach(sse::send));
     consumer[0] = vertx.eventBus().<RunBus.Progress>consumer(RunBus.PROGRESS, m -> {
+      if (m.body().userId() == userId && !sse.isClosed()) {
+        notice(m.body()).onSuccess(n -> {
+          if (n != null) {
+            sse.send("notice", n.encode());
+          }
+        });
+      }
       if (m.body().userId() == userId && cares.test(m.body()) && pending[0] < 0 && !sse.isClosed()) {
         pending[0] = vertx.setTimer(COALESCE_MS, t -> {
           pending[0] = -1;
@@ -67,6 +89,44 @@ final class Live {
       }
     });
     consumer[0].completion().onComplete(ar -> push.run());
+  }
+
+  /** A stream with no fragments: only the user's notices (and the heartbeat), for pages without a stream. */
+  public void notices(RoutingContext ctx, long userId) {
+    open(ctx, userId, p -> false, () -> Future.succeededFuture(Map.of()));
+  }
+
+  /**
+   * The notice for a progress message, or null: only for a job (not the run) that became one of {@link #NOTABLE}
+   * and is still in that state now (read through the user's id).
+   */
+  Future<JsonObject> notice(RunBus.Progress p) {
+    JobStatus said;
+    try {
+      said = p.jobId() > 0 && p.status() != null ? JobStatus.of(p.status()) : null;
+    } catch (IllegalArgumentException e) {
+      said = null;
+    }
+    if (said == null || !NOTABLE.contains(said)) {
+      return Future.succeededFuture(null);
+    }
+    JobStatus expected = said;
+    return jobs.get(p.jobId(), p.userId())
+        .compose(job -> job.status() != expected ? Future.succeededFuture((JsonObject) null)
+            : job.status() != JobStatus.NEEDS_INPUT ? Future.succeededFuture(notice(job, false))
+            : jobs.codeWaits(p.userId(), job.id()).map(codes -> notice(job, codes.containsKey(job.id()))))
+        .otherwise((JsonObject) null);
+  }
+
+  /** The notice of a job in its current state; {@code code}: it waits for an emailed security code. */
+  static JsonObject notice(Job job, boolean code) {
+    boolean questions = job.status() == JobStatus.NEEDS_INPUT && !code;
+    String href = "/jobs/" + job.id() + (questions ? "#job-questions" : "");
+    long stamp = job.updatedAt() == null ? 0 : job.updatedAt().toInstant().toEpochMilli();
+    return new JsonObject().put("id", job.id() + "-" + job.status().db() + "-" + stamp).put("job_id", job.id())
+        .put("title", job.title()).put("company", job.company()).put("status", job.status().db())
+        .put("label", code ? "Needs the security code the employer emailed you" : job.status().label)
+        .put("href", href);
   }
 
   /** Opens the stream after checking that the thing it follows exists and is the user's (else the usual error). */

@@ -57,7 +57,7 @@ public final class RunRoutes {
    */
   public static RunRoutes mount(Router router, Vertx vertx, Runs runs, Jobs jobs, Profiles profiles,
                                 io.applyflow.apply.AnswerBank answers, Views views, Limits limits) {
-    Live live = new Live(vertx, new Sse.PerUser(limits.streamsPerUser()));
+    Live live = new Live(vertx, new Sse.PerUser(limits.streamsPerUser()), jobs);
     RunRoutes r = new RunRoutes(vertx, runs, jobs, profiles, views, live, limits.runsPerUser());
     router.post("/api/search").handler(Auth.requireApiUser()).handler(r::apiCreate);
     router.get("/api/search/:run_id").handler(Auth.requireApiUser()).handler(r::apiGet);
@@ -130,6 +130,11 @@ public final class RunRoutes {
           views.page(ctx, "run/list", "run-list", model);
         })
         .onFailure(t -> Http.fail(ctx, t));
+  }
+
+  /** The live streams of the pages, shared so every page of a user counts in one per-user limit. */
+  public Live live() {
+    return live;
   }
 
   /** The user's newest runs as the pages show them ({@link RunView}): state in words, what waits, where to act. */
