@@ -17,6 +17,8 @@ import io.applyflow.platform.web.Views;
 import io.applyflow.profile.ProfileRoutes;
 import io.applyflow.profile.Profiles;
 import io.applyflow.apply.AnswerBank;
+import io.applyflow.recommend.RecommendRoutes;
+import io.applyflow.recommend.Recommendations;
 import io.applyflow.settings.SettingsRoutes;
 import io.applyflow.settings.SettingsStore;
 import io.applyflow.run.Jobs;
@@ -98,7 +100,9 @@ public final class WebVerticle extends VerticleBase {
     RunRoutes runRoutes = RunRoutes.mount(router, vertx, runs, jobs, profiles, new AnswerBank(pool), views,
         new RunRoutes.Limits(config.runsPerUser(), config.ssePerUser()));
     HomeRoutes.mount(router, checklist, jobs, runRoutes, views);
-    SettingsRoutes.mount(router, new SettingsStore(pool), tokens, views);
+    RecommendRoutes recommend = RecommendRoutes.mount(router, new Recommendations(pool), views, config,
+        vertx.eventBus());
+    SettingsRoutes.mount(router, new SettingsStore(pool), tokens, views, recommend::settingsModel);
     if (sandbox) {
       ReceivedRoutes.mount(router, pool, views.global("sandboxOn", true));
     }

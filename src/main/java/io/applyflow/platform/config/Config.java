@@ -47,7 +47,9 @@ public record Config(
     String leverApiUrl,
     String leverEuApiUrl,
     String ashbyApiUrl,
-    int securityCodeWaitSeconds) {
+    int securityCodeWaitSeconds,
+    int recommendEveryHours,
+    int recommendCheckMinutes) {
 
   public static final String DEFAULT_GREENHOUSE_API = "https://boards-api.greenhouse.io/v1";
   public static final String DEFAULT_LEVER_API = "https://api.lever.co/v0/postings";
@@ -114,7 +116,10 @@ public record Config(
         apiBase(env, "ASHBY_API_URL", DEFAULT_ASHBY_API),
         // how long the apply worker keeps a form open for an emailed security code (Greenhouse's lifetime is not
         // documented; 10 minutes assumed)
-        intVar(env, "SECURITY_CODE_WAIT_SECONDS", 600, 1, 3_600));
+        intVar(env, "SECURITY_CODE_WAIT_SECONDS", 600, 1, 3_600),
+        // recommendations: a user's default discovery interval, and how often the scrape role looks for users due
+        intVar(env, "RECOMMEND_EVERY_HOURS", 24, 1, 24 * 30),
+        intVar(env, "RECOMMEND_CHECK_MINUTES", 5, 1, 24 * 60));
   }
 
   /**
