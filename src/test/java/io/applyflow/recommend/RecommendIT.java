@@ -99,9 +99,13 @@ class RecommendIT {
     assertEquals(new JsonArray().add("greenhouse:" + board), settings.getJsonArray("watchlist"));
     assertEquals(12, settings.getInteger("interval_hours"));
 
+    long started = System.nanoTime();
     Api.Response first = api.post("/api/recommendations/refresh", token, null);
+    long passMs = (System.nanoTime() - started) / 1_000_000;
     assertEquals(200, first.status(), first.text());
     int listed = first.json().getInteger("listed");
+    System.out.printf("recommendations: a first pass over greenhouse:%s read, scored and stored %d postings in %d ms%n",
+        board, listed, passMs);
     assertTrue(listed > 5, first.text());
     assertEquals(List.of(), first.json().getJsonArray("problems").getList(), first.text());
 
@@ -131,7 +135,10 @@ class RecommendIT {
     assertEquals(429, again.status(), again.text());
     assertTrue(again.json().getString("detail").contains("less than a minute ago"), again.text());
 
+    started = System.nanoTime();
     RecommendBus.Pass second = RecommendBus.discover(TestApp.shared().vertx().eventBus(), me).await();
+    System.out.printf("recommendations: a second pass (nothing new) took %d ms%n",
+        (System.nanoTime() - started) / 1_000_000);
     assertEquals(listed, second.listed());
     assertEquals(0, second.added(), "a second pass adds nothing new");
     assertEquals(listed, count("select count(*) from recommendations where user_id = $1", me));
@@ -154,7 +161,10 @@ class RecommendIT {
 
     // the page lists them with the three actions, and a plain form dismisses with a redirect back
     long secondId = after.getJsonObject(0).getLong("id");
-    Document page = Jsoup.parse(api.get("/recommendations", token).text());
+    String html = api.get("/recommendations", token).text();
+    System.out.printf("recommendations: the page with %d rows is %d bytes of HTML%n", listed - 1,
+        html.getBytes(StandardCharsets.UTF_8).length);
+    Document page = Jsoup.parse(html);
     assertEquals(listed - 1, page.select("#recommend-feed li[data-recommendation-id]").size());
     assertNotNull(page.getElementById("recommend-refresh"));
     assertEquals("/recommendations/refresh", page.getElementById("recommend-refresh").attr("hx-post"));
@@ -242,5 +252,34 @@ class RecommendIT {
     assertNotNull(searches.getElementById("remove-search-" + id));
     assertEquals(303, form("/settings/recommendations/searches/" + id + "/delete", token, false).statusCode());
     assertEquals(0, api.get("/api/recommendations/settings", token).json().getJsonArray("searches").size());
+  }
+
+  @Test
+  void aDueUserIsClaimedOnceByConcurrentSchedulersAndNotAgainBeforeTheInterval() {
+    String email = Api.uniqueEmail("recommend-due");
+    String token = api.newUserWithProfile(email);
+    long me = userId(email);
+    assertEquals(200, api.put("/api/recommendations/settings", token, new JsonObject()
+        .put("watchlist", new JsonArray().add("ashby:Meridian")).put("interval_hours", 12)).status());
+    Recommendations recs = new Recommendations(pool);
+
+    // two nodes' checks at the same moment: the user is taken by exactly one of them
+    var one = recs.claimDue(24, 10_000);
+    var two = recs.claimDue(24, 10_000);
+    io.vertx.core.Future.all(one, two).await();
+    long claims = java.util.stream.Stream.concat(one.result().stream(), two.result().stream())
+        .filter(id -> id == me).count();
+    assertEquals(1, claims, "claimed once: " + one.result() + " / " + two.result());
+    assertFalse(recs.claimDue(24, 10_000).await().contains(me), "not due again right after its pass");
+
+    // 13 hours later its own 12-hour interval has passed (the default 24 would not have)
+    pool.preparedQuery("update recommend_settings set last_run_at = now() - interval '13 hours' where user_id = $1")
+        .execute(Tuple.of(me)).await();
+    assertTrue(recs.claimDue(24, 10_000).await().contains(me));
+    pool.preparedQuery("""
+            update recommend_settings set last_run_at = now() - interval '13 hours', interval_hours = null
+            where user_id = $1""")
+        .execute(Tuple.of(me)).await();
+    assertFalse(recs.claimDue(24, 10_000).await().contains(me), "the default interval is 24 hours");
   }
 }
