@@ -93,7 +93,8 @@ public final class Applyflow implements AutoCloseable {
       database.migrate();
       Vertx vertx = config.cluster() ? clustered(config) : Vertx.vertx(new VertxOptions());
       JsonCodec.register(vertx.eventBus(), RunBus.Start.class, RunBus.Progress.class, RunBus.JobCommand.class,
-          RunBus.StageResult.class, SearchBus.Request.class, SearchBus.Found.class);
+          RunBus.StageResult.class, SearchBus.Request.class, SearchBus.Found.class,
+          io.applyflow.recommend.RecommendBus.Discover.class, io.applyflow.recommend.RecommendBus.Pass.class);
       Pool pool = database.pool(vertx, 8);
       WebVerticle[] web = new WebVerticle[1];
       SandboxVerticle[] board = new SandboxVerticle[1];
@@ -141,8 +142,10 @@ public final class Applyflow implements AutoCloseable {
       List<Future<String>> all = new ArrayList<>();
       if (config.runs("scrape")) {
         AtsSources sources = atsSources(config, sandboxOrigin, client);
-        all.add(vertx.deployVerticle(new SearchVerticle(searchSource(config, sandboxOrigin, client, sources), runs,
-            jobs)));
+        SearchVerticle.Source searchSource = searchSource(config, sandboxOrigin, client, sources);
+        all.add(vertx.deployVerticle(new SearchVerticle(searchSource, runs, jobs)));
+        all.add(vertx.deployVerticle(new io.applyflow.recommend.RecommendVerticle(
+            new io.applyflow.recommend.Recommendations(pool), profiles, searchSource, config)));
         all.add(vertx.deployVerticle(new DescribeVerticle(jobs, sources)));
         all.add(vertx.deployVerticle(new ScoreVerticle(jobs, profiles, new SettingsStore(pool))));
       }

@@ -20,6 +20,8 @@ import io.applyflow.profile.ProfileRoutes;
 import io.applyflow.profile.Profiles;
 import io.applyflow.resumeimport.ImportRoutes;
 import io.applyflow.apply.AnswerBank;
+import io.applyflow.recommend.RecommendRoutes;
+import io.applyflow.recommend.Recommendations;
 import io.applyflow.settings.SettingsRoutes;
 import io.applyflow.settings.SettingsStore;
 import io.applyflow.run.Jobs;
@@ -110,6 +112,10 @@ public final class WebVerticle extends VerticleBase {
     SettingsRoutes.mount(router, new SettingsStore(pool), tokens, views);
     TrackerRoutes.mount(router, new Applications(pool), views);
     AnalyzeRoutes.mount(router, vertx, pool, profiles, config, views);
+    HomeRoutes.mount(router, checklist, jobs, runRoutes, views);
+    RecommendRoutes recommend = RecommendRoutes.mount(router, new Recommendations(pool), views, config,
+        vertx.eventBus());
+    SettingsRoutes.mount(router, new SettingsStore(pool), tokens, views, recommend::settingsModel);
     if (sandbox) {
       ReceivedRoutes.mount(router, pool, views.global("sandboxOn", true));
     }

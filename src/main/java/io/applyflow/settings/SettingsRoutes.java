@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * {@code GET/PUT /api/settings} ({@code {accept_threshold, clarify_threshold, send_cover_letter_in_auto,
@@ -29,15 +30,27 @@ public final class SettingsRoutes {
   private final SettingsStore store;
   private final Tokens tokens;
   private final Views views;
+  private final Function<RoutingContext, Future<Map<String, Object>>> recommend;
 
-  private SettingsRoutes(SettingsStore store, Tokens tokens, Views views) {
+  private SettingsRoutes(SettingsStore store, Tokens tokens, Views views,
+                         Function<RoutingContext, Future<Map<String, Object>>> recommend) {
     this.store = store;
     this.tokens = tokens;
     this.views = views;
+    this.recommend = recommend;
   }
 
   public static void mount(Router router, SettingsStore store, Tokens tokens, Views views) {
-    SettingsRoutes r = new SettingsRoutes(store, tokens, views);
+    mount(router, store, tokens, views, null);
+  }
+
+  /**
+   * As {@link #mount(Router, SettingsStore, Tokens, Views)}, the whole page also showing the recommendation settings
+   * ({@code templates/recommend/settings.html}) with the model {@code recommend} answers, when it is not null.
+   */
+  public static void mount(Router router, SettingsStore store, Tokens tokens, Views views,
+                           Function<RoutingContext, Future<Map<String, Object>>> recommend) {
+    SettingsRoutes r = new SettingsRoutes(store, tokens, views, recommend);
     router.post("/settings/tokens/:id/revoke").handler(Auth.requirePageUser()).handler(r::revokeToken);
     router.get("/api/settings").handler(Auth.requireApiUser()).handler(r::apiGet);
     router.put("/api/settings").handler(Auth.requireApiUser()).handler(r::apiPut);
@@ -140,12 +153,20 @@ public final class SettingsRoutes {
       }).onFailure(t -> Http.fail(ctx, t));
       return;
     }
+    if (!htmx && recommend != null && ctx.get("recommend") == null) {
+      recommend.apply(ctx).onSuccess(section -> {
+        ctx.put("recommend", section);
+        render(ctx, status, values, error, saved);
+      }).onFailure(t -> Http.fail(ctx, t));
+      return;
+    }
     Map<String, Object> model = new HashMap<>();
     model.put("csrf", ctx.get(Auth.CSRF));
     model.put("values", values.getMap());
     model.put("error", error);
     model.put("saved", saved);
     model.put("tokens", ctx.get("tokens"));
+    model.put("recommend", ctx.get("recommend"));
     Views.html(ctx, status, views.render("settings/page", htmx ? "settings-form" : null, model));
   }
 }

@@ -49,6 +49,8 @@ public record Config(
     String ashbyApiUrl,
     int securityCodeWaitSeconds,
     List<String> fetchAllowedNetworks) {
+    int recommendEveryHours,
+    int recommendCheckMinutes) {
 
   public static final String DEFAULT_GREENHOUSE_API = "https://boards-api.greenhouse.io/v1";
   public static final String DEFAULT_LEVER_API = "https://api.lever.co/v0/postings";
@@ -144,6 +146,9 @@ public record Config(
       throw new IllegalArgumentException(name + " entry '" + entry + "' is not a network: write address/prefix-length "
           + "with an IPv4 or IPv6 address, e.g. 127.0.0.0/8 or fd00::/8");
     }).toList();
+        // recommendations: a user's default discovery interval, and how often the scrape role looks for users due
+        intVar(env, "RECOMMEND_EVERY_HOURS", 24, 1, 24 * 30),
+        intVar(env, "RECOMMEND_CHECK_MINUTES", 5, 1, 24 * 60));
   }
 
   /**
