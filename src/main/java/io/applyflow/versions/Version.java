@@ -63,7 +63,7 @@ public record Version(long id, String kind, long jobId, String title, String com
     m.put("createdAt", createdAt);
     m.put("when", VersionText.when(createdAt));
     m.put("kb", Math.max(1, bytes / 1024));
-    m.put("size", Math.max(1, bytes / 1024) + " KB" + (pages == null ? "" : ", " + VersionText.count(pages, "page")));
+    m.put("fileSize", Math.max(1, bytes / 1024) + " KB" + (pages == null ? "" : ", " + VersionText.count(pages, "page")));
     m.put("sha", shortSha());
     m.put("pages", pages);
     m.put("current", current);

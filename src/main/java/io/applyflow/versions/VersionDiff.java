@@ -31,9 +31,9 @@ import java.util.Set;
  */
 public record VersionDiff(List<Line> lines, Summary summary, Skills skills, Master master, Counts counts) {
 
-  /** Kept at its master position. */
+  /** Kept, in its master order. */
   public static final String KEPT = "kept";
-  /** Kept at another position. */
+  /** Kept, reordered among the kept bullets of its role. */
   public static final String MOVED = "moved";
   /** Kept with other words (an LLM rewording that passed the fact gate), at any position. */
   public static final String REWORDED = "reworded";
@@ -46,12 +46,14 @@ public record VersionDiff(List<Line> lines, Summary summary, Skills skills, Mast
    * @param id            its id in the master ({@code work[0].highlights[2]})
    * @param role          "title · organisation", or "Summary"
    * @param change        {@link #KEPT}, {@link #MOVED}, {@link #REWORDED} or {@link #DROPPED}
-   * @param words         the change in words, e.g. "moved from 3rd to 1st, reworded", "dropped to fit 1 page"
+   * @param words         the change in words, e.g. "moved up: 3rd in your master, 1st here, reworded", "dropped to fit
+   *                      1 page"
    * @param masterText    the master's text
    * @param versionText   the version's text; null when dropped
    * @param masterIndex   position within its role in the master, from 0
    * @param versionIndex  position within its role in the version, from 0; -1 when dropped
-   * @param moved         whether its position changed
+   * @param moved         whether it was reordered among the bullets the version kept of its role (a bullet that only
+   *                      takes the place of a dropped one above it is not)
    */
   public record Line(String id, String role, String change, String words, String masterText, String versionText,
                      int masterIndex, int versionIndex, boolean moved) {
@@ -148,11 +150,15 @@ public record VersionDiff(List<Line> lines, Summary summary, Skills skills, Mast
     int sentences = 0;
     int sentencesKept = 0;
     List<String> summaryMaster = new ArrayList<>();
+    Map<String, Integer> keptBefore = new HashMap<>();
     for (BulletChange c : rows) {
       boolean sentence = c.id().startsWith("basics.summary");
       boolean out = BulletChange.DROPPED.equals(c.change());
       boolean fit = !out && forPages.contains(c.id());
-      boolean isMoved = BulletChange.MOVED.equals(c.change());
+      // Moved means reordered among what the version kept: a bullet that only closes the gap of a dropped one above it
+      // keeps its place in the order (TailorDiff counts any other index as moved).
+      int inOrder = out ? -1 : keptBefore.merge(group(c.id()), 1, Integer::sum) - 1;
+      boolean isMoved = !out && c.tailoredIndex() != inOrder;
       String now = out || fit ? null : sentence ? c.text() : versionText.getOrDefault(c.id(), c.text());
       boolean isReworded = now != null && !now.equals(c.text());
       String change;
@@ -163,8 +169,9 @@ public record VersionDiff(List<Line> lines, Summary summary, Skills skills, Mast
             : VersionText.count(maxPages, "page")) : "dropped: less relevant to this job";
       } else {
         change = isReworded ? REWORDED : isMoved ? MOVED : KEPT;
-        words = (isMoved ? "moved from " + ordinal(c.masterIndex() + 1) + " to " + ordinal(c.tailoredIndex() + 1)
-            : "kept in place") + (isReworded ? ", reworded" : "");
+        words = (isMoved ? "moved " + (c.tailoredIndex() < inOrder ? "up" : "down") + ": " + ordinal(c.masterIndex() + 1)
+            + " in your master, " + ordinal(c.tailoredIndex() + 1) + " here" : "kept in order")
+            + (isReworded ? ", reworded" : "");
       }
       lines.add(new Line(c.id(), c.role(), change, words, c.text(), now, c.masterIndex(),
           out || fit ? -1 : c.tailoredIndex(), isMoved));
@@ -197,6 +204,11 @@ public record VersionDiff(List<Line> lines, Summary summary, Skills skills, Mast
     Master m = master(stored, rows, masterTree, master != null, savedAfter, skillsDropped, skillsGone);
     return new VersionDiff(lines, summary, new Skills(skillsKept, skillsDropped), m,
         new Counts(kept, moved, reworded, dropped, droppedForPages, sentences, sentencesKept));
+  }
+
+  /** The bullets an id is ordered among: its role ({@code work[0]}, {@code projects[1]}) or the summary. */
+  static String group(String id) {
+    return id.startsWith("basics.summary") ? "basics" : id.replaceFirst("^((work|projects)\\[\\d+]).*$", "$1");
   }
 
   /** The stored rows ({@code jobs.tailor_diff}) read back into {@link BulletChange}s. */

@@ -42,14 +42,14 @@ class VersionDiffTest {
   private static final String A3 = "work[0].highlights[3]";
 
   /**
-   * The version: the summary's first two sentences; A0 in place, A1 in place but reworded, A3 moved from 4th to 3rd,
-   * A2 (the picnic) dropped.
+   * The version: the summary's first two sentences; A0 in place, A3 moved up to 2nd, A1 reworded and so moved down to
+   * 3rd, A2 (the picnic) dropped.
    */
   private static TailoredResume tailored() {
     Role acme = new Role("Engineer", "Acme", null, null, null, List.of(
         new Bullet(A0, "Built a Kafka pipeline for 2M events a day"),
-        new Bullet(A1, "Wrote Java payment services"),
-        new Bullet(A3, "Cut Java build times by 40%")));
+        new Bullet(A3, "Cut Java build times by 40%"),
+        new Bullet(A1, "Wrote Java payment services")));
     return new TailoredResume("Ada Lovelace", null, null, null, null, List.of(),
         new Bullet("basics.summary[0,1]", "I build payment APIs. I run Kafka in production."), List.of(acme), List.of(),
         List.of(), List.of("Java", "Kafka", "Go"), List.of("Summary", "Experience", "Skills"),
@@ -80,18 +80,19 @@ class VersionDiffTest {
     Map<String, VersionDiff.Line> lines = byId(d);
 
     assertEquals(VersionDiff.KEPT, lines.get(A0).change());
-    assertEquals("kept in place", lines.get(A0).words());
+    assertEquals("kept in order", lines.get(A0).words());
 
     VersionDiff.Line reworded = lines.get(A1);
     assertEquals(VersionDiff.REWORDED, reworded.change());
     assertEquals("Wrote Java services for payments", reworded.masterText(), "the old words");
     assertEquals("Wrote Java payment services", reworded.versionText(), "the new words");
-    assertFalse(reworded.moved());
+    assertTrue(reworded.moved());
+    assertEquals("moved down: 2nd in your master, 3rd here, reworded", reworded.words());
 
     VersionDiff.Line moved = lines.get(A3);
     assertEquals(VersionDiff.MOVED, moved.change());
-    assertEquals("moved from 4th to 3rd", moved.words());
-    assertEquals(2, moved.versionIndex());
+    assertEquals("moved up: 4th in your master, 2nd here", moved.words());
+    assertEquals(1, moved.versionIndex());
 
     VersionDiff.Line dropped = lines.get(A2);
     assertEquals(VersionDiff.DROPPED, dropped.change());
@@ -108,6 +109,24 @@ class VersionDiffTest {
     assertTrue(d.skills().dropped().isEmpty());
     assertFalse(d.master().changed(), d.master().toString());
     assertNull(d.master().note());
+  }
+
+  @Test
+  void aBulletThatOnlyTakesThePlaceOfADroppedOneIsNotMoved() {
+    Role acme = new Role("Engineer", "Acme", null, null, null, List.of(
+        new Bullet(A0, "Built a Kafka pipeline for 2M events a day"),
+        new Bullet(A1, "Wrote Java services for payments"),
+        new Bullet(A3, "Cut Java build times by 40%")));
+    TailoredResume t = new TailoredResume("Ada Lovelace", null, null, null, null, List.of(),
+        new Bullet("basics.summary[1,2]", "I run Kafka in production. I like chess."), List.of(acme), List.of(),
+        List.of(), List.of("Java", "Go", "Kafka"), List.of("Summary", "Experience"), List.of());
+    VersionDiff d = VersionDiff.of(storedDiff(master(), t), JsonObject.mapFrom(t), null, null, master(), DESCRIPTION,
+        false);
+    Map<String, VersionDiff.Line> lines = byId(d);
+    assertEquals(VersionDiff.KEPT, lines.get(A3).change(), "4th in the master, 3rd here only because A2 is gone");
+    assertEquals(VersionDiff.KEPT, lines.get("basics.summary[1]").change());
+    assertEquals(VersionDiff.DROPPED, lines.get("basics.summary[0]").change());
+    assertEquals("Kept 3 of 4 master bullets; dropped 1. The summary keeps 2 of its 3 sentences.", d.counts().words());
   }
 
   @Test

@@ -46,7 +46,7 @@ class VersionRowsTest {
     assertEquals("/jobs/7/documents/1", first.href());
     assertTrue(versions.get(1).current(), "the only letter");
     assertEquals("Cover letter", versions.get(1).view().get("what"));
-    assertEquals("32 KB, 2 pages", first.view().get("size"));
+    assertEquals("32 KB, 2 pages", first.view().get("fileSize"));
   }
 
   @Test

@@ -5,12 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
 import io.applyflow.render.ParseBackGate;
 import io.applyflow.support.Api;
+import io.applyflow.support.Browsing;
 import io.applyflow.support.TestApp;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -242,5 +247,43 @@ class VersionsIT {
     Document letterPage = Jsoup.parse(api.get("/versions/" + version(versions("", token), "cover_letter_pdf")
         .getLong("id"), token).text());
     assertEquals("/versions/" + id, letterPage.getElementById("version-letter-resume").attr("href"));
+  }
+
+  @Test
+  void aPersonFollowsTheVersionLinksInChromiumAtLaptopAndPhoneWidths() {
+    Path shots = Paths.get("target", "screenshots");
+    long resumeId = version(versions("", token), "resume_pdf").getLong("id");
+    try (Browsing web = Browsing.start(); BrowserContext context = web.browser.newContext()) {
+      Page page = context.newPage();
+      page.setDefaultTimeout(20_000);
+      page.navigate(web.base + "/login");
+      page.fill("#email", email);
+      page.fill("#password", "correct horse 1");
+      page.click("#login-form button[type=submit]");
+      page.waitForURL(url -> !url.contains("/login"));
+
+      page.navigate(web.base + "/profile");
+      page.click("#resume-versions #version-" + resumeId + " a.version-diff");
+      page.waitForURL("**/versions/" + resumeId);
+      assertTrue(page.locator("#version-bullets tr[data-change=dropped]").count() > 0);
+      for (int width : new int[] {1280, 390}) {
+        page.setViewportSize(width, 900);
+        page.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("version-diff-" + width + ".png"))
+            .setFullPage(true));
+        assertTrue((Boolean) page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"),
+            "no sideways scrolling at " + width + " px");
+      }
+      page.setViewportSize(1280, 900);
+      page.click("#version-job");
+      page.waitForSelector("#job-prepared #resume-versions");
+      page.navigate(web.base + "/versions");
+      for (int width : new int[] {1280, 390}) {
+        page.setViewportSize(width, 900);
+        page.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("versions-" + width + ".png"))
+            .setFullPage(true));
+        assertTrue((Boolean) page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"),
+            "no sideways scrolling at " + width + " px");
+      }
+    }
   }
 }
