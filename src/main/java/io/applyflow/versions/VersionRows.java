@@ -68,7 +68,8 @@ public final class VersionRows {
   /**
    * The fragment's model: {@code items} (each {@link Version#view()}), {@code total}, {@code more} (the address of the
    * full list when {@code total} exceeds what is shown, else null), {@code empty} (what to say when there is none),
-   * {@code showJob} (whether each row names its job: not on the job's own page).
+   * {@code showJob} (whether each row names its job: not on the job's own page), {@code pageOwnsHeading} (false: the
+   * fragment has its own heading; the {@code /versions} page, whose title it would repeat, sets it to true).
    */
   public static Map<String, Object> list(List<Version> versions, long total, String more, String empty,
                                          boolean showJob) {
@@ -78,6 +79,7 @@ public final class VersionRows {
     m.put("more", total > versions.size() ? more : null);
     m.put("empty", empty);
     m.put("showJob", showJob);
+    m.put("pageOwnsHeading", false);
     return m;
   }
 

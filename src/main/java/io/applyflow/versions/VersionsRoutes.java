@@ -78,9 +78,11 @@ public final class VersionsRoutes {
     versions.page(Auth.userId(ctx), null, PER_PAGE, (page - 1) * PER_PAGE)
         .onSuccess(p -> {
           Map<String, Object> model = new HashMap<>();
-          model.put("versions", VersionRows.list(p.versions(), p.total(), null,
+          Map<String, Object> list = VersionRows.list(p.versions(), p.total(), null,
               page == 1 ? "No versions yet: every resume and cover letter Applyflow makes for a job is listed here."
-                  : "No versions on this page.", true));
+                  : "No versions on this page.", true);
+          list.put("pageOwnsHeading", true);
+          model.put("versions", list);
           model.put("page", page);
           model.put("previous", page > 1 ? "/versions?page=" + (page - 1) : null);
           model.put("next", (long) page * PER_PAGE < p.total() ? "/versions?page=" + (page + 1) : null);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import io.applyflow.render.ParseBackGate;
 import io.applyflow.support.Api;
@@ -276,6 +277,11 @@ class VersionsIT {
       page.setViewportSize(1280, 900);
       page.click("#version-job");
       page.waitForSelector("#job-prepared #resume-versions");
+      for (int width : new int[] {1280, 390}) {
+        page.setViewportSize(width, 900);
+        page.locator("#resume-versions").screenshot(new Locator.ScreenshotOptions()
+            .setPath(shots.resolve("job-versions-" + width + ".png")));
+      }
       page.navigate(web.base + "/versions");
       for (int width : new int[] {1280, 390}) {
         page.setViewportSize(width, 900);
