@@ -16,6 +16,8 @@ import io.applyflow.platform.web.Http;
 import io.applyflow.platform.web.SecurityHeaders;
 import io.applyflow.platform.web.Inputs;
 import io.applyflow.platform.web.Views;
+import io.applyflow.versions.Versions;
+import io.applyflow.versions.VersionsRoutes;
 import io.applyflow.profile.ProfileRoutes;
 import io.applyflow.profile.Profiles;
 import io.applyflow.resumeimport.ImportRoutes;
@@ -106,6 +108,9 @@ public final class WebVerticle extends VerticleBase {
     vertx.setPeriodic(PURGE_EVERY.toMillis(), id -> purge(tokens, throttle));
     ProfileRoutes.mount(router, profiles, views, checklist::of);
     ImportRoutes.mount(router, profiles, views);
+    Versions versions = new Versions(vertx, pool);
+    ProfileRoutes.mount(router, profiles, views, checklist::of, versions::recent);
+    VersionsRoutes.mount(router, versions, views);
     RunRoutes runRoutes = RunRoutes.mount(router, vertx, runs, jobs, profiles, new AnswerBank(pool), views,
         new RunRoutes.Limits(config.runsPerUser(), config.ssePerUser()));
     HomeRoutes.mount(router, checklist, new Stats(pool), jobs, runRoutes, views);

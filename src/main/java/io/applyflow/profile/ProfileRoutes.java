@@ -47,17 +47,24 @@ public final class ProfileRoutes {
   private final Profiles profiles;
   private final Views views;
   private final Function<Long, Future<Map<String, Object>>> checklist;
+  private final Function<Long, Future<Map<String, Object>>> versions;
 
-  private ProfileRoutes(Profiles profiles, Views views, Function<Long, Future<Map<String, Object>>> checklist) {
+  private ProfileRoutes(Profiles profiles, Views views, Function<Long, Future<Map<String, Object>>> checklist,
+                        Function<Long, Future<Map<String, Object>>> versions) {
     this.profiles = profiles;
     this.views = views;
     this.checklist = checklist;
+    this.versions = versions;
   }
 
-  /** {@code checklist}: the user's getting-started steps, shown on the page and ticked after a save. */
+  /**
+   * {@code checklist}: the user's getting-started steps, shown on the page and ticked after a save; {@code versions}:
+   * the model of the user's newest resume versions ({@code templates/versions/list.html}), shown on the whole page.
+   */
   public static void mount(Router router, Profiles profiles, Views views,
-                           Function<Long, Future<Map<String, Object>>> checklist) {
-    ProfileRoutes r = new ProfileRoutes(profiles, views, checklist);
+                           Function<Long, Future<Map<String, Object>>> checklist,
+                           Function<Long, Future<Map<String, Object>>> versions) {
+    ProfileRoutes r = new ProfileRoutes(profiles, views, checklist, versions);
     router.get("/api/profile").handler(Auth.requireApiUser()).handler(r::apiGet);
     router.put("/api/profile").handler(Auth.requireApiUser()).handler(r::apiPut);
     router.get("/profile").handler(Auth.requirePageUser()).handler(r::page);
@@ -144,7 +151,10 @@ public final class ProfileRoutes {
     Future<Map<String, Object>> summary = saved && resumeText != null
         ? ctx.vertx().executeBlocking(() -> summary(resumeText, applicant), false)
         : Future.succeededFuture(null);
-    summary.onComplete(read -> checklist.apply(userId).onComplete(ar -> {
+    boolean htmx = Http.isHtmx(ctx);
+    // the versions list is on the whole page only (a save over htmx swaps the form and the summary)
+    Future<Map<String, Object>> recent = htmx ? Future.succeededFuture(null) : versions.apply(userId);
+    summary.onComplete(read -> checklist.apply(userId).onComplete(ar -> recent.onComplete(listed -> {
       Map<String, Object> model = new HashMap<>();
       model.put("csrf", ctx.get(Auth.CSRF));
       model.put("resume", resumeText == null ? "" : resumeText);
@@ -159,13 +169,13 @@ public final class ProfileRoutes {
       model.put("welcome", "1".equals(ctx.request().getParam("welcome")));
       model.put("checklist", ar.succeeded() ? ar.result() : null);
       model.put("summary", read.succeeded() ? read.result() : null);
-      boolean htmx = Http.isHtmx(ctx);
+      model.put("versions", listed.succeeded() ? listed.result() : null);
       String body = views.render("profile/page", htmx ? "profile-form" : null, model);
       if (htmx && saved) {
         body += views.render("profile/page", "profile-oob", model);
       }
       Views.html(ctx, status, body);
-    }));
+    })));
   }
 
   private static Map<String, Object> summary(String resumeText, JsonObject applicant) {

@@ -46,6 +46,7 @@ public final class JobView {
     m.put("letterPdf", letterPdf);
     m.put("resumePng", thumb(previewOf(documents, Document.RESUME_PNG, resumePdf), Preview.DISPLAY_WIDTH));
     m.put("letterPng", thumb(previewOf(documents, Document.COVER_LETTER_PNG, letterPdf), Preview.DISPLAY_WIDTH));
+    m.put("versions", io.applyflow.versions.VersionRows.forJobPage(d)); // issue 11: the job's resume and letter versions
 
     JsonObject score = d.getJsonObject("score");
     m.put("score", score == null ? null : plain(score));
