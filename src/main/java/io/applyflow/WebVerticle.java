@@ -106,7 +106,6 @@ public final class WebVerticle extends VerticleBase {
     TokenRoutes.mount(router, tokens);
     purge(tokens, throttle);
     vertx.setPeriodic(PURGE_EVERY.toMillis(), id -> purge(tokens, throttle));
-    ProfileRoutes.mount(router, profiles, views, checklist::of);
     ImportRoutes.mount(router, profiles, views);
     Versions versions = new Versions(vertx, pool);
     ProfileRoutes.mount(router, profiles, views, checklist::of, versions::recent);
@@ -114,10 +113,8 @@ public final class WebVerticle extends VerticleBase {
     RunRoutes runRoutes = RunRoutes.mount(router, vertx, runs, jobs, profiles, new AnswerBank(pool), views,
         new RunRoutes.Limits(config.runsPerUser(), config.ssePerUser()));
     HomeRoutes.mount(router, checklist, new Stats(pool), jobs, runRoutes, views);
-    SettingsRoutes.mount(router, new SettingsStore(pool), tokens, views);
     TrackerRoutes.mount(router, new Applications(pool), views);
     AnalyzeRoutes.mount(router, vertx, pool, profiles, config, views);
-    HomeRoutes.mount(router, checklist, jobs, runRoutes, views);
     RecommendRoutes recommend = RecommendRoutes.mount(router, new Recommendations(pool), views, config,
         vertx.eventBus());
     SettingsRoutes.mount(router, new SettingsStore(pool), tokens, views, recommend::settingsModel);

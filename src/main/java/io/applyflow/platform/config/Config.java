@@ -48,7 +48,7 @@ public record Config(
     String leverEuApiUrl,
     String ashbyApiUrl,
     int securityCodeWaitSeconds,
-    List<String> fetchAllowedNetworks) {
+    List<String> fetchAllowedNetworks,
     int recommendEveryHours,
     int recommendCheckMinutes) {
 
@@ -119,7 +119,10 @@ public record Config(
         // documented; 10 minutes assumed)
         intVar(env, "SECURITY_CODE_WAIT_SECONDS", 600, 1, 3_600),
         // networks the add-by-URL fetcher may reach although they are loopback or private (tests: 127.0.0.0/8)
-        networks(env, "FETCH_ALLOWED_NETWORKS"));
+        networks(env, "FETCH_ALLOWED_NETWORKS"),
+        // recommendations: a user's default discovery interval, and how often the scrape role looks for users due
+        intVar(env, "RECOMMEND_EVERY_HOURS", 24, 1, 24 * 30),
+        intVar(env, "RECOMMEND_CHECK_MINUTES", 5, 1, 24 * 60));
   }
 
   /**
@@ -146,9 +149,6 @@ public record Config(
       throw new IllegalArgumentException(name + " entry '" + entry + "' is not a network: write address/prefix-length "
           + "with an IPv4 or IPv6 address, e.g. 127.0.0.0/8 or fd00::/8");
     }).toList();
-        // recommendations: a user's default discovery interval, and how often the scrape role looks for users due
-        intVar(env, "RECOMMEND_EVERY_HOURS", 24, 1, 24 * 30),
-        intVar(env, "RECOMMEND_CHECK_MINUTES", 5, 1, 24 * 60));
   }
 
   /**
