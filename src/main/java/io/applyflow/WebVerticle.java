@@ -112,11 +112,12 @@ public final class WebVerticle extends VerticleBase {
     VersionsRoutes.mount(router, versions, views);
     RunRoutes runRoutes = RunRoutes.mount(router, vertx, runs, jobs, profiles, new AnswerBank(pool), views,
         new RunRoutes.Limits(config.runsPerUser(), config.ssePerUser()));
-    HomeRoutes.mount(router, checklist, new Stats(pool), jobs, runRoutes, views);
     TrackerRoutes.mount(router, new Applications(pool), views);
     AnalyzeRoutes.mount(router, vertx, pool, profiles, config, views);
     RecommendRoutes recommend = RecommendRoutes.mount(router, new Recommendations(pool), views, config,
         vertx.eventBus());
+    HomeRoutes.mount(router, checklist, new Stats(pool), jobs, runRoutes, views,
+        userId -> recommend.feedModel(userId, 5, "/"));
     SettingsRoutes.mount(router, new SettingsStore(pool), tokens, views, recommend::settingsModel);
     if (sandbox) {
       ReceivedRoutes.mount(router, pool, views.global("sandboxOn", true));

@@ -41,8 +41,12 @@ public final class HomeRoutes {
   private final Jobs jobs;
   private final RunRoutes runs;
   private final Views views;
+  /** The recommendations feed's model for a user (its newest rows), shown on the dashboard. */
+  private final java.util.function.LongFunction<Future<Map<String, Object>>> feed;
 
-  private HomeRoutes(Checklist checklist, Stats stats, Jobs jobs, RunRoutes runs, Views views) {
+  private HomeRoutes(Checklist checklist, Stats stats, Jobs jobs, RunRoutes runs, Views views,
+                     java.util.function.LongFunction<Future<Map<String, Object>>> feed) {
+    this.feed = feed;
     this.checklist = checklist;
     this.stats = stats;
     this.jobs = jobs;
@@ -50,8 +54,9 @@ public final class HomeRoutes {
     this.views = views;
   }
 
-  public static void mount(Router router, Checklist checklist, Stats stats, Jobs jobs, RunRoutes runs, Views views) {
-    HomeRoutes r = new HomeRoutes(checklist, stats, jobs, runs, views);
+  public static void mount(Router router, Checklist checklist, Stats stats, Jobs jobs, RunRoutes runs, Views views,
+                           java.util.function.LongFunction<Future<Map<String, Object>>> feed) {
+    HomeRoutes r = new HomeRoutes(checklist, stats, jobs, runs, views, feed);
     Live live = runs.live();
     router.get("/").handler(r::home);
     router.get("/home/events").handler(Auth.requirePageUser())
@@ -75,11 +80,12 @@ public final class HomeRoutes {
       Views.html(ctx, 200, views.render("home/welcome", null, model));
       return;
     }
-    checklist.of(userId).compose(steps -> model(userId).map(m -> {
+    checklist.of(userId).compose(steps -> model(userId).compose(m -> feed.apply(userId).map(f -> {
+          m.putAll(f);
           m.put("checklist", steps);
           m.put("csrf", ctx.get(Auth.CSRF));
           return m;
-        }))
+        })))
         .onSuccess(m -> Views.html(ctx, 200, views.render("home/dashboard", null, m)))
         .onFailure(t -> Http.fail(ctx, t));
   }
