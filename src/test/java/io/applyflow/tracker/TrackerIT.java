@@ -315,6 +315,17 @@ class TrackerIT {
     HttpResponse<String> plain = formPost("/applications/" + id + "/status", token, "status=INTERVIEW", false);
     assertEquals(303, plain.statusCode());
 
+    long other = add(token, app("Beta", "Analyst")).getLong("id");
+    HttpResponse<String> bulk = formPost("/applications/bulk", token, "ids=" + id + "&ids=" + other
+        + "&action=status&status=REJECTED&return=%2Fapplications%3Fstatus%3DINTERVIEW", false);
+    assertEquals(303, bulk.statusCode());
+    assertEquals("/applications?status=INTERVIEW&notice=bulk-status", bulk.headers().firstValue("location").orElse(""));
+    assertEquals("REJECTED", api.get("/api/applications/" + other, token).json().getString("status"));
+    assertEquals("The selected applications were deleted.", Jsoup.parse(api.get("/applications?notice=bulk-delete",
+        token).text()).getElementById("applications-notice").text());
+    assertEquals(303, formPost("/applications/bulk", token, "ids=" + other + "&action=delete", false).statusCode());
+    assertEquals(404, api.get("/api/applications/" + other, token).status());
+
     HttpResponse<String> deleted = formPost("/applications/" + id + "/delete", token, "", false);
     assertEquals(303, deleted.statusCode());
     assertEquals(404, api.get("/api/applications/" + id, token).status());
