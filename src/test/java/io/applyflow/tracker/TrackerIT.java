@@ -260,6 +260,77 @@ class TrackerIT {
     }
   }
 
+  private HttpResponse<String> formPost(String path, String token, String form, boolean htmx) {
+    try {
+      HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(api.base + path))
+          .header("Authorization", "Bearer " + token).header("content-type", "application/x-www-form-urlencoded")
+          .POST(HttpRequest.BodyPublishers.ofString(form));
+      if (htmx) {
+        b.header("HX-Request", "true");
+      }
+      return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void thePageFormsAnswerWithTheErrorNextToItsFieldOrARedirect() {
+    String token = api.register(Api.uniqueEmail("tracker-forms"), "Forms");
+    long id = add(token, app("Acme", "Engineer")).getLong("id");
+    HttpResponse<String> bad = formPost("/applications/" + id + "/edit", token,
+        "company=Acme&position=Engineer&deadline=31.03.2026&follow_up=&notes=&contact_name=Ada&contact_email=nope"
+            + "&contact_role=&contact_phone=", true);
+    assertEquals(400, bad.statusCode());
+    Document form = Jsoup.parse(bad.body());
+    assertNotNull(form.getElementById("application-form"));
+    assertTrue(form.getElementById("edit-deadline-error").text().contains("YYYY-MM-DD"));
+    assertEquals("edit-deadline-error", form.getElementById("edit-deadline").attr("aria-describedby"));
+    assertEquals("31.03.2026", form.getElementById("edit-deadline").val(), "what was typed stays");
+    assertTrue(form.getElementById("edit-contacts-error").text().contains("contacts[0].email"));
+    assertEquals(List.of("created"), kinds(api.get("/api/applications/" + id, token).json()), "nothing saved");
+
+    HttpResponse<String> ok = formPost("/applications/" + id + "/edit", token,
+        "company=Acme&position=Engineer&deadline=2026-03-31&follow_up=2026-03-20&notes=Call+Ada&contact_name=Ada"
+            + "&contact_email=ada%40example.com&contact_role=Recruiter&contact_phone=", false);
+    assertEquals(303, ok.statusCode());
+    assertEquals("/applications/" + id + "?notice=saved", ok.headers().firstValue("location").orElse(""));
+    JsonObject saved = api.get("/api/applications/" + id, token).json();
+    assertEquals("2026-03-31", saved.getString("deadline"));
+    assertEquals("ada@example.com", saved.getJsonArray("contacts").getJsonObject(0).getString("email"));
+    Document page = Jsoup.parse(api.get("/applications/" + id + "?notice=saved", token).text());
+    assertEquals("Saved.", page.getElementById("application-notice").text());
+
+    // removing the contact with its checkbox
+    formPost("/applications/" + id + "/edit", token, "company=Acme&position=Engineer&contact_name=Ada"
+        + "&contact_email=ada%40example.com&contact_role=Recruiter&contact_phone=&contact_remove=0&contact_name="
+        + "&contact_email=&contact_role=&contact_phone=", false);
+    assertEquals(0, api.get("/api/applications/" + id, token).json().getJsonArray("contacts").size());
+
+    HttpResponse<String> row = formPost("/applications/" + id + "/status", token, "status=OFFER&view=row", true);
+    assertEquals(200, row.statusCode());
+    Element tr = Jsoup.parse("<table>" + row.body() + "</table>").getElementById("application-row-" + id);
+    assertEquals("OFFER", tr.attr("data-status"));
+    assertNotNull(tr.getElementById("status-saved-" + id));
+    HttpResponse<String> plain = formPost("/applications/" + id + "/status", token, "status=INTERVIEW", false);
+    assertEquals(303, plain.statusCode());
+
+    long other = add(token, app("Beta", "Analyst")).getLong("id");
+    HttpResponse<String> bulk = formPost("/applications/bulk", token, "ids=" + id + "&ids=" + other
+        + "&action=status&status=REJECTED&return=%2Fapplications%3Fstatus%3DINTERVIEW", false);
+    assertEquals(303, bulk.statusCode());
+    assertEquals("/applications?status=INTERVIEW&notice=bulk-status", bulk.headers().firstValue("location").orElse(""));
+    assertEquals("REJECTED", api.get("/api/applications/" + other, token).json().getString("status"));
+    assertEquals("The selected applications were deleted.", Jsoup.parse(api.get("/applications?notice=bulk-delete",
+        token).text()).getElementById("applications-notice").text());
+    assertEquals(303, formPost("/applications/bulk", token, "ids=" + other + "&action=delete", false).statusCode());
+    assertEquals(404, api.get("/api/applications/" + other, token).status());
+
+    HttpResponse<String> deleted = formPost("/applications/" + id + "/delete", token, "", false);
+    assertEquals(303, deleted.statusCode());
+    assertEquals(404, api.get("/api/applications/" + id, token).status());
+  }
+
   @Test
   void thePagesCarryTheirIdsAndHtmxAttributes() {
     String token = api.register(Api.uniqueEmail("tracker-pages"), "Pages");
