@@ -87,7 +87,7 @@ public final class VersionsRoutes {
           model.put("previous", page > 1 ? "/versions?page=" + (page - 1) : null);
           model.put("next", (long) page * PER_PAGE < p.total() ? "/versions?page=" + (page + 1) : null);
           model.put("pages", Math.max(1, (p.total() + PER_PAGE - 1) / PER_PAGE));
-          views.page(ctx, "versions/page", "resume-versions", model);
+          views.page(ctx, "versions/page", "versions-page", model);
         })
         .onFailure(t -> Http.fail(ctx, t));
   }

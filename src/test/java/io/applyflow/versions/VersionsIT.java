@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import io.applyflow.render.ParseBackGate;
 import io.applyflow.support.Api;
@@ -279,8 +278,9 @@ class VersionsIT {
       page.waitForSelector("#job-prepared #resume-versions");
       for (int width : new int[] {1280, 390}) {
         page.setViewportSize(width, 900);
-        page.locator("#resume-versions").screenshot(new Locator.ScreenshotOptions()
-            .setPath(shots.resolve("job-versions-" + width + ".png")));
+        // the whole page: the live stream re-sends #job-prepared (and the list in it) when it connects
+        page.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("job-versions-" + width + ".png"))
+            .setFullPage(true));
       }
       page.navigate(web.base + "/versions");
       for (int width : new int[] {1280, 390}) {
