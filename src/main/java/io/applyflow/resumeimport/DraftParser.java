@@ -421,7 +421,7 @@ final class DraftParser {
       boolean headsNext = !l.bullet() && !dated && curHasDate && i + 1 < body.size() && !body.get(i + 1).bullet()
           && isRange(body.get(i + 1).text());
       if (anyStrong) {
-        start = !l.bullet() && (l.strong() && (cur == null || curHasBody) || headsNext);
+        start = cur == null || !l.bullet() && (l.strong() && curHasBody || headsNext);
       } else {
         start = cur == null || !l.bullet() && (curHasBullet || dated && curHasDate);
       }

@@ -245,4 +245,18 @@ class ResumeImportTest {
     assertEquals("2015", leeds.path("endDate").asText());
     assertEquals(3, d.path("skills").size());
   }
+  @Test
+  void anyPartOfADocumentParsesWithoutFailing() throws IOException {
+    for (Docx.Layout layout : Docx.Layout.values()) {
+      byte[] docx = Docx.of(Fixtures.resume("career-changer"), layout);
+      List<Line> lines = DocxText.lines(docx);
+      for (int i = 0; i <= lines.size(); i++) {
+        DraftParser.parse(lines.subList(i, lines.size()));
+        DraftParser.parse(lines.subList(0, i));
+      }
+      List<Line> noHeadings = new ArrayList<>();
+      lines.forEach(l -> noHeadings.add(Line.plain(l.text())));
+      assertTrue(DraftParser.parse(noHeadings).path("work").size() > 0, layout + ": the words alone still find roles");
+    }
+  }
 }
