@@ -259,4 +259,20 @@ class ResumeImportTest {
       assertTrue(DraftParser.parse(noHeadings).path("work").size() > 0, layout + ": the words alone still find roles");
     }
   }
+  @Test
+  void aPasswordProtectedPdfIsRefusedSayingSo() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (org.apache.pdfbox.pdmodel.PDDocument doc = new org.apache.pdfbox.pdmodel.PDDocument()) {
+      doc.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+      org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy policy =
+          new org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy("owner-secret", "user-secret",
+              new org.apache.pdfbox.pdmodel.encryption.AccessPermission());
+      policy.setEncryptionKeyLength(128);
+      doc.protect(policy);
+      doc.save(out);
+    }
+    Failure.Coded e = assertThrows(Failure.Coded.class, () -> ResumeImport.read(out.toByteArray()));
+    assertEquals(Failure.BAD_INPUT, e.failure);
+    assertTrue(e.getMessage().contains("encrypted with a password"), e.getMessage());
+  }
 }
