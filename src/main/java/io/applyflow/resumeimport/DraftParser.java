@@ -421,7 +421,7 @@ final class DraftParser {
       boolean headsNext = !l.bullet() && !dated && curHasDate && i + 1 < body.size() && !body.get(i + 1).bullet()
           && isRange(body.get(i + 1).text());
       if (anyStrong) {
-        start = !l.bullet() && (l.strong() && (cur == null || curHasBody) || headsNext);
+        start = cur == null || !l.bullet() && (l.strong() && curHasBody || headsNext);
       } else {
         start = cur == null || !l.bullet() && (curHasBullet || dated && curHasDate);
       }
@@ -563,7 +563,7 @@ final class DraftParser {
     List<String> rest = new ArrayList<>(p.rest);
     List<String> names = new ArrayList<>();
     for (String h : p.heading) {
-      names.addAll(split(h, SCHOOL_SEPARATORS));
+      names.addAll(schoolParts(split(h, SCHOOL_SEPARATORS)));
     }
     ObjectNode o = JSON.objectNode();
     String institution = null;
@@ -657,6 +657,43 @@ final class DraftParser {
       }
     }
     return false;
+  }
+
+  /**
+   * "BSc in Computer Science, University of Leeds": a part that names both a degree and a school is cut at the comma
+   * between them (but "University of California, Berkeley" stays whole).
+   */
+  private static List<String> schoolParts(List<String> parts) {
+    List<String> out = new ArrayList<>();
+    for (String part : parts) {
+      int comma = part.indexOf(", ");
+      boolean cut = false;
+      while (comma > 0) {
+        String a = part.substring(0, comma);
+        String b = part.substring(comma + 2);
+        if (isDegree(a) && !isSchool(a) && isSchool(b) || isSchool(a) && isDegree(b) && !isSchool(b)) {
+          out.add(a.trim());
+          out.add(b.trim());
+          cut = true;
+          break;
+        }
+        comma = part.indexOf(", ", comma + 2);
+      }
+      if (!cut) {
+        out.add(part);
+      }
+    }
+    return out;
+  }
+
+  private static final List<String> DEGREE_WORDS = List.of("bachelor", "master", "bsc", "b.sc", "b.s.", "bs ", "ba ",
+      "b.a.", "msc", "m.sc", "m.s.", "ms ", "ma ", "m.a.", "mba", "phd", "ph.d", "doctor", "associate", "diploma",
+      "degree", "licence", "licenciatura", "magister", "ingénieur", "abitur", "beng", "b.eng", "meng", "m.eng",
+      "b.tech", "m.tech", "certificate");
+
+  static boolean isDegree(String s) {
+    String l = s.toLowerCase(Locale.ROOT) + " ";
+    return DEGREE_WORDS.stream().anyMatch(l::contains);
   }
 
   static boolean isSchool(String s) {

@@ -42,6 +42,10 @@ final class PdfText {
           + " copy and upload that");
     } catch (IOException e) {
       throw Failure.BAD_INPUT.with("the PDF is damaged and cannot be read: " + e.getMessage());
+    } catch (Failure.Coded e) {
+      throw e;
+    } catch (RuntimeException e) { // PDFBox on a malformed file: a cast or an index past the end
+      throw Failure.BAD_INPUT.with("the PDF is damaged and cannot be read (" + e.getClass().getSimpleName() + ")");
     }
   }
 

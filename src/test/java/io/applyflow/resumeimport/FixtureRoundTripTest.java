@@ -65,13 +65,28 @@ class FixtureRoundTripTest {
   void fixturePdfsParseBackToTheirOwnEmployersTitlesAndDates() throws IOException {
     int total = 0;
     int recovered = 0;
+    int bullets = 0;
+    int bulletsBack = 0;
     List<String> misses = new ArrayList<>();
     for (String name : List.of("sample", "senior-engineer", "new-grad", "career-changer", "multiscript")) {
       JsonNode fixture = Fixtures.resume(name);
       for (RenderOptions.Template t : RenderOptions.Template.values()) {
-        byte[] pdf = PDF.render(Tailor.tailor(fixture, Fixtures.description("staff-backend")),
-            new RenderOptions(t, RenderOptions.Paper.LETTER, 2));
+        io.applyflow.tailor.TailoredResume tailored = Tailor.tailor(fixture, Fixtures.description("staff-backend"));
+        byte[] pdf = PDF.render(tailored, new RenderOptions(t, RenderOptions.Paper.LETTER, 2));
         ResumeImport.Result r = ResumeImport.read(pdf);
+        // the bullets as printed (wrapped lines joined back), each a highlight of its role, word for word
+        for (int i = 0; i < tailored.work().size(); i++) {
+          List<String> got = new ArrayList<>();
+          r.draft().path("work").path(i).path("highlights").forEach(h -> got.add(h.asText()));
+          for (io.applyflow.tailor.Bullet b : tailored.work().get(i).bullets()) {
+            bullets++;
+            if (got.contains(java.text.Normalizer.normalize(b.text(), java.text.Normalizer.Form.NFC))) {
+              bulletsBack++;
+            } else {
+              System.out.println("  bullet not recovered as written: " + b.text() + "\n    got " + got);
+            }
+          }
+        }
         List<Field> fields = compare(fixture, r.draft());
         long ok = fields.stream().filter(Field::ok).count();
         total += fields.size();
@@ -88,7 +103,9 @@ class FixtureRoundTripTest {
       }
     }
     System.out.printf("import accuracy total %d/%d fields (%.1f%%)%n", recovered, total, 100.0 * recovered / total);
+    System.out.printf("import accuracy bullets %d/%d recovered word for word%n", bulletsBack, bullets);
     assertEquals(List.of(), misses, "every employer, title and date comes back");
+    assertTrue(bulletsBack * 10 >= bullets * 9, "at least 90% of the bullets come back whole: " + bulletsBack + "/" + bullets);
     assertTrue(recovered == total, recovered + "/" + total);
   }
 }

@@ -206,4 +206,73 @@ class ResumeImportTest {
     assertFalse(r.draft().path("work").path(0).has("url"), "nothing the file does not say");
     assertTrue(r.text().contains("Confluent") && r.text().contains("• Designed the tiered-storage"), r.text());
   }
+  // --- plain text (no bold, no styles: a PDF from another tool, or a plain Word file) ------------------------------
+
+  @Test
+  void aPlainLayoutWithoutStylesIsReadFromItsWordsAndDates() {
+    List<Line> lines = new ArrayList<>();
+    for (String t : List.of("JOHN SMITH", "Software Engineer",
+        "john@smith.dev | +44 20 7946 0958 | London, UK | linkedin.com/in/jsmith", "EXPERIENCE",
+        "Acme Ltd, Senior Developer Mar 2019 – Present", "• Built the billing service in Kotlin",
+        "• Led four engineers", "Globex — Developer", "2016 – 2019", "• Ported the ledger to PostgreSQL",
+        "EDUCATION", "BSc in Computer Science, University of Leeds, 2012 – 2015", "SKILLS", "Java, Kotlin, SQL")) {
+      String unmarked = Bullets.strip(t);
+      lines.add(unmarked == null ? Line.plain(t)
+          : new Line(unmarked, 0, false, false, -1, true, 0, 0, false));
+    }
+    ObjectNode d = DraftParser.parse(lines);
+    assertEquals("JOHN SMITH", d.path("basics").path("name").asText());
+    assertEquals("Software Engineer", d.path("basics").path("label").asText());
+    assertEquals("john@smith.dev", d.path("basics").path("email").asText());
+    assertEquals("+44 20 7946 0958", d.path("basics").path("phone").asText());
+    assertEquals("London", d.path("basics").path("location").path("city").asText());
+    assertEquals("jsmith", d.path("basics").path("profiles").path(0).path("username").asText());
+    JsonNode acme = d.path("work").path(0);
+    assertEquals("Acme Ltd", acme.path("name").asText(), d.toPrettyString());
+    assertEquals("Senior Developer", acme.path("position").asText());
+    assertEquals("2019-03", acme.path("startDate").asText());
+    assertFalse(acme.has("endDate"));
+    assertEquals(2, acme.path("highlights").size());
+    JsonNode globex = d.path("work").path(1);
+    assertEquals("Globex", globex.path("name").asText(), d.toPrettyString());
+    assertEquals("Developer", globex.path("position").asText());
+    assertEquals("2016", globex.path("startDate").asText());
+    assertEquals("2019", globex.path("endDate").asText());
+    JsonNode leeds = d.path("education").path(0);
+    assertEquals("University of Leeds", leeds.path("institution").asText(), d.toPrettyString());
+    assertEquals("BSc", leeds.path("studyType").asText());
+    assertEquals("Computer Science", leeds.path("area").asText());
+    assertEquals("2015", leeds.path("endDate").asText());
+    assertEquals(3, d.path("skills").size());
+  }
+  @Test
+  void anyPartOfADocumentParsesWithoutFailing() throws IOException {
+    for (Docx.Layout layout : Docx.Layout.values()) {
+      byte[] docx = Docx.of(Fixtures.resume("career-changer"), layout);
+      List<Line> lines = DocxText.lines(docx);
+      for (int i = 0; i <= lines.size(); i++) {
+        DraftParser.parse(lines.subList(i, lines.size()));
+        DraftParser.parse(lines.subList(0, i));
+      }
+      List<Line> noHeadings = new ArrayList<>();
+      lines.forEach(l -> noHeadings.add(Line.plain(l.text())));
+      assertTrue(DraftParser.parse(noHeadings).path("work").size() > 0, layout + ": the words alone still find roles");
+    }
+  }
+  @Test
+  void aPasswordProtectedPdfIsRefusedSayingSo() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (org.apache.pdfbox.pdmodel.PDDocument doc = new org.apache.pdfbox.pdmodel.PDDocument()) {
+      doc.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+      org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy policy =
+          new org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy("owner-secret", "user-secret",
+              new org.apache.pdfbox.pdmodel.encryption.AccessPermission());
+      policy.setEncryptionKeyLength(128);
+      doc.protect(policy);
+      doc.save(out);
+    }
+    Failure.Coded e = assertThrows(Failure.Coded.class, () -> ResumeImport.read(out.toByteArray()));
+    assertEquals(Failure.BAD_INPUT, e.failure);
+    assertTrue(e.getMessage().contains("encrypted with a password"), e.getMessage());
+  }
 }
