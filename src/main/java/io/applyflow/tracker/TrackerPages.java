@@ -6,6 +6,7 @@ import io.applyflow.platform.web.Http;
 import io.applyflow.platform.web.SafeUrls;
 import io.applyflow.platform.web.Views;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -18,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * The tracker's pages. {@code /applications}: the list (filters, sorting, pages: the {@code applications-table}
@@ -43,16 +45,23 @@ final class TrackerPages {
       "bulk-status", "Status changed for the selected applications.",
       "bulk-delete", "The selected applications were deleted.");
 
+  /** Where {@link #detail} leaves the job's versions for {@link #renderDetail}. */
+  private static final String VERSIONS = "tracker.versions";
+
   private final Applications store;
   private final Views views;
+  /** The resume and letter versions of a job, by (user id, job id), for an application that a run made. */
+  private final BiFunction<Long, Long, Future<Map<String, Object>>> versionsOfJob;
 
-  private TrackerPages(Applications store, Views views) {
+  private TrackerPages(Applications store, Views views, BiFunction<Long, Long, Future<Map<String, Object>>> versionsOfJob) {
     this.store = store;
     this.views = views;
+    this.versionsOfJob = versionsOfJob;
   }
 
-  static void mount(Router router, Applications store, Views views) {
-    TrackerPages p = new TrackerPages(store, views);
+  static void mount(Router router, Applications store, Views views,
+                    BiFunction<Long, Long, Future<Map<String, Object>>> versionsOfJob) {
+    TrackerPages p = new TrackerPages(store, views, versionsOfJob);
     router.get("/applications").handler(Auth.requirePageUser()).handler(p::list);
     router.post("/applications").handler(Auth.requirePageUser()).handler(p::add);
     router.post("/applications/bulk").handler(Auth.requirePageUser()).handler(p::bulk);
@@ -163,7 +172,13 @@ final class TrackerPages {
 
   private void detail(RoutingContext ctx) {
     long id = Http.idParam(ctx, "id");
-    store.get(Auth.userId(ctx), id)
+    long userId = Auth.userId(ctx);
+    store.get(userId, id)
+        .compose(app -> app.getLong("job_id") == null ? Future.succeededFuture(app)
+            : versionsOfJob.apply(userId, app.getLong("job_id")).map(v -> {
+              ctx.put(VERSIONS, v);
+              return app;
+            }))
         .onSuccess(app -> safely(ctx, () -> renderDetail(ctx, 200, app, null, Map.of(), notice(ctx))))
         .onFailure(t -> Http.fail(ctx, t));
   }
@@ -187,6 +202,7 @@ final class TrackerPages {
       events.add(ev);
     }
     model.put("events", events);
+    model.put("versions", ctx.get(VERSIONS));
     boolean formOnly = status == 400 && Http.isHtmx(ctx);
     Views.html(ctx, status, views.render("tracker/detail", formOnly ? "application-form" : null, model));
   }

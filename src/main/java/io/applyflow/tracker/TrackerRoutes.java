@@ -30,7 +30,8 @@ public final class TrackerRoutes {
     this.store = store;
   }
 
-  public static void mount(Router router, Applications store, Views views) {
+  public static void mount(Router router, Applications store, Views views,
+                           java.util.function.BiFunction<Long, Long, io.vertx.core.Future<java.util.Map<String, Object>>> versionsOfJob) {
     TrackerRoutes r = new TrackerRoutes(store);
     // the literal paths first: /api/applications/:id would take them otherwise
     router.get("/api/applications.csv").handler(Auth.requireApiUser()).handler(r::csv);
@@ -41,7 +42,7 @@ public final class TrackerRoutes {
     router.patch("/api/applications/:id").handler(Auth.requireApiUser()).handler(r::patch);
     router.delete("/api/applications/:id").handler(Auth.requireApiUser()).handler(r::delete);
     router.put("/api/applications/:id/status").handler(Auth.requireApiUser()).handler(r::status);
-    TrackerPages.mount(router, store, views);
+    TrackerPages.mount(router, store, views, versionsOfJob);
   }
 
   /** The list's filters from the request's query ({@link ApplicationQuery#parse}). */
