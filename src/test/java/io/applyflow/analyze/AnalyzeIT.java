@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.applyflow.Applyflow;
 import io.applyflow.platform.db.TestDatabase;
 import io.applyflow.support.Api;
+import io.applyflow.support.FakeAshby;
 import io.applyflow.support.FakeLever;
 import io.applyflow.support.Fixtures;
 import io.applyflow.support.TestApp;
@@ -49,6 +50,7 @@ class AnalyzeIT {
   private static HttpServer forbidden;
   private static HttpServer greenhouse;
   private static FakeLever lever;
+  private static FakeAshby ashby;
   private static Applyflow app;
   private static Api api;
   private static final List<String> forbiddenHits = new CopyOnWriteArrayList<>();
@@ -70,9 +72,10 @@ class AnalyzeIT {
         .getJsonArray("jobs").getJsonObject(0);
     greenhouse = vertx.createHttpServer().requestHandler(AnalyzeIT::greenhouseApi).listen(0, "127.0.0.1").await();
     lever = new FakeLever(false);
+    ashby = new FakeAshby(false);
     app = TestApp.start(Map.of("ROLES", "web", "FETCH_ALLOWED_NETWORKS", "127.0.0.1/32",
         "GREENHOUSE_API_URL", "http://127.0.0.1:" + greenhouse.actualPort() + "/v1",
-        "LEVER_API_URL", lever.apiBase(), "ASHBY_API_URL", "http://127.0.0.1:9/posting-api/job-board"));
+        "LEVER_API_URL", lever.apiBase(), "ASHBY_API_URL", ashby.apiBase()));
     api = new Api("http://127.0.0.1:" + app.port());
   }
 
@@ -83,6 +86,9 @@ class AnalyzeIT {
     }
     if (lever != null) {
       lever.close();
+    }
+    if (ashby != null) {
+      ashby.close();
     }
     vertx.close().await();
   }
@@ -227,6 +233,20 @@ class AnalyzeIT {
     assertEquals("lever", r.json().getString("source"));
     assertTrue(lever.requests().stream().anyMatch(p -> p.contains(posting.getString("id"))), lever.requests()
         .toString());
+  }
+
+  @Test
+  void anAshbyLinkIsReadThroughItsApi() throws Exception {
+    String token = userWithSeniorResume();
+    JsonObject job = new JsonObject(PostingPageTest.resource("/ashby/posting-api_job-board_Xlabs.json"))
+        .getJsonArray("jobs").getJsonObject(0);
+    Api.Response r = add(token, "https://jobs.ashbyhq.com/Xlabs/" + job.getString("id"));
+    assertEquals(201, r.status(), r.text());
+    assertEquals(job.getString("title"), r.json().getString("position"));
+    assertEquals(job.getString("location"), r.json().getString("location"));
+    assertEquals("ashby", r.json().getJsonObject("analysis").getString("source"));
+    // the Xlabs SRE posting asks for what the senior engineer has: Kubernetes, Terraform, Go...
+    assertTrue(r.json().getJsonObject("analysis").getJsonArray("matching_skills").size() > 0, r.text());
   }
 
   @Test
