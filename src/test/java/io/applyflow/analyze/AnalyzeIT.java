@@ -376,6 +376,12 @@ class AnalyzeIT {
     assertTrue(again.selectFirst("#url-error").text().startsWith("Give the posting's URL"), empty.body());
     assertEquals("true", again.selectFirst("#url").attr("aria-invalid"));
 
+    String bare = api.register(Api.uniqueEmail("noprofile-page"), "No Profile");
+    HttpResponse<String> noProfile = form("/analyze", bare, Map.of("url", "", "title", "", "description", "Java"));
+    assertEquals(409, noProfile.statusCode());
+    Element toProfile = Jsoup.parse(noProfile.body()).selectFirst("#analyze-form #analyze-no-profile a[href=/profile]");
+    assertNotNull(toProfile, noProfile.body());
+
     HttpResponse<String> r = form("/analyze", token, Map.of("url", "", "title",
         "Staff Software Engineer, Storage Infrastructure", "description", Fixtures.description("staff-backend")));
     assertEquals(303, r.statusCode(), r.body());
