@@ -101,11 +101,15 @@ public final class SafeFetch {
 
   private void step(String original, String url, int hops, AtomicReference<HttpClientRequest> current,
       Promise<Page> done) {
+    if (done.future().isComplete()) {
+      return; // the deadline passed: no further redirect is followed
+    }
     Future.<Addresses.Target>future(p -> p.complete(addresses.target(url)))
         .recover(t -> Future.failedFuture(hops == 0 ? t : redirected(original, url, t)))
         .compose(target -> address(target).recover(t -> Future.failedFuture(hops == 0 ? t : redirected(original, url,
             t))).compose(ip -> request(target, ip, current)).compose(resp -> {
               if (done.future().isComplete()) {
+                discard(resp); // the deadline passed while connecting
                 return Future.succeededFuture();
               }
               String location = resp.getHeader("location");
