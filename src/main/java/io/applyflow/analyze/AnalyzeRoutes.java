@@ -283,8 +283,15 @@ public final class AnalyzeRoutes {
       model.put("errors", form.errors());
       model.put("noProfile", form.noProfile());
       model.put("history", rows(list));
-      model.put("analysis", form.analysis() == null ? null : view(form.analysis()));
-      Views.html(ctx, form.status(), views.render("analyze/page", htmx ? fragment : null, model));
+      String html;
+      try {
+        model.put("analysis", form.analysis() == null ? null : view(form.analysis()));
+        html = views.render("analyze/page", htmx ? fragment : null, model);
+      } catch (RuntimeException e) {
+        Http.fail(ctx, e); // a page that cannot be drawn still gets an answer
+        return;
+      }
+      Views.html(ctx, form.status(), html);
     }).onFailure(t -> Http.fail(ctx, t));
   }
 
@@ -302,9 +309,8 @@ public final class AnalyzeRoutes {
 
   /** An analysis as the page shows it: the stored fields, the score bars' map, the time. */
   static Map<String, Object> view(JsonObject a) {
-    Map<String, Object> m = new HashMap<>(a.copy().getMap());
-    JsonObject breakdown = a.getJsonObject("breakdown", new JsonObject());
-    Map<String, Object> bars = new HashMap<>(breakdown.getMap());
+    Map<String, Object> m = plain(a);
+    Map<String, Object> bars = plain(a.getJsonObject("breakdown", new JsonObject()));
     bars.put("total", a.getInteger("score"));
     bars.put("band", null);
     m.put("bars", bars);
@@ -312,6 +318,19 @@ public final class AnalyzeRoutes {
     m.put("label", label(a));
     return m;
   }
+
+  /** {@code o} as plain maps and lists all the way down, as the templates read them. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> plain(JsonObject o) {
+    try {
+      return new HashMap<>(PLAIN.readValue(o.encode(), Map.class));
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e); // our own encoding always reads back
+    }
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper PLAIN =
+      new com.fasterxml.jackson.databind.ObjectMapper();
 
   private static String label(JsonObject a) {
     String title = blank(a.getString("title"));

@@ -38,7 +38,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * Limits: one deadline for the whole fetch, redirects included (connect included); the body at most
  * {@link Limits#maxBytes} (a larger {@code Content-Length} is refused before reading, a longer body is cut off and
  * refused); only {@code text/html}, {@code application/json}, {@code application/ld+json} and {@code text/plain}.
- * Every refusal is BAD_INPUT naming the problem; a page that cannot be reached, or answers 5xx, is UPSTREAM.
+ * Every refusal, and a page that cannot be reached or does not answer 2xx, is BAD_INPUT naming the problem (the URL
+ * is the user's: a 400 tells them to check it).
  * Runs on the caller's event loop; thread-safe.
  */
 public final class SafeFetch {
@@ -100,11 +101,15 @@ public final class SafeFetch {
 
   private void step(String original, String url, int hops, AtomicReference<HttpClientRequest> current,
       Promise<Page> done) {
+    if (done.future().isComplete()) {
+      return; // the deadline passed: no further redirect is followed
+    }
     Future.<Addresses.Target>future(p -> p.complete(addresses.target(url)))
         .recover(t -> Future.failedFuture(hops == 0 ? t : redirected(original, url, t)))
         .compose(target -> address(target).recover(t -> Future.failedFuture(hops == 0 ? t : redirected(original, url,
             t))).compose(ip -> request(target, ip, current)).compose(resp -> {
               if (done.future().isComplete()) {
+                discard(resp); // the deadline passed while connecting
                 return Future.succeededFuture();
               }
               String location = resp.getHeader("location");
@@ -167,10 +172,10 @@ public final class SafeFetch {
         .putHeader("user-agent", "Applyflow/0.1").putHeader("accept", "text/html, application/ld+json;q=0.9, application/json;q=0.9, text/plain;q=0.8");
     return client.request(options)
         .recover(t -> Future.failedFuture(t instanceof Failure.Coded ? t
-            : Failure.UPSTREAM.with("url: could not connect to " + target.host() + ": " + message(t))))
+            : Failure.BAD_INPUT.with("url: could not connect to " + target.host() + ": " + message(t))))
         .compose(req -> {
           current.set(req);
-          return req.send().recover(t -> Future.failedFuture(Failure.UPSTREAM.with("url: " + target.host()
+          return req.send().recover(t -> Future.failedFuture(Failure.BAD_INPUT.with("url: " + target.host()
               + " did not answer: " + message(t))));
         });
   }
@@ -179,7 +184,7 @@ public final class SafeFetch {
     int status = resp.statusCode();
     if (status / 100 != 2) {
       discard(resp);
-      return Future.failedFuture((status >= 500 ? Failure.UPSTREAM : Failure.BAD_INPUT).with("url: " + url
+      return Future.failedFuture(Failure.BAD_INPUT.with("url: " + url
           + " answered " + status + (status == 404 ? " (no page there)" : "")));
     }
     String contentType = resp.getHeader("content-type");
@@ -207,7 +212,7 @@ public final class SafeFetch {
         buffer.appendBuffer(chunk);
       }
     });
-    resp.exceptionHandler(t -> page.tryFail(Failure.UPSTREAM.with("url: reading " + url + " failed: " + message(t))));
+    resp.exceptionHandler(t -> page.tryFail(Failure.BAD_INPUT.with("url: reading " + url + " failed: " + message(t))));
     resp.endHandler(v -> page.tryComplete(new Page(url, media, charset(contentType), buffer.getBytes())));
     return page.future();
   }
