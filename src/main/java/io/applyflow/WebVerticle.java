@@ -112,8 +112,9 @@ public final class WebVerticle extends VerticleBase {
     VersionsRoutes.mount(router, versions, views);
     RunRoutes runRoutes = RunRoutes.mount(router, vertx, runs, jobs, profiles, new AnswerBank(pool), views,
         new RunRoutes.Limits(config.runsPerUser(), config.ssePerUser()));
-    TrackerRoutes.mount(router, new Applications(pool), views, versions::ofJob);
-    AnalyzeRoutes.mount(router, vertx, pool, profiles, config, views);
+    Applications applications = new Applications(pool);
+    TrackerRoutes.mount(router, applications, views, versions::ofJob);
+    AnalyzeRoutes.mount(router, vertx, pool, profiles, applications, config, views);
     RecommendRoutes recommend = RecommendRoutes.mount(router, new Recommendations(pool), views, config,
         vertx.eventBus());
     HomeRoutes.mount(router, checklist, new Stats(pool), jobs, runRoutes, views,

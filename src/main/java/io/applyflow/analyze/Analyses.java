@@ -67,42 +67,6 @@ public final class Analyses {
         });
   }
 
-  /**
-   * Inserts an application in status NEW from a URL ({@code origin 'url'}) with the posting's fields, its score and
-   * analysis, and its {@code created} event, in one transaction; returns the application.
-   */
-  public Future<JsonObject> insertApplication(long userId, UrlPosting posting, JsonObject analysis) {
-    int score = analysis.getInteger("score");
-    return pool.withTransaction(conn -> conn.preparedQuery("""
-                insert into applications (user_id, status, origin, company, position, url, location, salary,
-                  description, score, analysis)
-                values ($1, 'NEW', 'url', $2, $3, $4, $5, $6, $7, $8, $9)
-                returning id, status, origin, company, position, url, location, salary, description, score, analysis,
-                  created_at, updated_at""")
-            .execute(Tuple.from(new Object[] {userId, posting.company(), posting.title().isEmpty() ? null
-                : posting.title(), posting.url(), posting.location(), posting.salary(), posting.descriptionHtml(),
-                score, analysis}))
-            .compose(rs -> {
-              Row row = rs.iterator().next();
-              long id = row.getLong("id");
-              String what = posting.title().isEmpty() ? "the posting" : posting.title();
-              String message = "Added from " + posting.url() + ": " + what
-                  + (posting.company() == null ? "" : " at " + posting.company()) + ", score " + score;
-              return conn.preparedQuery("""
-                      insert into application_events (application_id, user_id, kind, to_status, message)
-                      values ($1, $2, 'created', 'NEW', $3)""")
-                  .execute(Tuple.of(id, userId, message))
-                  .map(v -> new JsonObject().put("id", id).put("status", row.getString("status"))
-                      .put("origin", row.getString("origin")).put("company", row.getString("company"))
-                      .put("position", row.getString("position")).put("title", row.getString("position"))
-                      .put("url", row.getString("url")).put("location", row.getString("location"))
-                      .put("salary", row.getString("salary")).put("description", row.getString("description"))
-                      .put("score", row.getInteger("score")).put("analysis", row.getJsonObject("analysis"))
-                      .put("created_at", at(row.getOffsetDateTime("created_at")))
-                      .put("updated_at", at(row.getOffsetDateTime("updated_at"))));
-            }));
-  }
-
   private static String at(OffsetDateTime t) {
     return t == null ? null : t.withOffsetSameInstant(ZoneOffset.UTC).toString();
   }

@@ -14,6 +14,8 @@ import io.applyflow.search.AtsSources;
 import io.applyflow.search.GreenhouseApi;
 import io.applyflow.search.GreenhouseSource;
 import io.applyflow.search.LeverSource;
+import io.applyflow.tracker.ApplicationFields;
+import io.applyflow.tracker.Applications;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.Json;
@@ -60,28 +62,31 @@ public final class AnalyzeRoutes {
   private final Vertx vertx;
   private final Profiles profiles;
   private final Analyses analyses;
+  private final Applications applications;
   private final UrlPostings postings;
   private final Views views;
 
-  AnalyzeRoutes(Vertx vertx, Profiles profiles, Analyses analyses, UrlPostings postings, Views views) {
+  AnalyzeRoutes(Vertx vertx, Profiles profiles, Analyses analyses, Applications applications, UrlPostings postings,
+      Views views) {
     this.vertx = vertx;
     this.profiles = profiles;
     this.analyses = analyses;
+    this.applications = applications;
     this.postings = postings;
     this.views = views;
   }
 
   /** Mounts the routes, reading URLs with the configured ATS APIs and FETCH_ALLOWED_NETWORKS. */
   public static void mount(Router router, Vertx vertx, io.vertx.sqlclient.Pool pool, Profiles profiles,
-      Config config, Views views) {
+      Applications applications, Config config, Views views) {
     WebClient client = WebClient.create(vertx, new WebClientOptions().setUserAgent("Applyflow/0.1"));
     AtsSources sources = new AtsSources(new GreenhouseSource(new GreenhouseApi(client), config.greenhouseApiUrl()),
         new LeverSource(client, config.leverApiUrl()), new LeverSource(client, config.leverEuApiUrl()),
         new AshbySource(client, config.ashbyApiUrl()));
     SafeFetch fetch = new SafeFetch(vertx, new Addresses(config.fetchAllowedNetworks()), SafeFetch.Limits.DEFAULT,
         SafeFetch.Resolver.SYSTEM);
-    mount(router, new AnalyzeRoutes(vertx, profiles, new Analyses(pool), new UrlPostings(vertx, sources, fetch),
-        views));
+    mount(router, new AnalyzeRoutes(vertx, profiles, new Analyses(pool), applications,
+        new UrlPostings(vertx, sources, fetch), views));
   }
 
   static void mount(Router router, AnalyzeRoutes r) {
@@ -169,7 +174,33 @@ public final class AnalyzeRoutes {
     }
     return resume(userId).compose(resume -> postings.read(url.strip()).compose(p -> analyse(p, resume)
         .compose(result -> analyses.insert(userId, result).map(stored -> result))
-        .compose(result -> analyses.insertApplication(userId, p, result))));
+        .compose(result -> applications.create(userId, application(p, result), "url"))));
+  }
+
+  /**
+   * The tracker's fields for a posting read from its URL: title as position, company, location, salary, the
+   * description (its first {@link ApplicationFields#DESCRIPTION} characters), the score and the analysis.
+   */
+  static JsonObject application(UrlPosting p, JsonObject analysis) {
+    JsonObject fields = new JsonObject().put("url", p.url()).put("score", analysis.getInteger("score"))
+        .put("analysis", analysis);
+    putClipped(fields, "position", p.title(), ApplicationFields.TEXT);
+    putClipped(fields, "company", p.company(), ApplicationFields.TEXT);
+    putClipped(fields, "location", p.location(), ApplicationFields.TEXT);
+    putClipped(fields, "salary", p.salary(), ApplicationFields.TEXT);
+    putClipped(fields, "description", p.descriptionHtml(), ApplicationFields.DESCRIPTION);
+    return fields;
+  }
+
+  private static void putClipped(JsonObject fields, String name, String value, int max) {
+    if (value != null && !value.isBlank()) {
+      String v = value.strip();
+      int end = Math.min(v.length(), max);
+      if (end < v.length() && Character.isHighSurrogate(v.charAt(end - 1))) {
+        end--; // never half a character
+      }
+      fields.put(name, v.substring(0, end));
+    }
   }
 
   // --- API --------------------------------------------------------------------------------------------------

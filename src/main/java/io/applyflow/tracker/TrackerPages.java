@@ -319,6 +319,10 @@ final class TrackerPages {
     }
     model.put("statuses", statuses);
     model.put("add", Map.of());
+    // the add-by-URL form (templates/analyze/page.html :: add-url-form) as it first shows: empty, no error
+    model.put("values", Map.of());
+    model.put("errors", Map.of());
+    model.put("noProfile", false);
     model.put("addErrors", Map.of());
     return model;
   }

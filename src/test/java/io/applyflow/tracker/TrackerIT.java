@@ -359,7 +359,7 @@ class TrackerIT {
     Element addForm = list.getElementById("add-form");
     assertEquals("/applications", addForm.attr("hx-post"));
     assertNotNull(addForm.selectFirst("label[for=add-company]"));
-    Element byUrl = list.getElementById("add-by-url");
+    Element byUrl = list.getElementById("add-url-form");
     assertEquals("/applications/analyze", byUrl.attr("action"));
     assertEquals("post", byUrl.attr("method"));
     String urlInput = byUrl.selectFirst("input[name=url]").id();
