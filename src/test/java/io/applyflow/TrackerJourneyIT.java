@@ -15,12 +15,12 @@ import io.applyflow.support.Browsing;
 import io.applyflow.support.Fixtures;
 import io.applyflow.support.TestApp;
 import io.applyflow.tailor.Tailor;
+import io.applyflow.tracker.CsvTest;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -101,42 +101,6 @@ class TrackerJourneyIT {
     return new ResumePdf().render(Tailor.tailor(resume, Fixtures.description("staff-backend")));
   }
 
-  /** Splits RFC 4180 text into records (quoted fields may hold commas, quotes and line breaks). */
-  private static List<List<String>> csv(String text) {
-    List<List<String>> rows = new ArrayList<>();
-    List<String> row = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-          field.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          field.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        row.add(field.toString());
-        field.setLength(0);
-      } else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-        row.add(field.toString());
-        field.setLength(0);
-        rows.add(row);
-        row = new ArrayList<>();
-        i++;
-      } else {
-        field.append(c);
-      }
-    }
-    assertTrue(row.isEmpty() && field.isEmpty(), "every record ends with CRLF");
-    return rows;
-  }
-
   @Test
   void aNewUserGoesFromAnImportedPdfToAnInterviewAndAnExport() throws Exception {
     try (BrowserContext context = web.browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
@@ -184,10 +148,9 @@ class TrackerJourneyIT {
       page.navigate(base + "/review");
       shotsAtBothWidths(page, "review");
       page.locator("#review-queue .submit-job").first().click();
-      long deadline = System.currentTimeMillis() + 90_000;
-      while (TestApp.api().submissionsOf(email).isEmpty() && System.currentTimeMillis() < deadline) {
-        page.waitForTimeout(300);
-      }
+      // the queue follows the job live until the employer has confirmed it
+      page.waitForSelector("#review-recent tr[data-status=submitted]",
+          new Page.WaitForSelectorOptions().setTimeout(90_000));
       assertEquals(1, TestApp.api().submissionsOf(email).size(), "the sandbox employer received the application");
 
       // the submitted job is an application; the dashboard's funnel shows no interview yet
@@ -227,10 +190,10 @@ class TrackerJourneyIT {
       page.navigate(base + href);
       APIResponse csv = page.request().get(base + page.getAttribute("#applications-csv", "href"));
       assertEquals(200, csv.status());
-      List<List<String>> rows = csv(new String(csv.body(), StandardCharsets.UTF_8));
+      List<List<String>> rows = CsvTest.parse(new String(csv.body(), StandardCharsets.UTF_8));
       assertEquals(3, rows.size(), "a header and one row per application: " + rows);
       String all = rows.toString();
-      assertContains(all, "INTERVIEW");
+      assertContains(all, "Interview"); // the CSV writes statuses as the pages do
       assertContains(all, "Fjordline Logistics");
 
       // the analyser and the recommendations pages, for the screenshots

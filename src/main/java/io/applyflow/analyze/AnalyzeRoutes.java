@@ -6,6 +6,7 @@ import io.applyflow.platform.bus.Failure;
 import io.applyflow.platform.config.Config;
 import io.applyflow.platform.security.Auth;
 import io.applyflow.platform.web.Http;
+import io.applyflow.platform.web.Times;
 import io.applyflow.platform.web.Views;
 import io.applyflow.profile.Profiles;
 import io.applyflow.score.Resumes;
@@ -331,7 +332,7 @@ public final class AnalyzeRoutes {
     for (Object o : list) {
       JsonObject a = (JsonObject) o;
       Map<String, Object> row = new HashMap<>(a.getMap());
-      row.put("when", when(a.getString("at")));
+      row.put("when", Times.minute(a.getString("at")));
       row.put("label", label(a));
       rows.add(row);
     }
@@ -345,7 +346,7 @@ public final class AnalyzeRoutes {
     bars.put("total", a.getInteger("score"));
     bars.put("band", null);
     m.put("bars", bars);
-    m.put("when", when(a.getString("at")));
+    m.put("when", Times.minute(a.getString("at")));
     m.put("label", label(a));
     return m;
   }
@@ -368,18 +369,6 @@ public final class AnalyzeRoutes {
     String company = blank(a.getString("company"));
     String t = title == null ? "Untitled posting" : title;
     return company == null ? t : t + " at " + company;
-  }
-
-  private static String when(String at) {
-    if (at == null) {
-      return "";
-    }
-    try {
-      return java.time.OffsetDateTime.parse(at).withOffsetSameInstant(ZoneOffset.UTC)
-          .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
-    } catch (RuntimeException e) {
-      return at;
-    }
   }
 
   private static String blank(String s) {

@@ -4,6 +4,7 @@ import io.applyflow.platform.bus.Failure;
 import io.applyflow.platform.config.Config;
 import io.applyflow.platform.security.Auth;
 import io.applyflow.platform.web.Http;
+import io.applyflow.platform.web.Times;
 import io.applyflow.platform.web.Views;
 import io.applyflow.search.Level;
 import io.vertx.core.Future;
@@ -31,7 +32,6 @@ import java.util.Map;
  * scrape role ({@code recommend.discover}); nothing here applies or creates a job.
  */
 public final class RecommendRoutes {
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
   /** Rows the page lists; the dashboard shows fewer ({@link #feedModel}). */
   public static final int PAGE_ROWS = 100;
 
@@ -89,7 +89,7 @@ public final class RecommendRoutes {
     m.put("location", i.location());
     m.put("url", i.url());
     m.put("score", i.score());
-    m.put("found", WHEN.format(i.foundAt().withOffsetSameInstant(ZoneOffset.UTC)));
+    m.put("found", Times.minute(i.foundAt()));
     m.put("level", Level.ofTitle(i.title()).name().toLowerCase(Locale.ROOT));
     m.put("band", i.score() == null ? "reject" : i.score() >= 60 ? "accept" : i.score() >= 40 ? "clarify" : "reject");
     return m;
@@ -103,7 +103,7 @@ public final class RecommendRoutes {
       model.put("notice", notice);
       model.put("configured", !setup.watchlist().isEmpty() || !setup.searches().isEmpty());
       model.put("lastRun", setup.lastRunAt() == null ? null
-          : WHEN.format(setup.lastRunAt().withOffsetSameInstant(ZoneOffset.UTC)));
+          : Times.minute(setup.lastRunAt()));
       model.put("everyHours", setup.intervalHours() == null ? config.recommendEveryHours() : setup.intervalHours());
       return model;
     })).onSuccess(model -> Views.html(ctx, status, views.render("recommend/page",

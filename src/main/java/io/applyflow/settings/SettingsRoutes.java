@@ -4,6 +4,7 @@ import io.applyflow.platform.bus.Failure;
 import io.applyflow.platform.security.Auth;
 import io.applyflow.platform.security.Tokens;
 import io.applyflow.platform.web.Http;
+import io.applyflow.platform.web.Times;
 import io.applyflow.platform.web.Views;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -25,7 +26,6 @@ import java.util.function.Function;
  * answers htmx with the {@code tokens} fragment and a plain form with a redirect back).
  */
 public final class SettingsRoutes {
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
 
   private final SettingsStore store;
   private final Tokens tokens;
@@ -108,10 +108,10 @@ public final class SettingsRoutes {
         Map<String, Object> row = new HashMap<>();
         row.put("id", t.id());
         row.put("kind", "api".equals(t.kind()) ? "API token" : "Browser session");
-        row.put("created", WHEN.format(t.createdAt().withOffsetSameInstant(ZoneOffset.UTC)));
+        row.put("created", Times.minute(t.createdAt()));
         row.put("lastUsed", t.lastUsedAt() == null ? "never"
-            : WHEN.format(t.lastUsedAt().withOffsetSameInstant(ZoneOffset.UTC)));
-        row.put("expires", WHEN.format(t.expiresAt().withOffsetSameInstant(ZoneOffset.UTC)));
+            : Times.minute(t.lastUsedAt()));
+        row.put("expires", Times.minute(t.expiresAt()));
         row.put("current", current != null && current == t.id());
         rows.add(row);
       }

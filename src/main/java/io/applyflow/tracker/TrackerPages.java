@@ -4,6 +4,7 @@ import io.applyflow.platform.bus.Failure;
 import io.applyflow.platform.security.Auth;
 import io.applyflow.platform.web.Http;
 import io.applyflow.platform.web.SafeUrls;
+import io.applyflow.platform.web.Times;
 import io.applyflow.platform.web.Views;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Future;
@@ -31,7 +32,6 @@ import java.util.function.BiFunction;
  * delete with a confirmation ({@code POST /applications/{id}/delete}). Plain forms are answered with a 303 redirect.
  */
 final class TrackerPages {
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
   private static final List<String> ADD_FIELDS = List.of("company", "position", "url", "location", "deadline",
       "salary", "notes");
   private static final List<String> EDIT_FIELDS = List.of("company", "position", "url", "location", "deadline",
@@ -195,7 +195,7 @@ final class TrackerPages {
     for (Object o : app.getJsonArray("events", new JsonArray())) {
       JsonObject e = (JsonObject) o;
       Map<String, Object> ev = new HashMap<>();
-      ev.put("at", when(e.getString("at")));
+      ev.put("at", Times.minute(e.getString("at")));
       ev.put("iso", e.getString("at"));
       ev.put("kind", e.getString("kind"));
       ev.put("message", e.getString("message"));
@@ -336,9 +336,9 @@ final class TrackerPages {
     }
     r.put("url", SafeUrls.webUrl(a.getString("url")));
     r.put("rawUrl", a.getString("url"));
-    r.put("updated", when(a.getString("updated_at")));
-    r.put("created", when(a.getString("created_at")));
-    r.put("applied", when(a.getString("applied_at")));
+    r.put("updated", Times.minute(a.getString("updated_at")));
+    r.put("created", Times.minute(a.getString("created_at")));
+    r.put("applied", Times.minute(a.getString("applied_at")));
     r.put("title", (a.getString("position") == null ? "(no position)" : a.getString("position"))
         + (a.getString("company") == null ? "" : " at " + a.getString("company")));
     List<Map<String, String>> contacts = new ArrayList<>();
@@ -347,10 +347,6 @@ final class TrackerPages {
     }
     r.put("contacts", contacts);
     return r;
-  }
-
-  private static String when(String iso) {
-    return iso == null ? null : WHEN.format(OffsetDateTime.parse(iso).withOffsetSameInstant(ZoneOffset.UTC));
   }
 
   /** The success message a redirect asked for ({@code ?notice=saved}), from the fixed table; null otherwise. */

@@ -61,7 +61,7 @@ public record Version(long id, String kind, long jobId, String title, String com
     m.put("title", title);
     m.put("company", company);
     m.put("createdAt", createdAt);
-    m.put("when", VersionText.when(createdAt));
+    m.put("when", io.applyflow.platform.web.Times.minute(createdAt));
     m.put("kb", Math.max(1, bytes / 1024));
     m.put("fileSize", Math.max(1, bytes / 1024) + " KB" + (pages == null ? "" : ", " + VersionText.count(pages, "page")));
     m.put("sha", shortSha());

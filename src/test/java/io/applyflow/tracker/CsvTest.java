@@ -11,7 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class CsvTest {
+public class CsvTest {
   @Test
   void plainFieldsAreLeftAsTheyAreAndRecordsEndWithCrlf() {
     assertEquals("Acme,Engineer,\r\n", Csv.record(Arrays.asList("Acme", "Engineer", null)));
@@ -70,7 +70,7 @@ class CsvTest {
   }
 
   /** A strict RFC 4180 reader: records end with CRLF outside quotes; a quoted field's "" is one quote. */
-  static List<List<String>> parse(String csv) {
+  public static List<List<String>> parse(String csv) {
     List<List<String>> out = new ArrayList<>();
     List<String> record = new ArrayList<>();
     StringBuilder field = new StringBuilder();
