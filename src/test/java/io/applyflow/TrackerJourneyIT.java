@@ -183,6 +183,9 @@ class TrackerJourneyIT {
       page.click("#applications-list tbody tr[data-status=NEW] a[id^=application-link-]");
       page.waitForSelector("#application-title[data-status=NEW]");
       assertContains(page.textContent("#application-title"), "Frontend Engineer (Vue.js)");
+      String description = page.textContent("#application-description .description");
+      assertContains(description, "We build the dashboards our dispatchers use all day.");
+      assertTrue(!description.contains("<p>") && !description.contains("<li>"), "text, not markup: " + description);
       shotsAtBothWidths(page, "application");
 
       // the CSV has one row per application

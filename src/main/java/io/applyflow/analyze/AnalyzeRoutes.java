@@ -180,7 +180,7 @@ public final class AnalyzeRoutes {
 
   /**
    * The tracker's fields for a posting read from its URL: title as position, company, location, salary, the
-   * description (its first {@link ApplicationFields#DESCRIPTION} characters), the score and the analysis.
+   * description as plain text (its first {@link ApplicationFields#DESCRIPTION} characters), the score and the analysis.
    */
   static JsonObject application(UrlPosting p, JsonObject analysis) {
     JsonObject fields = new JsonObject().put("url", p.url()).put("score", analysis.getInteger("score"))
@@ -189,7 +189,10 @@ public final class AnalyzeRoutes {
     putClipped(fields, "company", p.company(), ApplicationFields.TEXT);
     putClipped(fields, "location", p.location(), ApplicationFields.TEXT);
     putClipped(fields, "salary", p.salary(), ApplicationFields.TEXT);
-    putClipped(fields, "description", p.descriptionHtml(), ApplicationFields.DESCRIPTION);
+    // the tracker keeps plain text (its pages print it as text); read from at most twice as much HTML
+    String html = p.descriptionHtml().length() <= 2 * ApplicationFields.DESCRIPTION ? p.descriptionHtml()
+        : p.descriptionHtml().substring(0, 2 * ApplicationFields.DESCRIPTION);
+    putClipped(fields, "description", Descriptions.text(html), ApplicationFields.DESCRIPTION);
     return fields;
   }
 
