@@ -418,8 +418,10 @@ final class DraftParser {
       boolean dated = Dates.find(l.text()) != null;
       // a plain line followed by a dated one, after an entry with its dates: the next entry's heading in a font
       // without a bold face (CJK in a bold heading)
+      // (not a sentence, which is the last line of the entry above: a bullet drawn as a shape, not a sign; and not
+      // when the dated line is itself a heading in bold)
       boolean headsNext = !l.bullet() && !dated && curHasDate && i + 1 < body.size() && !body.get(i + 1).bullet()
-          && isRange(body.get(i + 1).text());
+          && !body.get(i + 1).strong() && !Text.endsSentence(l.text()) && isRange(body.get(i + 1).text());
       if (anyStrong) {
         start = cur == null || !l.bullet() && (l.strong() && curHasBody || headsNext);
       } else {
@@ -493,9 +495,22 @@ final class DraftParser {
         break;
       }
       range = r;
-      String p = r.rest(l.text());
-      if (!p.isEmpty()) {
-        place = p;
+      // beside the dates: the place, and (under a heading that names only the employer) the job title, in either
+      // order: "Site Reliability Engineer · Austin, TX · 06/2019 – 11/2023"
+      List<String> meta = new ArrayList<>();
+      for (String bit : META_SPLIT.split(r.rest(l.text()))) {
+        if (!bit.isBlank()) {
+          meta.add(bit.strip());
+        }
+      }
+      boolean oneName = heading.size() == 1 && split(heading.get(0)).size() == 1 && !isTitleish(heading.get(0));
+      for (String bit : meta) {
+        if (oneName && isTitleish(bit)) {
+          heading.add(bit);
+          oneName = false;
+        } else {
+          place = place == null ? bit : place + ", " + bit;
+        }
       }
     }
     for (; i < entry.size(); i++) {
@@ -503,6 +518,9 @@ final class DraftParser {
     }
     return new Parts(heading, range, place, rest);
   }
+
+  /** What separates the parts of a meta line (title, place, dates): a middle dot, a bar, a bullet sign. */
+  private static final Pattern META_SPLIT = Pattern.compile("\\s+[·|•◆♦▪]\\s+");
 
   private static final String[] SCHOOL_SEPARATORS = {" — ", " – ", " | ", " - "};
 

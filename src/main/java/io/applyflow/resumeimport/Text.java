@@ -50,6 +50,15 @@ final class Text {
   }
 
   /** Whether the text starts with a lower-case letter (a line that continues the one before it). */
+  /** Whether {@code s} ends a sentence: a full stop, "!", "?" or the ideographic full stop. */
+  static boolean endsSentence(String s) {
+    if (s == null || s.isEmpty()) {
+      return false;
+    }
+    char last = s.charAt(s.length() - 1);
+    return last == '.' || last == '!' || last == '?' || last == '。';
+  }
+
   static boolean startsLowerCase(String s) {
     return !s.isEmpty() && Character.isLowerCase(s.codePointAt(0));
   }
