@@ -131,4 +131,34 @@ class ForeignPdfImportIT {
     assertEquals("Texas State University", draft.path("education").path(0).path("institution").asText(),
         draft.toPrettyString());
   }
+  /** Dates in a left column of a table, the title and employer on the right: the "timeline" layout. */
+  private static final String DATES_LEFT = """
+      <!doctype html><html><head><meta charset="utf-8"><style>
+      body { font-family: 'DejaVu Sans', sans-serif; font-size: 10pt; margin: 0.7in; }
+      h1 { font-size: 24pt; margin: 0 } h2 { font-size: 12pt; color: #1a4d8f; margin: 14pt 0 4pt }
+      td { vertical-align: top; padding: 2pt 6pt } td.when { width: 1.4in; color: #555 } .title { font-weight: bold }
+      </style></head><body>
+      <h1>Mei Lin Chen</h1>
+      <p>mei.chen@example.net · +1 415 555 0182 · San Francisco, CA</p>
+      <h2>Experience</h2>
+      <table>
+      <tr><td class="when">2020 – 2024</td><td><div class="title">Data Scientist — Lyft</div>
+        <div>Built the surge pricing forecast in Python and Spark.</div></td></tr>
+      <tr><td class="when">2017 – 2020</td><td><div class="title">Data Analyst — Wells Fargo</div>
+        <div>Automated the weekly fraud report with SQL.</div></td></tr>
+      </table>
+      <h2>Education</h2>
+      <table><tr><td class="when">2013 – 2017</td><td><div class="title">University of California, Berkeley</div>
+        <div>B.A. Statistics</div></td></tr></table>
+      </body></html>""";
+
+  @Test
+  void aResumeWithTheDatesInALeftColumnParsesToItsRolesAndDates() {
+    JsonNode draft = ResumeImport.read(print(DATES_LEFT)).draft();
+    assertEquals("Mei Lin Chen", draft.path("basics").path("name").asText(), draft.toPrettyString());
+    assertEquals(List.of("Lyft", "Wells Fargo"), values(draft, "work", "name"), draft.toPrettyString());
+    assertEquals(List.of("Data Scientist", "Data Analyst"), values(draft, "work", "position"), draft.toPrettyString());
+    assertEquals(List.of("2020", "2017"), values(draft, "work", "startDate"), draft.toPrettyString());
+    assertEquals(List.of("2024", "2020"), values(draft, "work", "endDate"), draft.toPrettyString());
+  }
 }
