@@ -175,7 +175,9 @@ public final class AnalyzeRoutes {
     }
     return resume(userId).compose(resume -> postings.read(url.strip()).compose(p -> analyse(p, resume)
         .compose(result -> analyses.insert(userId, result).map(stored -> result))
-        .compose(result -> applications.create(userId, application(p, result), "url"))));
+        // the description's text is read on a worker too (a large page's HTML takes a while)
+        .compose(result -> vertx.executeBlocking(() -> application(p, result), false))
+        .compose(fields -> applications.create(userId, fields, "url"))));
   }
 
   /**
