@@ -48,7 +48,11 @@ public final class ImportRoutes {
   /** Whether the request is an upload to one of the import paths (these skip the global body handler). */
   public static boolean isUpload(RoutingContext ctx) {
     String path = ctx.request().path();
-    return ctx.request().method() == io.vertx.core.http.HttpMethod.POST
+    // only a caller who shows credentials (checked right after the body is read) may send 10 MB to a temp file;
+    // anyone else gets every other route's 2 MB in memory before being refused
+    boolean credentials = ctx.request().getCookie(Auth.SESSION_COOKIE) != null
+        || ctx.request().getHeader("Authorization") != null;
+    return credentials && ctx.request().method() == io.vertx.core.http.HttpMethod.POST
         && (API_PATH.equals(path) || PAGE_PATH.equals(path));
   }
 
