@@ -230,19 +230,17 @@ public final class Applyflow implements AutoCloseable {
    * Ashby-compatible APIs on its origin; otherwise the configured API base URLs.
    */
   static AtsSources atsSources(io.applyflow.platform.config.Config config, String sandboxOrigin, WebClient client) {
-    GreenhouseApi greenhouse = new GreenhouseApi(client);
     if (config.searchUsesSandbox()) {
       if (sandboxOrigin == null) {
         throw new IllegalArgumentException("this node searches the sandbox board but does not serve it (no web role):"
             + " set SANDBOX_PUBLIC_URL, or a fixed SANDBOX_PORT on the web node and here");
       }
       LeverSource lever = new LeverSource(client, sandboxOrigin + "/sandbox/lever-api/v0/postings");
-      return new AtsSources(new GreenhouseSource(greenhouse, sandboxOrigin + "/sandbox/boards-api/v1"), lever, lever,
+      return new AtsSources(new GreenhouseSource(new GreenhouseApi(client), sandboxOrigin + "/sandbox/boards-api/v1"),
+          lever, lever,
           new AshbySource(client, sandboxOrigin + "/sandbox/ashby-api/posting-api/job-board"));
     }
-    return new AtsSources(new GreenhouseSource(greenhouse, config.greenhouseApiUrl()),
-        new LeverSource(client, config.leverApiUrl()), new LeverSource(client, config.leverEuApiUrl()),
-        new AshbySource(client, config.ashbyApiUrl()));
+    return AtsSources.configured(config, client);
   }
 
   /**

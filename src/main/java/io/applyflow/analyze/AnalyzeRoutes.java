@@ -10,11 +10,7 @@ import io.applyflow.platform.web.Times;
 import io.applyflow.platform.web.Views;
 import io.applyflow.profile.Profiles;
 import io.applyflow.score.Resumes;
-import io.applyflow.search.AshbySource;
 import io.applyflow.search.AtsSources;
-import io.applyflow.search.GreenhouseApi;
-import io.applyflow.search.GreenhouseSource;
-import io.applyflow.search.LeverSource;
 import io.applyflow.tracker.ApplicationFields;
 import io.applyflow.tracker.Applications;
 import io.vertx.core.Future;
@@ -81,9 +77,7 @@ public final class AnalyzeRoutes {
   public static void mount(Router router, Vertx vertx, io.vertx.sqlclient.Pool pool, Profiles profiles,
       Applications applications, Config config, Views views) {
     WebClient client = WebClient.create(vertx, new WebClientOptions().setUserAgent("Applyflow/0.1"));
-    AtsSources sources = new AtsSources(new GreenhouseSource(new GreenhouseApi(client), config.greenhouseApiUrl()),
-        new LeverSource(client, config.leverApiUrl()), new LeverSource(client, config.leverEuApiUrl()),
-        new AshbySource(client, config.ashbyApiUrl()));
+    AtsSources sources = AtsSources.configured(config, client);
     SafeFetch fetch = new SafeFetch(vertx, new Addresses(config.fetchAllowedNetworks()), SafeFetch.Limits.DEFAULT,
         SafeFetch.Resolver.SYSTEM);
     mount(router, new AnalyzeRoutes(vertx, profiles, new Analyses(pool), applications,

@@ -7,6 +7,7 @@ import io.applyflow.run.Jobs;
 import io.applyflow.run.Live;
 import io.applyflow.run.RunRoutes;
 import io.applyflow.run.RunView;
+import io.applyflow.tracker.ApplicationStatus;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -32,9 +33,6 @@ public final class HomeRoutes {
   /** The dashboard's live fragments, by event name (each the id of its root element in home/dashboard.html). */
   static final List<String> FRAGMENTS = List.of("home-waiting", "home-stats", "home-activity", "home-runs");
   private static final DateTimeFormatter WEEK = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
-  private static final Map<String, String> STATUS_WORDS = Map.of("NEW", "New", "INTERESTED", "Interested",
-      "RESUME_GENERATED", "Resume generated", "APPLIED", "Applied", "INTERVIEW", "Interview", "OFFER", "Offer",
-      "REJECTED", "Rejected", "DECLINED", "Declined", "WITHDRAWN", "Withdrawn");
 
   private final Checklist checklist;
   private final Stats stats;
@@ -124,7 +122,7 @@ public final class HomeRoutes {
     for (String st : Stats.STATUSES) {
       long n = s.getJsonObject("statuses").getLong(st, 0L);
       applications += n;
-      statuses.add(Map.of("status", st, "label", STATUS_WORDS.get(st), "n", n, "href", "/applications?status=" + st));
+      statuses.add(Map.of("status", st, "label", ApplicationStatus.labelOf(st), "n", n, "href", "/applications?status=" + st));
     }
     m.put("statuses", statuses);
     m.put("applications", applications);

@@ -1,5 +1,6 @@
 package io.applyflow.home;
 
+import io.applyflow.tracker.ApplicationStatus;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -42,8 +43,9 @@ import java.util.Map;
  */
 public final class Stats {
   /** The tracker's statuses, in lifecycle order (V13__tracker.sql). */
-  public static final List<String> STATUSES = List.of("NEW", "INTERESTED", "RESUME_GENERATED", "APPLIED", "INTERVIEW",
-      "OFFER", "REJECTED", "DECLINED", "WITHDRAWN");
+  /** The application statuses in lifecycle order, as stored (the tracker's {@link ApplicationStatus}). */
+  public static final List<String> STATUSES = java.util.Arrays.stream(ApplicationStatus.values()).map(Enum::name)
+      .toList();
   /** The funnel's stages in order. */
   public static final List<String> STAGES = List.of("discovered", "accepted", "submitted", "interview", "offer");
   static final int WEEKS = 12;

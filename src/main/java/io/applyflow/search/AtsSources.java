@@ -7,6 +7,17 @@ package io.applyflow.search;
  */
 public record AtsSources(GreenhouseSource greenhouse, LeverSource lever, LeverSource leverEu, AshbySource ashby) {
 
+  /**
+   * The sources of the configured API base URLs ({@code GREENHOUSE_API_URL}, {@code LEVER_API_URL},
+   * {@code LEVER_EU_API_URL}, {@code ASHBY_API_URL}): what reads real ATS postings.
+   */
+  public static AtsSources configured(io.applyflow.platform.config.Config config,
+                                      io.vertx.ext.web.client.WebClient client) {
+    return new AtsSources(new GreenhouseSource(new GreenhouseApi(client), config.greenhouseApiUrl()),
+        new LeverSource(client, config.leverApiUrl()), new LeverSource(client, config.leverEuApiUrl()),
+        new AshbySource(client, config.ashbyApiUrl()));
+  }
+
   /** The source that reads jobs of {@code source} ("greenhouse", "lever", "ashby"), or null for another value. */
   public AtsSource forJob(String source) {
     return switch (source == null ? "" : source) {
