@@ -1,5 +1,8 @@
 package io.applyflow;
 
+import io.applyflow.job.JobBus;
+import io.applyflow.pipeline.PipelineBus;
+
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
@@ -9,17 +12,16 @@ import io.applyflow.llm.RetryPolicy;
 import io.applyflow.apply.AnswerBank;
 import io.applyflow.apply.AllowedOrigins;
 import io.applyflow.apply.ApplyVerticle;
-import io.applyflow.apply.SubmitLedger;
+import io.applyflow.job.SubmitLedger;
 import io.applyflow.describe.DescribeVerticle;
 import io.applyflow.platform.bus.JsonCodec;
 import io.applyflow.platform.db.Database;
 import io.applyflow.profile.Profiles;
 import io.applyflow.render.RenderVerticle;
 import io.applyflow.render.ResumePdf;
-import io.applyflow.run.Jobs;
-import io.applyflow.run.RunBus;
-import io.applyflow.run.RunVerticle;
-import io.applyflow.run.Runs;
+import io.applyflow.job.Jobs;
+import io.applyflow.pipeline.PipelineVerticle;
+import io.applyflow.job.Runs;
 import io.applyflow.sandbox.SandboxBoards;
 import io.applyflow.sandbox.SandboxRoutes;
 import io.applyflow.sandbox.SandboxVerticle;
@@ -92,8 +94,8 @@ public final class Applyflow implements AutoCloseable {
     try {
       database.migrate();
       Vertx vertx = config.cluster() ? clustered(config) : Vertx.vertx(new VertxOptions());
-      JsonCodec.register(vertx.eventBus(), RunBus.Start.class, RunBus.Progress.class, RunBus.JobCommand.class,
-          RunBus.StageResult.class, SearchBus.Request.class, SearchBus.Found.class,
+      JsonCodec.register(vertx.eventBus(), PipelineBus.Start.class, JobBus.Progress.class, JobBus.JobCommand.class,
+          JobBus.StageResult.class, SearchBus.Request.class, SearchBus.Found.class,
           io.applyflow.recommend.RecommendBus.Discover.class, io.applyflow.recommend.RecommendBus.Pass.class);
       Pool pool = database.pool(vertx, 8);
       WebVerticle[] web = new WebVerticle[1];
@@ -178,7 +180,7 @@ public final class Applyflow implements AutoCloseable {
       }
       // the conductor goes last: at start-up it resumes unfinished runs, which needs every stage listening
       return Future.all(all).compose(v -> config.runs("scrape")
-              ? vertx.deployVerticle(new RunVerticle(runs, jobs, config.applyInstances())).mapEmpty()
+              ? vertx.deployVerticle(new PipelineVerticle(runs, jobs, config.applyInstances())).mapEmpty()
               : Future.succeededFuture())
           .map(v -> d);
     });

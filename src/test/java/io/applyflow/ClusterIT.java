@@ -1,12 +1,13 @@
 package io.applyflow;
 
+import io.applyflow.job.JobBus;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.applyflow.apply.ApplyBus;
 import io.applyflow.platform.bus.Failure;
 import io.applyflow.render.RenderBus;
-import io.applyflow.run.RunBus;
 import io.applyflow.support.Api;
 import io.applyflow.support.TestApp;
 import io.vertx.core.eventbus.ReplyException;
@@ -43,7 +44,7 @@ class ClusterIT {
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (System.nanoTime() < deadline) {
       try {
-        a.vertx().eventBus().request(address, new RunBus.JobCommand(Long.MAX_VALUE, 0)).await();
+        a.vertx().eventBus().request(address, new JobBus.JobCommand(Long.MAX_VALUE, 0)).await();
         return;
       } catch (ReplyException e) {
         if (e.failureType() == ReplyFailure.RECIPIENT_FAILURE && e.failureCode() == Failure.NOT_FOUND.code) {

@@ -1,5 +1,7 @@
 package io.applyflow;
 
+import io.applyflow.job.Jobs;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

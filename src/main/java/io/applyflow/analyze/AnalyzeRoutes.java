@@ -1,7 +1,7 @@
 package io.applyflow.analyze;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.applyflow.describe.Descriptions;
+import io.applyflow.search.Descriptions;
 import io.applyflow.platform.bus.Failure;
 import io.applyflow.platform.config.Config;
 import io.applyflow.platform.security.Auth;

@@ -2,7 +2,7 @@ package io.applyflow.analyze;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.applyflow.describe.Descriptions;
+import io.applyflow.search.Descriptions;
 import io.applyflow.platform.bus.Failure;
 import java.text.NumberFormat;
 import java.util.ArrayList;

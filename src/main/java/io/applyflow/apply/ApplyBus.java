@@ -1,6 +1,7 @@
 package io.applyflow.apply;
 
-import io.applyflow.run.RunBus;
+import io.applyflow.job.JobBus;
+
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
@@ -24,8 +25,8 @@ public final class ApplyBus {
   private ApplyBus() {
   }
 
-  public static Future<RunBus.StageResult> apply(EventBus bus, RunBus.JobCommand cmd) {
-    return RunBus.request(bus, JOB, cmd, TIMEOUT_MS);
+  public static Future<JobBus.StageResult> apply(EventBus bus, JobBus.JobCommand cmd) {
+    return JobBus.request(bus, JOB, cmd, TIMEOUT_MS);
   }
 
   /** The address of the page held open for {@code jobId}'s security code. */
@@ -41,10 +42,10 @@ public final class ApplyBus {
    */
   public static Future<JsonObject> enterCode(EventBus bus, long jobId, long userId, String code) {
     return bus.<JsonObject>request(codeAddress(jobId), new JsonObject().put("job_id", jobId).put("user_id", userId)
-        .put("code", code), RunBus.timeout(CODE_TIMEOUT_MS)).map(Message::body);
+        .put("code", code), JobBus.timeout(CODE_TIMEOUT_MS)).map(Message::body);
   }
 
-  public static Future<RunBus.StageResult> submit(EventBus bus, RunBus.JobCommand cmd) {
-    return RunBus.request(bus, SUBMIT, cmd, TIMEOUT_MS);
+  public static Future<JobBus.StageResult> submit(EventBus bus, JobBus.JobCommand cmd) {
+    return JobBus.request(bus, SUBMIT, cmd, TIMEOUT_MS);
   }
 }

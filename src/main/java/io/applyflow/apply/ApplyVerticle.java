@@ -1,5 +1,8 @@
 package io.applyflow.apply;
 
+import io.applyflow.job.JobBus;
+import io.applyflow.job.SubmitLedger;
+
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
@@ -7,12 +10,11 @@ import com.microsoft.playwright.Playwright;
 import io.applyflow.platform.bus.Failure;
 import io.applyflow.platform.config.Config;
 import io.applyflow.profile.Profiles;
-import io.applyflow.run.Document;
-import io.applyflow.run.Job;
-import io.applyflow.run.JobStatus;
-import io.applyflow.run.Jobs;
-import io.applyflow.run.RunBus;
-import io.applyflow.run.Runs;
+import io.applyflow.job.Document;
+import io.applyflow.job.Job;
+import io.applyflow.job.JobStatus;
+import io.applyflow.job.Jobs;
+import io.applyflow.job.Runs;
 import io.applyflow.settings.Settings;
 import io.applyflow.settings.SettingsStore;
 import io.vertx.core.Future;
@@ -101,8 +103,8 @@ public final class ApplyVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     return Future.all(
-        vertx.eventBus().<RunBus.JobCommand>consumer(ApplyBus.JOB, m -> handle(m, false)).completion(),
-        vertx.eventBus().<RunBus.JobCommand>consumer(ApplyBus.SUBMIT, m -> handle(m, true)).completion());
+        vertx.eventBus().<JobBus.JobCommand>consumer(ApplyBus.JOB, m -> handle(m, false)).completion(),
+        vertx.eventBus().<JobBus.JobCommand>consumer(ApplyBus.SUBMIT, m -> handle(m, true)).completion());
   }
 
   @Override
@@ -137,8 +139,8 @@ public final class ApplyVerticle extends VerticleBase {
     }
   }
 
-  private void handle(Message<RunBus.JobCommand> msg, boolean approved) {
-    RunBus.JobCommand cmd = msg.body();
+  private void handle(Message<JobBus.JobCommand> msg, boolean approved) {
+    JobBus.JobCommand cmd = msg.body();
     long user = cmd.userId();
     jobs.get(cmd.jobId(), user)
         .compose(job -> runs.get(job.runId(), user).compose(run -> profiles.load(user)
@@ -155,12 +157,12 @@ public final class ApplyVerticle extends VerticleBase {
         });
   }
 
-  private Future<RunBus.StageResult> decide(RunBus.JobCommand cmd, Context c, boolean approved) {
+  private Future<JobBus.StageResult> decide(JobBus.JobCommand cmd, Context c, boolean approved) {
     JobStatus status = c.job().status();
     boolean ready = approved ? status == JobStatus.APPLYING
         : status == JobStatus.RENDERED || status == JobStatus.APPLYING;
     if (!ready) {
-      return Future.succeededFuture(new RunBus.StageResult(c.job().id(), status.db()));
+      return Future.succeededFuture(new JobBus.StageResult(c.job().id(), status.db()));
     }
     SubmitLedger.Entry entry = c.entry();
     if (entry != null) {
@@ -194,7 +196,7 @@ public final class ApplyVerticle extends VerticleBase {
    * schema, and the same open page is filled. The schema read is stored with the plan, so the job page and the
    * answer routes show the page's questions.
    */
-  private Future<RunBus.StageResult> readFromPage(RunBus.JobCommand cmd, Context c, boolean approved,
+  private Future<JobBus.StageResult> readFromPage(JobBus.JobCommand cmd, Context c, boolean approved,
                                                   PostingTarget target) {
     BrowserContext context = browser().newContext();
     context.setDefaultTimeout(15_000);
@@ -218,7 +220,7 @@ public final class ApplyVerticle extends VerticleBase {
    * Plans the form and fills it (in {@code opened} when the form was already opened to be read), or stops for the
    * user's answers; {@code opened} is closed on every way that does not fill it.
    */
-  private Future<RunBus.StageResult> plan(RunBus.JobCommand cmd, Context c, boolean approved, PostingTarget target,
+  private Future<JobBus.StageResult> plan(JobBus.JobCommand cmd, Context c, boolean approved, PostingTarget target,
                                           Opened opened) {
     Job job = c.job();
     // What the user approves (and what review mode sends): the letter they saw on the job page goes with it.
@@ -265,7 +267,7 @@ public final class ApplyVerticle extends VerticleBase {
   }
 
   /** Stores the plan, and a schema read from the page with it. */
-  private static Function<SqlConnection, Future<?>> storePlan(RunBus.JobCommand cmd, Context c, FillPlan plan) {
+  private static Function<SqlConnection, Future<?>> storePlan(JobBus.JobCommand cmd, Context c, FillPlan plan) {
     JsonObject json = planJson(plan);
     if (!PageSchema.fromPage(c.schema())) {
       return conn -> conn.preparedQuery("update jobs set fill_plan = $3 where id = $1 and user_id = $2")
@@ -329,7 +331,7 @@ public final class ApplyVerticle extends VerticleBase {
     }
   }
 
-  private Future<RunBus.StageResult> fillAndMaybeSubmit(RunBus.JobCommand cmd, Context c, String url, FillPlan plan,
+  private Future<JobBus.StageResult> fillAndMaybeSubmit(JobBus.JobCommand cmd, Context c, String url, FillPlan plan,
                                                         boolean submit, Opened opened) {
     Filled filled;
     BrowserContext context = opened != null ? opened.context() : browser().newContext();
@@ -406,7 +408,7 @@ public final class ApplyVerticle extends VerticleBase {
     });
   }
 
-  private Future<RunBus.StageResult> clickSubmit(RunBus.JobCommand cmd, Context c, Filled filled,
+  private Future<JobBus.StageResult> clickSubmit(JobBus.JobCommand cmd, Context c, Filled filled,
                                                  JsonObject evidence) {
     Confirmation confirmation;
     try {
@@ -430,7 +432,7 @@ public final class ApplyVerticle extends VerticleBase {
   }
 
   /** The job submitted: ledger confirmed, receipt, screenshots, the application row, in one transaction. */
-  private Future<RunBus.StageResult> confirmed(RunBus.JobCommand cmd, Context c, Filled filled, JsonObject evidence,
+  private Future<JobBus.StageResult> confirmed(JobBus.JobCommand cmd, Context c, Filled filled, JsonObject evidence,
                                                Confirmation confirmation) {
     byte[] after = screenshot(filled.page());
     JsonObject confirmed = evidence.copy().put("confirmation_url", confirmation.url())
@@ -468,7 +470,7 @@ public final class ApplyVerticle extends VerticleBase {
    * {@code SECURITY_CODE_WAIT_SECONDS}, then the page is closed and the job needs attention. The ledger row stays an
    * attempt: only a confirmation confirms it.
    */
-  private Future<RunBus.StageResult> holdForCode(RunBus.JobCommand cmd, Context c, Filled filled, JsonObject evidence,
+  private Future<JobBus.StageResult> holdForCode(JobBus.JobCommand cmd, Context c, Filled filled, JsonObject evidence,
                                                  SecurityCodeRequired asked) {
     long jobId = cmd.jobId();
     SecurityCodeHold h = new SecurityCodeHold(cmd, asked.recipient(),
@@ -498,7 +500,7 @@ public final class ApplyVerticle extends VerticleBase {
       m.fail(Failure.NOT_FOUND.code, "no job " + jobId);
       return;
     }
-    RunBus.JobCommand cmd = h.cmd();
+    JobBus.JobCommand cmd = h.cmd();
     Confirmation confirmation;
     try {
       confirmation = form.submitSecurityCode(filled.page(), m.body().getString("code", ""));
@@ -555,7 +557,7 @@ public final class ApplyVerticle extends VerticleBase {
     filled.close();
   }
 
-  private Future<RunBus.StageResult> trouble(RunBus.JobCommand cmd, Throwable e, byte[] shot, String when) {
+  private Future<JobBus.StageResult> trouble(JobBus.JobCommand cmd, Throwable e, byte[] shot, String when) {
     String kind = e instanceof ApplyTrouble t ? t.kind().name().toLowerCase() : "error";
     String message = e instanceof ApplyTrouble t ? t.pageMessage() : e.getMessage();
     JsonObject data = new JsonObject().put("kind", kind).put("when", when);

@@ -1,8 +1,9 @@
 package io.applyflow.apply;
 
+import io.applyflow.job.JobBus;
+
 import com.microsoft.playwright.Page;
-import io.applyflow.run.JobStatus;
-import io.applyflow.run.RunBus;
+import io.applyflow.job.JobStatus;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
@@ -22,21 +23,21 @@ final class SecurityCodeHold {
   static final String KIND = "security_code";
   private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
-  private final RunBus.JobCommand cmd;
+  private final JobBus.JobCommand cmd;
   private final String email;
   private final Instant expiresAt;
   private final Page page;
   MessageConsumer<io.vertx.core.json.JsonObject> consumer;
   long timer = -1;
 
-  SecurityCodeHold(RunBus.JobCommand cmd, String email, Instant expiresAt, Page page) {
+  SecurityCodeHold(JobBus.JobCommand cmd, String email, Instant expiresAt, Page page) {
     this.cmd = cmd;
     this.email = email == null ? "the email address on the application" : email;
     this.expiresAt = expiresAt;
     this.page = page;
   }
 
-  RunBus.JobCommand cmd() {
+  JobBus.JobCommand cmd() {
     return cmd;
   }
 

@@ -1,11 +1,13 @@
 package io.applyflow.describe;
 
+import io.applyflow.search.Descriptions;
+import io.applyflow.job.JobBus;
+
 import io.applyflow.platform.bus.Failure;
-import io.applyflow.run.Job;
-import io.applyflow.run.JobStatus;
-import io.applyflow.run.Jobs;
-import io.applyflow.run.RunBus;
-import io.applyflow.run.Stages;
+import io.applyflow.job.Job;
+import io.applyflow.job.JobStatus;
+import io.applyflow.job.Jobs;
+import io.applyflow.job.Stages;
 import io.applyflow.search.AtsSource;
 import io.applyflow.search.AtsSources;
 import io.vertx.core.Future;
@@ -34,7 +36,7 @@ public final class DescribeVerticle extends VerticleBase {
     return Stages.consume(vertx, DescribeBus.JOB, jobs, EnumSet.of(JobStatus.DISCOVERED), this::describe);
   }
 
-  private Future<RunBus.StageResult> describe(RunBus.JobCommand cmd, Job job) {
+  private Future<JobBus.StageResult> describe(JobBus.JobCommand cmd, Job job) {
     AtsSource source = sources.forJob(job.source());
     if (source == null) {
       return Future.failedFuture(Failure.INTERNAL.with("no ATS source reads jobs of source '" + job.source() + "'"));

@@ -3,7 +3,7 @@ package io.applyflow.home;
 import io.applyflow.platform.security.Auth;
 import io.applyflow.platform.web.Http;
 import io.applyflow.platform.web.Views;
-import io.applyflow.run.Jobs;
+import io.applyflow.job.Jobs;
 import io.applyflow.run.Live;
 import io.applyflow.run.RunRoutes;
 import io.applyflow.run.RunView;

@@ -1,6 +1,6 @@
 package io.applyflow.profile;
 
-import io.applyflow.render.Fonts;
+import io.applyflow.platform.fonts.Fonts;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.text.Normalizer;

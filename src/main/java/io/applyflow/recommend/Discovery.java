@@ -1,6 +1,6 @@
 package io.applyflow.recommend;
 
-import io.applyflow.run.Jobs;
+import io.applyflow.job.Jobs;
 import io.applyflow.search.AtsSource;
 import io.applyflow.search.Level;
 import io.applyflow.search.TitleMatch;

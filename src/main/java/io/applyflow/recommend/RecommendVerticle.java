@@ -3,7 +3,7 @@ package io.applyflow.recommend;
 import io.applyflow.platform.bus.Failure;
 import io.applyflow.platform.config.Config;
 import io.applyflow.profile.Profiles;
-import io.applyflow.run.Jobs;
+import io.applyflow.job.Jobs;
 import io.applyflow.score.Resumes;
 import io.applyflow.score.ScoreDetail;
 import io.applyflow.score.Scorer;

@@ -1,7 +1,7 @@
 package io.applyflow.recommend;
 
 import io.applyflow.platform.bus.Failure;
-import io.applyflow.run.Jobs;
+import io.applyflow.job.Jobs;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;

@@ -1,5 +1,6 @@
 package io.applyflow.render;
 
+import io.applyflow.platform.fonts.Fonts;
 import io.applyflow.tailor.Bullet;
 import io.applyflow.tailor.Education;
 import io.applyflow.tailor.Link;

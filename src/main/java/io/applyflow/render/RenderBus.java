@@ -1,6 +1,7 @@
 package io.applyflow.render;
 
-import io.applyflow.run.RunBus;
+import io.applyflow.job.JobBus;
+
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 
@@ -14,7 +15,7 @@ public final class RenderBus {
   private RenderBus() {
   }
 
-  public static Future<RunBus.StageResult> render(EventBus bus, RunBus.JobCommand cmd) {
-    return RunBus.request(bus, RESUME, cmd, 120_000);
+  public static Future<JobBus.StageResult> render(EventBus bus, JobBus.JobCommand cmd) {
+    return JobBus.request(bus, RESUME, cmd, 120_000);
   }
 }

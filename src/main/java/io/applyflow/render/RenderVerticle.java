@@ -1,11 +1,12 @@
 package io.applyflow.render;
 
-import io.applyflow.run.Document;
-import io.applyflow.run.Job;
-import io.applyflow.run.JobStatus;
-import io.applyflow.run.Jobs;
-import io.applyflow.run.RunBus;
-import io.applyflow.run.Stages;
+import io.applyflow.job.JobBus;
+
+import io.applyflow.job.Document;
+import io.applyflow.job.Job;
+import io.applyflow.job.JobStatus;
+import io.applyflow.job.Jobs;
+import io.applyflow.job.Stages;
 import io.applyflow.settings.Settings;
 import io.applyflow.settings.SettingsStore;
 import io.applyflow.tailor.Bullet;
@@ -63,7 +64,7 @@ public final class RenderVerticle extends VerticleBase {
     }
   }
 
-  private Future<RunBus.StageResult> render(RunBus.JobCommand cmd, Job job, RenderOptions options) {
+  private Future<JobBus.StageResult> render(JobBus.JobCommand cmd, Job job, RenderOptions options) {
     TailoredResume tailored = job.tailored().mapTo(TailoredResume.class);
     long started = System.nanoTime();
     List<String> noPreview = new ArrayList<>();
@@ -108,7 +109,7 @@ public final class RenderVerticle extends VerticleBase {
    * preview is a convenience: one that cannot be made is logged and named in {@code noPreview}, never a reason to
    * fail the job or drop its PDF.
    */
-  static Checked check(RunBus.JobCommand cmd, byte[] bytes, Function<PDDocument, List<String>> gate, String what,
+  static Checked check(JobBus.JobCommand cmd, byte[] bytes, Function<PDDocument, List<String>> gate, String what,
                        List<String> noPreview) {
     try (PDDocument doc = Loader.loadPDF(bytes)) {
       List<String> problems = gate.apply(doc);
@@ -118,7 +119,7 @@ public final class RenderVerticle extends VerticleBase {
     }
   }
 
-  private static byte[] preview(RunBus.JobCommand cmd, PDDocument doc, String what, List<String> noPreview) {
+  private static byte[] preview(JobBus.JobCommand cmd, PDDocument doc, String what, List<String> noPreview) {
     try {
       return Preview.png(doc);
     } catch (RuntimeException e) {
@@ -135,7 +136,7 @@ public final class RenderVerticle extends VerticleBase {
   }
 
   /** Stores the previews (null: none) beside their PDFs, in the transaction that stores the PDFs. */
-  private static Future<Long> storePreviews(SqlConnection conn, RunBus.JobCommand cmd, String name, byte[] resume,
+  private static Future<Long> storePreviews(SqlConnection conn, JobBus.JobCommand cmd, String name, byte[] resume,
                                             byte[] letter) {
     Future<Long> stored = resume == null ? Future.succeededFuture(0L)
         : Jobs.insertDocument(conn, cmd.jobId(), cmd.userId(), Document.RESUME_PNG, pngName(name, "Resume"),
@@ -154,7 +155,7 @@ public final class RenderVerticle extends VerticleBase {
    * The cover letter PDF, checked and previewed; null when the job has no letter. A letter that cannot be rendered is a
    * problem of the letter, never a reason to fail the job's resume. Rendered only once the resume has passed its gate.
    */
-  private Checked letter(RunBus.JobCommand cmd, TailoredResume resume, JsonObject coverLetter, RenderOptions options,
+  private Checked letter(JobBus.JobCommand cmd, TailoredResume resume, JsonObject coverLetter, RenderOptions options,
                          List<String> noPreview) {
     if (coverLetter == null || coverLetter.getJsonArray("paragraphs", new JsonArray()).isEmpty()) {
       return null;

@@ -1,5 +1,6 @@
 package io.applyflow.render;
 
+import io.applyflow.platform.fonts.Fonts;
 import com.openhtmltopdf.extend.impl.FSDefaultCacheStore;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;

@@ -1,5 +1,9 @@
 package io.applyflow.run;
 
+import io.applyflow.job.Job;
+import io.applyflow.job.Jobs;
+import io.applyflow.job.Runs;
+
 import io.applyflow.platform.security.Auth;
 import io.applyflow.platform.web.Views;
 import io.vertx.core.Future;

@@ -1,5 +1,8 @@
 package io.applyflow.run;
 
+import io.applyflow.job.Jobs;
+import io.applyflow.job.Document;
+
 import io.applyflow.platform.security.Auth;
 import io.applyflow.platform.web.Http;
 import io.vertx.core.Handler;

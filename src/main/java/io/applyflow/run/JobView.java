@@ -1,5 +1,9 @@
 package io.applyflow.run;
 
+import io.applyflow.job.JobStatus;
+import io.applyflow.job.Document;
+import io.applyflow.job.SchemaFields;
+
 import io.applyflow.platform.web.SafeUrls;
 import io.applyflow.render.Preview;
 import io.vertx.core.json.Json;

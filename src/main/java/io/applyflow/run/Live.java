@@ -1,5 +1,10 @@
 package io.applyflow.run;
 
+import io.applyflow.job.Job;
+import io.applyflow.job.JobStatus;
+import io.applyflow.job.Jobs;
+import io.applyflow.job.JobBus;
+
 import io.applyflow.platform.web.Http;
 import io.applyflow.platform.web.Sse;
 import io.vertx.core.Future;
@@ -50,7 +55,7 @@ public final class Live {
    * @param cares  which progress messages (already filtered to the user) make the page render again
    * @param render the fragments to send, by event name; a failed rendering is skipped (the next change retries)
    */
-  public void open(RoutingContext ctx, long userId, Predicate<RunBus.Progress> cares,
+  public void open(RoutingContext ctx, long userId, Predicate<JobBus.Progress> cares,
                    Supplier<Future<Map<String, String>>> render) {
     if (!streams.tryOpen(userId)) {
       Http.error(ctx, 429, "too_many_streams", streams.refusal());
@@ -58,7 +63,7 @@ public final class Live {
     }
     long[] pending = {-1};
     @SuppressWarnings("unchecked")
-    MessageConsumer<RunBus.Progress>[] consumer = new MessageConsumer[1];
+    MessageConsumer<JobBus.Progress>[] consumer = new MessageConsumer[1];
     Sse sse = Sse.open(vertx, ctx.response(), () -> {
       streams.closed(userId);
       if (consumer[0] == null) {
@@ -73,7 +78,7 @@ public final class Live {
       return;
     }
     Runnable push = () -> render.get().onSuccess(fragments -> fragments.forEach(sse::send));
-    consumer[0] = vertx.eventBus().<RunBus.Progress>consumer(RunBus.PROGRESS, m -> {
+    consumer[0] = vertx.eventBus().<JobBus.Progress>consumer(JobBus.PROGRESS, m -> {
       if (m.body().userId() == userId && !sse.isClosed()) {
         notice(m.body()).onSuccess(n -> {
           if (n != null) {
@@ -100,7 +105,7 @@ public final class Live {
    * The notice for a progress message, or null: only for a job (not the run) that became one of {@link #NOTABLE}
    * and is still in that state now (read through the user's id).
    */
-  Future<JsonObject> notice(RunBus.Progress p) {
+  Future<JsonObject> notice(JobBus.Progress p) {
     JobStatus said;
     try {
       said = p.jobId() > 0 && p.status() != null ? JobStatus.of(p.status()) : null;
@@ -130,7 +135,7 @@ public final class Live {
   }
 
   /** Opens the stream after checking that the thing it follows exists and is the user's (else the usual error). */
-  void openIf(RoutingContext ctx, long userId, Future<?> owned, Predicate<RunBus.Progress> cares,
+  void openIf(RoutingContext ctx, long userId, Future<?> owned, Predicate<JobBus.Progress> cares,
               Supplier<Future<Map<String, String>>> render) {
     owned.onSuccess(v -> open(ctx, userId, cares, render)).onFailure(t -> Http.fail(ctx, t));
   }

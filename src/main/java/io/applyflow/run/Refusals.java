@@ -1,5 +1,7 @@
 package io.applyflow.run;
 
+import io.applyflow.job.Job;
+
 /**
  * Why a user's action cannot be done to a job right now, in words a person can act on: the job's state says what
  * already happened and what to do instead. Used for the API's 409 {@code detail} and on the pages.

@@ -1,5 +1,12 @@
 package io.applyflow.run;
 
+import io.applyflow.job.Job;
+import io.applyflow.job.JobStatus;
+import io.applyflow.job.Jobs;
+import io.applyflow.job.SchemaFields;
+import io.applyflow.job.JobBus;
+import io.applyflow.pipeline.PipelineBus;
+
 import io.applyflow.apply.AnswerBank;
 import io.applyflow.apply.ApplyBus;
 import io.applyflow.platform.bus.Failure;
@@ -98,7 +105,7 @@ public final class ReviewRoutes {
    * </ul>
    */
   Future<JobStatus> decide(String action, long jobId, long userId) {
-    RunBus.JobCommand cmd = new RunBus.JobCommand(jobId, userId);
+    JobBus.JobCommand cmd = new JobBus.JobCommand(jobId, userId);
     return switch (action) {
       case "submit" -> move(cmd, EnumSet.of(JobStatus.AWAITING_APPROVAL), JobStatus.APPLYING,
           "review", "you approved the application; submitting", REFUSALS.get(action),
@@ -106,17 +113,17 @@ public final class ReviewRoutes {
               .onFailure(t -> log.warn("submit of job {} did not complete: {}", jobId, t.getMessage())));
       case "approve" -> move(cmd, EnumSet.of(JobStatus.CLARIFY), JobStatus.ACCEPTED, "score",
           "you approved this job from the clarify queue; it goes on to tailoring", REFUSALS.get(action),
-          () -> RunBus.continueJob(vertx.eventBus(), cmd));
+          () -> PipelineBus.continueJob(vertx.eventBus(), cmd));
       case "discard" -> move(cmd, DISCARDABLE, JobStatus.DISCARDED, "review",
           "you discarded this job; nothing was sent", REFUSALS.get(action), () -> { });
       case "retry" -> move(cmd, EnumSet.of(JobStatus.NEEDS_ATTENTION), JobStatus.RENDERED, "review",
           "you asked Applyflow to try this form again", REFUSALS.get(action),
-          () -> RunBus.continueJob(vertx.eventBus(), cmd));
+          () -> PipelineBus.continueJob(vertx.eventBus(), cmd));
       default -> Future.failedFuture(Failure.NOT_FOUND.with("no action " + action));
     };
   }
 
-  private Future<JobStatus> move(RunBus.JobCommand cmd, Set<JobStatus> from, JobStatus to, String stage,
+  private Future<JobStatus> move(JobBus.JobCommand cmd, Set<JobStatus> from, JobStatus to, String stage,
                                  String message, Function<Job, String> refusal, Runnable then) {
     return jobs.moveIfIn(cmd, from, to, stage, message)
         .compose(moved -> {
@@ -135,7 +142,7 @@ public final class ReviewRoutes {
    * again with them. BAD_INPUT names an unknown question or an answer that is not one of the options.
    */
   Future<JsonObject> answer(long jobId, long userId, Map<String, String> given) {
-    RunBus.JobCommand cmd = new RunBus.JobCommand(jobId, userId);
+    JobBus.JobCommand cmd = new JobBus.JobCommand(jobId, userId);
     try {
       // the lengths and characters of what was sent first, before anything is read or compared
       given.forEach((k, v) -> {

@@ -1,5 +1,11 @@
 package io.applyflow.run;
 
+import io.applyflow.job.Job;
+import io.applyflow.job.JobStatus;
+import io.applyflow.job.Jobs;
+import io.applyflow.job.Runs;
+import io.applyflow.pipeline.PipelineBus;
+
 import io.applyflow.platform.bus.Failure;
 import io.applyflow.platform.security.Auth;
 import io.applyflow.platform.web.Http;
@@ -96,7 +102,7 @@ public final class RunRoutes {
         ? Future.failedFuture(Failure.CONFLICT.with("store your profile first (PUT /api/profile or the profile page)"))
         : runs.create(userId, position, level, location == null || location.isBlank() ? null : location, limit, mode,
             runsPerUser))
-        .onSuccess(runId -> RunBus.start(vertx.eventBus(), new RunBus.Start(runId, userId)));
+        .onSuccess(runId -> PipelineBus.start(vertx.eventBus(), new PipelineBus.Start(runId, userId)));
   }
 
   private void apiCreate(RoutingContext ctx) {

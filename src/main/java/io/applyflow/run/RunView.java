@@ -1,5 +1,8 @@
 package io.applyflow.run;
 
+import io.applyflow.job.JobStatus;
+import io.applyflow.job.Runs;
+
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

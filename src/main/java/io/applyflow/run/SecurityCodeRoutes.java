@@ -1,5 +1,9 @@
 package io.applyflow.run;
 
+import io.applyflow.job.JobStatus;
+import io.applyflow.job.Jobs;
+import io.applyflow.job.JobBus;
+
 import io.applyflow.apply.ApplyBus;
 import io.applyflow.platform.bus.Failure;
 import io.applyflow.platform.security.Auth;
@@ -74,7 +78,7 @@ public final class SecurityCodeRoutes {
 
   /** Hands the code to the form that waits for it; completes with the worker's answer. */
   Future<JsonObject> enter(long jobId, long userId, String code) {
-    RunBus.JobCommand cmd = new RunBus.JobCommand(jobId, userId);
+    JobBus.JobCommand cmd = new JobBus.JobCommand(jobId, userId);
     return jobs.get(jobId, userId).compose(job -> jobs.codeWaits(userId, jobId).compose(waits -> {
       if (job.status() != JobStatus.NEEDS_INPUT || !waits.containsKey(jobId)) {
         return Future.failedFuture(Failure.CONFLICT.with("job " + jobId + " is not waiting for a security code; it is "
@@ -90,7 +94,7 @@ public final class SecurityCodeRoutes {
   }
 
   /** No apply instance holds the job's form any more (a restart): the job needs a look. */
-  private Future<JsonObject> lost(RunBus.JobCommand cmd) {
+  private Future<JsonObject> lost(JobBus.JobCommand cmd) {
     log.warn("job {}: a security code came but no apply instance holds its form any more", cmd.jobId());
     return jobs.moveIfIn(cmd, EnumSet.of(JobStatus.NEEDS_INPUT), JobStatus.NEEDS_ATTENTION, "apply",
             "submit outcome unknown: the form that waited for the security code was lost (Applyflow or its apply "

@@ -1,5 +1,6 @@
 package io.applyflow.sandbox;
 
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.applyflow.sandbox.SandboxBoards.Board;

@@ -1,6 +1,7 @@
 package io.applyflow.score;
 
-import io.applyflow.run.RunBus;
+import io.applyflow.job.JobBus;
+
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 
@@ -14,7 +15,7 @@ public final class ScoreBus {
   private ScoreBus() {
   }
 
-  public static Future<RunBus.StageResult> score(EventBus bus, RunBus.JobCommand cmd) {
-    return RunBus.request(bus, JOB, cmd, 30_000);
+  public static Future<JobBus.StageResult> score(EventBus bus, JobBus.JobCommand cmd) {
+    return JobBus.request(bus, JOB, cmd, 30_000);
   }
 }

@@ -1,11 +1,12 @@
 package io.applyflow.score;
 
+import io.applyflow.job.JobBus;
+
 import io.applyflow.profile.Profiles;
-import io.applyflow.run.Job;
-import io.applyflow.run.JobStatus;
-import io.applyflow.run.Jobs;
-import io.applyflow.run.RunBus;
-import io.applyflow.run.Stages;
+import io.applyflow.job.Job;
+import io.applyflow.job.JobStatus;
+import io.applyflow.job.Jobs;
+import io.applyflow.job.Stages;
 import io.applyflow.settings.Settings;
 import io.applyflow.settings.SettingsStore;
 import io.vertx.core.Future;
@@ -45,7 +46,7 @@ public final class ScoreVerticle extends VerticleBase {
             .compose(s -> score(cmd, job, p, s))));
   }
 
-  private Future<RunBus.StageResult> score(RunBus.JobCommand cmd, Job job, JsonObject profile, Settings s) {
+  private Future<JobBus.StageResult> score(JobBus.JobCommand cmd, Job job, JsonObject profile, Settings s) {
     ScoreDetail d = Scorer.score(job.title(), job.descriptionHtml(), Arrays.asList(job.company(), job.board()),
         Resumes.tree(profile.getJsonObject("resume")), LocalDate.now());
     Settings.Band band = s.band(d.total());

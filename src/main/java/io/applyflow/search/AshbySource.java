@@ -1,8 +1,7 @@
 package io.applyflow.search;
 
-import io.applyflow.describe.Descriptions;
 import io.applyflow.platform.bus.Failure;
-import io.applyflow.run.Jobs;
+import io.applyflow.job.Jobs;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -1,6 +1,6 @@
 package io.applyflow.search;
 
-import io.applyflow.run.Jobs;
+import io.applyflow.job.Jobs;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -43,7 +43,7 @@ public interface AtsSource {
   /**
    * What the describe stage stores.
    *
-   * @param html          the sanitised description ({@link io.applyflow.describe.Descriptions})
+   * @param html          the sanitised description ({@link io.applyflow.search.Descriptions})
    * @param schema        the form schema: Greenhouse's questions ({@code "form_source": "api"}), or
    *                      {@link #FORM_FROM_PAGE} when the ATS publishes none (Lever, Ashby)
    * @param questionCount the questions the schema holds (0 when the form is read from the page)

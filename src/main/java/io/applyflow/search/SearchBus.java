@@ -22,6 +22,6 @@ public final class SearchBus {
   }
 
   public static Future<Found> search(EventBus bus, Request request) {
-    return bus.<Found>request(RUN, request, io.applyflow.run.RunBus.timeout(120_000)).map(Message::body);
+    return bus.<Found>request(RUN, request, io.applyflow.job.JobBus.timeout(120_000)).map(Message::body);
   }
 }

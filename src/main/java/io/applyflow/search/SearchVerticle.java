@@ -2,8 +2,8 @@ package io.applyflow.search;
 
 import io.applyflow.platform.bus.Failure;
 import io.applyflow.platform.web.SafeUrls;
-import io.applyflow.run.Jobs;
-import io.applyflow.run.Runs;
+import io.applyflow.job.Jobs;
+import io.applyflow.job.Runs;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;

@@ -1,6 +1,7 @@
 package io.applyflow.tailor;
 
-import io.applyflow.run.RunBus;
+import io.applyflow.job.JobBus;
+
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 
@@ -14,8 +15,8 @@ public final class TailorBus {
   private TailorBus() {
   }
 
-  public static Future<RunBus.StageResult> tailor(EventBus bus, RunBus.JobCommand cmd) {
+  public static Future<JobBus.StageResult> tailor(EventBus bus, JobBus.JobCommand cmd) {
     // with an LLM: one rewording call, then the letter and the questions side by side, each with its deadline
-    return RunBus.request(bus, JOB, cmd, 4 * LlmTailoring.DEADLINE_SECONDS * 1000);
+    return JobBus.request(bus, JOB, cmd, 4 * LlmTailoring.DEADLINE_SECONDS * 1000);
   }
 }

@@ -1,13 +1,14 @@
 package io.applyflow.tailor;
 
+import io.applyflow.job.JobBus;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.applyflow.profile.Contact;
 import io.applyflow.profile.Profiles;
-import io.applyflow.run.Job;
-import io.applyflow.run.JobStatus;
-import io.applyflow.run.Jobs;
-import io.applyflow.run.RunBus;
-import io.applyflow.run.Stages;
+import io.applyflow.job.Job;
+import io.applyflow.job.JobStatus;
+import io.applyflow.job.Jobs;
+import io.applyflow.job.Stages;
 import io.applyflow.settings.SettingsStore;
 import io.applyflow.score.Resumes;
 import io.vertx.core.Future;
@@ -58,7 +59,7 @@ public final class TailorVerticle extends VerticleBase {
    * Tailors within the budget of the user's page setting; the render stage then drops the lowest-ranked bullets
    * until the PDF really fits that many pages.
    */
-  private Future<RunBus.StageResult> tailor(RunBus.JobCommand cmd, Job job, JsonObject profile, Tailor.Budget budget) {
+  private Future<JobBus.StageResult> tailor(JobBus.JobCommand cmd, Job job, JsonObject profile, Tailor.Budget budget) {
     JsonNode resume = Resumes.tree(profile.getJsonObject("resume"));
     Contact contact = Contact.of(profile);
     TailoredResume chosen = Tailor.tailor(resume, contact, job.descriptionText(), budget);
@@ -78,7 +79,7 @@ public final class TailorVerticle extends VerticleBase {
     });
   }
 
-  private Future<JsonObject> letter(RunBus.JobCommand cmd, Job job, TailoredResume tailored, FactGate gate) {
+  private Future<JsonObject> letter(JobBus.JobCommand cmd, Job job, TailoredResume tailored, FactGate gate) {
     JsonArray matching = job.scoreDetail() == null ? new JsonArray()
         : job.scoreDetail().getJsonArray("matching_skills", new JsonArray());
     List<String> skills = new ArrayList<>();
@@ -101,7 +102,7 @@ public final class TailorVerticle extends VerticleBase {
         }, t -> unavailable(cmd, "cover letter", t).map(fromTemplate));
   }
 
-  private Future<JsonObject> questions(RunBus.JobCommand cmd, Job job, TailoredResume tailored, JsonNode resume) {
+  private Future<JsonObject> questions(JobBus.JobCommand cmd, Job job, TailoredResume tailored, JsonNode resume) {
     List<String> template = InterviewQuestions.template(job.descriptionHtml(), job.title(), job.company(), tailored);
     JsonObject fromTemplate = generated("questions", template, "template", List.of());
     if (llm == null) {
@@ -123,7 +124,7 @@ public final class TailorVerticle extends VerticleBase {
   }
 
   /** One event per rewording the fact gate refused, naming the offending terms. */
-  private Future<Void> refusals(RunBus.JobCommand cmd, List<LlmTailoring.Rewording> rewordings) {
+  private Future<Void> refusals(JobBus.JobCommand cmd, List<LlmTailoring.Rewording> rewordings) {
     Future<Void> all = Future.succeededFuture();
     if (rewordings == null) {
       return all;
@@ -154,13 +155,13 @@ public final class TailorVerticle extends VerticleBase {
     return "llm".equals(generated.getString("source")) ? "the LLM (fact-checked)" : "a template";
   }
 
-  private Future<Void> unavailable(RunBus.JobCommand cmd, String what, Throwable t) {
+  private Future<Void> unavailable(JobBus.JobCommand cmd, String what, Throwable t) {
     log.warn("LLM {} unavailable for job {}: {}", what, cmd.jobId(), t.getMessage());
     return jobs.note(cmd, "tailor", "the LLM " + what + " was not available (" + t.getMessage()
         + "); the deterministic result is used", null).recover(e -> Future.succeededFuture());
   }
 
-  private Future<RunBus.StageResult> store(RunBus.JobCommand cmd, TailoredResume tailored, List<BulletChange> diff,
+  private Future<JobBus.StageResult> store(JobBus.JobCommand cmd, TailoredResume tailored, List<BulletChange> diff,
                                            List<LlmTailoring.Rewording> rewordings, JsonObject letter,
                                            JsonObject questions) {
     JsonArray diffJson = new JsonArray();

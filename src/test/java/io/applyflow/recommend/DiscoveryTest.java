@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.applyflow.platform.bus.Failure;
-import io.applyflow.run.Jobs;
+import io.applyflow.job.Jobs;
 import io.applyflow.search.AtsSource;
 import java.util.List;
 import java.util.Set;

@@ -1,12 +1,13 @@
 package io.applyflow.render;
 
+import io.applyflow.job.JobBus;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.applyflow.run.RunBus;
 import io.applyflow.tailor.TailoredResume;
 import java.awt.GraphicsEnvironment;
 import java.awt.image.BufferedImage;
@@ -70,7 +71,7 @@ class PreviewTest {
       empty.save(pageless);
     }
     List<String> noPreview = new ArrayList<>();
-    RunBus.JobCommand cmd = new RunBus.JobCommand(1, 1);
+    JobBus.JobCommand cmd = new JobBus.JobCommand(1, 1);
     RenderVerticle.Checked r = RenderVerticle.check(cmd, resume, doc -> List.of(), "resume", noPreview);
     RenderVerticle.Checked letter = RenderVerticle.check(cmd, pageless.toByteArray(), doc -> List.of(), "cover letter",
         noPreview);

@@ -1,5 +1,7 @@
 package io.applyflow.run;
 
+import io.applyflow.job.JobStatus;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

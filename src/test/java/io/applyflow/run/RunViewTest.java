@@ -1,5 +1,8 @@
 package io.applyflow.run;
 
+import io.applyflow.job.JobStatus;
+import io.applyflow.job.Runs;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.applyflow.sandbox;
 
+import io.applyflow.job.JobBus;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,13 +16,12 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Response;
 import io.applyflow.Applyflow;
-import io.applyflow.apply.SubmitLedger;
+import io.applyflow.job.SubmitLedger;
 import io.applyflow.platform.bus.JsonCodec;
-import io.applyflow.run.RunBus;
 import io.applyflow.platform.db.TestDatabase;
-import io.applyflow.run.Job;
-import io.applyflow.run.Jobs;
-import io.applyflow.run.Runs;
+import io.applyflow.job.Job;
+import io.applyflow.job.Jobs;
+import io.applyflow.job.Runs;
 import io.applyflow.support.Api;
 import io.applyflow.support.Browsing;
 import io.applyflow.support.TestApp;
@@ -77,7 +78,7 @@ class ReceivedApplicationsIT {
     api = TestApp.api();
     sandbox = app.sandboxUrl();
     vertx = Vertx.vertx();
-    JsonCodec.register(vertx.eventBus(), RunBus.Progress.class); // Runs.finish publishes the run's progress
+    JsonCodec.register(vertx.eventBus(), JobBus.Progress.class); // Runs.finish publishes the run's progress
     pool = TestDatabase.shared().pool(vertx, 2);
     client = WebClient.create(vertx);
   }

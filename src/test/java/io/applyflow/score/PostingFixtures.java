@@ -2,7 +2,7 @@ package io.applyflow.score;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.applyflow.describe.Descriptions;
+import io.applyflow.search.Descriptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

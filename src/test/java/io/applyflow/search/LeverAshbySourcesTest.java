@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.applyflow.describe.Descriptions;
+import io.applyflow.search.Descriptions;
 import io.applyflow.platform.bus.Failure;
-import io.applyflow.run.Jobs;
+import io.applyflow.job.Jobs;
 import io.applyflow.support.FakeAshby;
 import io.applyflow.support.FakeLever;
 import io.vertx.core.Vertx;

@@ -2,7 +2,7 @@ package io.applyflow.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.applyflow.run.Jobs;
+import io.applyflow.job.Jobs;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

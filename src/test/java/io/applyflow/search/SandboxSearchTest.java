@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.applyflow.describe.Descriptions;
-import io.applyflow.run.Jobs;
+import io.applyflow.search.Descriptions;
+import io.applyflow.job.Jobs;
 import io.applyflow.sandbox.SandboxBoards;
 import io.applyflow.score.Scorer;
 import io.applyflow.settings.Settings;

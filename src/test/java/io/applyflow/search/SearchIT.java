@@ -1,15 +1,16 @@
 package io.applyflow.search;
 
+import io.applyflow.job.JobBus;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.applyflow.platform.bus.Failure;
 import io.applyflow.platform.bus.JsonCodec;
 import io.applyflow.platform.db.TestDatabase;
-import io.applyflow.run.Job;
-import io.applyflow.run.Jobs;
-import io.applyflow.run.RunBus;
-import io.applyflow.run.Runs;
+import io.applyflow.job.Job;
+import io.applyflow.job.Jobs;
+import io.applyflow.job.Runs;
 import io.applyflow.support.FakeAshby;
 import io.applyflow.support.FakeLever;
 import io.vertx.core.Vertx;
@@ -53,7 +54,7 @@ class SearchIT {
     vertx = Vertx.vertx();
     lever = new FakeLever(false);
     ashby = new FakeAshby(false);
-    JsonCodec.register(vertx.eventBus(), SearchBus.Request.class, SearchBus.Found.class, RunBus.Progress.class);
+    JsonCodec.register(vertx.eventBus(), SearchBus.Request.class, SearchBus.Found.class, JobBus.Progress.class);
     pool = TestDatabase.shared().pool(vertx, 4);
     JsonObject vercel = resource("/greenhouse/hunt_boards-api_jobs_vercel_trimmed.json");
     JsonObject algolia = resource("/greenhouse/apply-engine_boards-api_jobs_algolia_trimmed.json");

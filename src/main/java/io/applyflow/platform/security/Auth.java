@@ -36,9 +36,9 @@ import javax.crypto.spec.SecretKeySpec;
 public final class Auth {
   public static final String SESSION_COOKIE = "af_session";
   public static final String CSRF_COOKIE = "af_csrf";
-  public static final String USER_ID = "userId";
+  public static final String USER_ID = Http.USER_ID;
   public static final String TOKEN_ID = "tokenId";
-  public static final String CSRF = "csrf";
+  public static final String CSRF = Http.CSRF;
   public static final String CLIENT_ADDRESS = "clientAddress";
   private static final String SECURE = "secureCookies";
 

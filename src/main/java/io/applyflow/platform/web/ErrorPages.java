@@ -1,7 +1,6 @@
 package io.applyflow.platform.web;
 
 import io.applyflow.platform.bus.Failure;
-import io.applyflow.platform.security.Auth;
 import io.vertx.ext.web.RoutingContext;
 import java.util.HashMap;
 import java.util.Map;
@@ -42,7 +41,7 @@ public final class ErrorPages {
       status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
       detail = switch (status) {
         case 413 -> "What you sent is larger than " + bodyLimit / 1024 / 1024 + " MB, so it was not saved.";
-        // a bare 403 comes only from the CSRF check of a page form (Auth)
+        // a bare 403 comes only from the CSRF check of a page form (the security layer)
         case 403 -> "The form's CSRF token is missing or out of date, so nothing was saved. Reload the page and try again.";
         case 404 -> "There is no page at " + ctx.request().path() + ".";
         case 405 -> "This page cannot be used that way (" + ctx.request().method() + ").";
@@ -63,8 +62,8 @@ public final class ErrorPages {
   /** An HTML error: the message alone for htmx (shown in {@code #app-error}), a whole page otherwise. */
   public static void page(RoutingContext ctx, Views views, int status, String detail) {
     Map<String, Object> model = new HashMap<>();
-    model.put("csrf", ctx.get(Auth.CSRF));
-    model.put("signedIn", ctx.get(Auth.USER_ID) != null);
+    model.put("csrf", ctx.get(Http.CSRF));
+    model.put("signedIn", ctx.get(Http.USER_ID) != null);
     model.put("status", status);
     model.put("detail", detail);
     model.put("title", title(status));

@@ -9,6 +9,10 @@ import org.slf4j.LoggerFactory;
 
 /** JSON responses and the one place where failures become HTTP statuses. */
 public final class Http {
+  /** The routing-context key of the signed-in user's id (set by the security layer). */
+  public static final String USER_ID = "userId";
+  /** The routing-context key of the request's CSRF token (set by the security layer). */
+  public static final String CSRF = "csrf";
   private static final Logger log = LoggerFactory.getLogger(Http.class);
 
   private Http() {

@@ -1,4 +1,4 @@
-package io.applyflow.run;
+package io.applyflow.job;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

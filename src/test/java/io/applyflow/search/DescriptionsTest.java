@@ -1,4 +1,4 @@
-package io.applyflow.describe;
+package io.applyflow.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

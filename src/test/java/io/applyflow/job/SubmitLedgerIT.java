@@ -1,4 +1,6 @@
-package io.applyflow.apply;
+package io.applyflow.job;
+
+
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -7,10 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.applyflow.platform.bus.JsonCodec;
 import io.applyflow.platform.db.TestDatabase;
-import io.applyflow.run.Job;
-import io.applyflow.run.Jobs;
-import io.applyflow.run.RunBus;
-import io.applyflow.run.Runs;
+import io.applyflow.job.Job;
+import io.applyflow.job.Jobs;
+import io.applyflow.job.Runs;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
@@ -30,7 +31,7 @@ class SubmitLedgerIT {
   @BeforeAll
   static void start() {
     vertx = Vertx.vertx();
-    JsonCodec.register(vertx.eventBus(), RunBus.Progress.class);
+    JsonCodec.register(vertx.eventBus(), JobBus.Progress.class);
     pool = TestDatabase.shared().pool(vertx, 2);
   }
 

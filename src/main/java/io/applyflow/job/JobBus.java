@@ -1,4 +1,4 @@
-package io.applyflow.run;
+package io.applyflow.job;
 
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -6,23 +6,14 @@ import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 
 /**
- * The contract of the run feature. {@code run.start} (point-to-point, consumed by {@link RunVerticle}) starts
- * a run whose row already exists; {@code run.job} (point-to-point, consumed by {@link RunVerticle}) walks one job on
- * from its stored status; {@code run.progress} (publish) tells every node that a job or run changed —
- * listeners read the truth from Postgres. {@link JobCommand} and {@link StageResult} are the message and reply
- * every pipeline stage uses.
+ * The messages every pipeline stage shares. {@code run.progress} (publish) tells every node that a job or run
+ * changed; listeners read the truth from Postgres. {@link JobCommand} and {@link StageResult} are the command and
+ * reply of every stage.
  */
-public final class RunBus {
-  public static final String START = "run.start";
+public final class JobBus {
   public static final String PROGRESS = "run.progress";
-  /** Walk one job on from its stored status (after the user approved it from the clarify queue). */
-  public static final String JOB = "run.job";
 
-  private RunBus() {
-  }
-
-  /** Start (or resume) the pipeline of a run. */
-  public record Start(long runId, long userId) {
+  private JobBus() {
   }
 
   /** Something changed: a job (jobId > 0) or the run itself (jobId == 0). */
@@ -35,15 +26,6 @@ public final class RunBus {
 
   /** What a stage left the job in. */
   public record StageResult(long jobId, String status) {
-  }
-
-  public static void start(EventBus bus, Start start) {
-    bus.send(START, start);
-  }
-
-  /** Asks the conductor to walk a job on from its stored status; fire and forget. */
-  public static void continueJob(EventBus bus, JobCommand cmd) {
-    bus.send(JOB, cmd);
   }
 
   public static void publish(EventBus bus, Progress progress) {

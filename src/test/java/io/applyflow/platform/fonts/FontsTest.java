@@ -1,4 +1,4 @@
-package io.applyflow.render;
+package io.applyflow.platform.fonts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

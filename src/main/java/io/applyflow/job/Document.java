@@ -1,4 +1,4 @@
-package io.applyflow.run;
+package io.applyflow.job;
 
 import io.vertx.sqlclient.Row;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package io.applyflow.describe;
+package io.applyflow.search;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;

@@ -1,4 +1,4 @@
-package io.applyflow.run;
+package io.applyflow.job;
 
 import java.util.Locale;
 

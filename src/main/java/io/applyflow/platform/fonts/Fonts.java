@@ -1,4 +1,4 @@
-package io.applyflow.render;
+package io.applyflow.platform.fonts;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PDFontSupplier;
@@ -81,7 +81,7 @@ public final class Fonts {
       face("NanumGothic", 400, "NanumGothic.ttf"));
 
   /** The chain as a CSS {@code font-family} value, in fallback order ({@code templates/render/fonts.html}). */
-  static final String CSS_FAMILIES = String.join(", ",
+  public static final String CSS_FAMILIES = String.join(", ",
       FACES.stream().map(f -> "'" + f.family() + "'").distinct().toList());
 
   private Fonts() {
@@ -98,7 +98,7 @@ public final class Fonts {
    * Registers every font of the chain with an openhtmltopdf builder that writes into {@code doc}, as subsets. A font
    * is loaded into the document only when the layout first needs one of its glyphs.
    */
-  static void register(PdfRendererBuilder b, PDDocument doc) {
+  public static void register(PdfRendererBuilder b, PDDocument doc) {
     for (Face f : FACES) {
       b.useFont(new Lazy(doc, f), f.family(), f.weight(), FontStyle.NORMAL, true);
     }

@@ -1,7 +1,6 @@
-package io.applyflow.run;
+package io.applyflow.job;
 
 import io.applyflow.platform.bus.Failure;
-import io.applyflow.render.Preview;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonArray;
@@ -65,7 +64,7 @@ public final class Jobs {
                 })))
         .onSuccess(id -> {
           if (id != null) {
-            RunBus.publish(bus, new RunBus.Progress(runId, id, userId, JobStatus.DISCOVERED.db()));
+            JobBus.publish(bus, new JobBus.Progress(runId, id, userId, JobStatus.DISCOVERED.db()));
           }
         });
   }
@@ -182,7 +181,7 @@ public final class Jobs {
    * Moves a job to {@code status}, running {@code extra} (column updates) in the same transaction, records the
    * event, and publishes progress. Returns the stage result to reply with.
    */
-  public Future<RunBus.StageResult> transition(RunBus.JobCommand cmd, String stage, JobStatus status,
+  public Future<JobBus.StageResult> transition(JobBus.JobCommand cmd, String stage, JobStatus status,
                                                String message, JsonObject data,
                                                Function<SqlConnection, Future<?>> extra) {
     return pool.withTransaction(conn -> (extra == null ? Future.succeededFuture() : extra.apply(conn))
@@ -198,19 +197,19 @@ public final class Jobs {
               return event(conn, cmd.jobId(), cmd.userId(), stage, status, message, data).map(runId);
             }))
         .map(runId -> {
-          RunBus.publish(bus, new RunBus.Progress(runId, cmd.jobId(), cmd.userId(), status.db()));
-          return new RunBus.StageResult(cmd.jobId(), status.db());
+          JobBus.publish(bus, new JobBus.Progress(runId, cmd.jobId(), cmd.userId(), status.db()));
+          return new JobBus.StageResult(cmd.jobId(), status.db());
         });
   }
 
   /** Same as {@link #transition} with no column updates. */
-  public Future<RunBus.StageResult> transition(RunBus.JobCommand cmd, String stage, JobStatus status,
+  public Future<JobBus.StageResult> transition(JobBus.JobCommand cmd, String stage, JobStatus status,
                                                String message, JsonObject data) {
     return transition(cmd, stage, status, message, data, null);
   }
 
   /** Moves the job from {@code from} to {@code to} only if it is still in {@code from}; false otherwise. */
-  public Future<Boolean> compareAndSet(RunBus.JobCommand cmd, JobStatus from, JobStatus to, String stage,
+  public Future<Boolean> compareAndSet(JobBus.JobCommand cmd, JobStatus from, JobStatus to, String stage,
                                        String message) {
     return moveIfIn(cmd, java.util.EnumSet.of(from), to, stage, message);
   }
@@ -219,19 +218,19 @@ public final class Jobs {
    * Jobs of finished runs that were left {@code applying} (the process stopped after an approval), of every user:
    * the recovery list at start-up.
    */
-  public Future<List<RunBus.JobCommand>> interruptedApplications() {
+  public Future<List<JobBus.JobCommand>> interruptedApplications() {
     return pool.query("""
             select j.id, j.user_id from jobs j join runs r on r.id = j.run_id
             where j.status = 'applying' and r.status <> 'running' order by j.id""").execute()
         .map(rs -> {
-          List<RunBus.JobCommand> out = new ArrayList<>();
-          rs.forEach(r -> out.add(new RunBus.JobCommand(r.getLong("id"), r.getLong("user_id"))));
+          List<JobBus.JobCommand> out = new ArrayList<>();
+          rs.forEach(r -> out.add(new JobBus.JobCommand(r.getLong("id"), r.getLong("user_id"))));
           return out;
         });
   }
 
   /** Moves the job to {@code to} if it is in one of {@code from}; false when it is not. */
-  public Future<Boolean> moveIfIn(RunBus.JobCommand cmd, java.util.Set<JobStatus> from, JobStatus to, String stage,
+  public Future<Boolean> moveIfIn(JobBus.JobCommand cmd, java.util.Set<JobStatus> from, JobStatus to, String stage,
                                   String message) {
     List<String> states = from.stream().map(JobStatus::db).toList();
     return pool.withTransaction(conn -> conn.preparedQuery("""
@@ -248,7 +247,7 @@ public final class Jobs {
         }))
         .map(runId -> {
           if (runId > 0) {
-            RunBus.publish(bus, new RunBus.Progress(runId, cmd.jobId(), cmd.userId(), to.db()));
+            JobBus.publish(bus, new JobBus.Progress(runId, cmd.jobId(), cmd.userId(), to.db()));
           }
           return runId > 0;
         });
@@ -287,7 +286,7 @@ public final class Jobs {
 
   /** {@code {width, height}} from a PNG's first bytes, or null. */
   private static JsonObject pngSize(io.vertx.core.buffer.Buffer head) {
-    int[] size = head == null ? null : Preview.size(head.getBytes());
+    int[] size = head == null ? null : io.applyflow.platform.media.Png.size(head.getBytes());
     return size == null ? null : new JsonObject().put("width", size[0]).put("height", size[1]);
   }
 
@@ -363,7 +362,7 @@ public final class Jobs {
   }
 
   /** Records an event without changing the job's state. */
-  public Future<Void> note(RunBus.JobCommand cmd, String stage, String message, JsonObject data) {
+  public Future<Void> note(JobBus.JobCommand cmd, String stage, String message, JsonObject data) {
     return pool.withConnection(conn -> conn.preparedQuery("select status from jobs where id = $1 and user_id = $2")
         .execute(Tuple.of(cmd.jobId(), cmd.userId()))
         .compose(rs -> rs.iterator().hasNext()

@@ -1,6 +1,5 @@
-package io.applyflow.apply;
+package io.applyflow.job;
 
-import io.applyflow.run.Job;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;

@@ -1,4 +1,4 @@
-package io.applyflow.run;
+package io.applyflow.job;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -1,4 +1,4 @@
-package io.applyflow.run;
+package io.applyflow.job;
 
 import io.applyflow.platform.bus.Failure;
 import io.vertx.core.Future;
@@ -104,7 +104,7 @@ public final class Runs {
     return pool.preparedQuery("""
             update runs set status = $3, error = $4, finished_at = now() where id = $1 and user_id = $2""")
         .execute(Tuple.of(runId, userId, status, error))
-        .onSuccess(rs -> RunBus.publish(bus, new RunBus.Progress(runId, 0, userId, status)))
+        .onSuccess(rs -> JobBus.publish(bus, new JobBus.Progress(runId, 0, userId, status)))
         .mapEmpty();
   }
 }

@@ -1,4 +1,4 @@
-package io.applyflow.run;
+package io.applyflow.job;
 
 import io.applyflow.platform.bus.Failure;
 import io.vertx.core.Future;
@@ -17,13 +17,13 @@ public final class Stages {
   }
 
   public static Future<Void> consume(Vertx vertx, String address, Jobs jobs, Set<JobStatus> ready,
-                                     BiFunction<RunBus.JobCommand, Job, Future<RunBus.StageResult>> work) {
-    return vertx.eventBus().<RunBus.JobCommand>consumer(address, (Message<RunBus.JobCommand> msg) -> {
-      RunBus.JobCommand cmd = msg.body();
+                                     BiFunction<JobBus.JobCommand, Job, Future<JobBus.StageResult>> work) {
+    return vertx.eventBus().<JobBus.JobCommand>consumer(address, (Message<JobBus.JobCommand> msg) -> {
+      JobBus.JobCommand cmd = msg.body();
       jobs.get(cmd.jobId(), cmd.userId())
           .compose(job -> ready.contains(job.status())
               ? work.apply(cmd, job)
-              : Future.succeededFuture(new RunBus.StageResult(job.id(), job.status().db())))
+              : Future.succeededFuture(new JobBus.StageResult(job.id(), job.status().db())))
           .onSuccess(msg::reply)
           .onFailure(t -> Failure.reply(msg, t));
     }).completion();

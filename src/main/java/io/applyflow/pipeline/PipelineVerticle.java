@@ -1,4 +1,10 @@
-package io.applyflow.run;
+package io.applyflow.pipeline;
+
+import io.applyflow.job.Job;
+import io.applyflow.job.JobStatus;
+import io.applyflow.job.Jobs;
+import io.applyflow.job.Runs;
+import io.applyflow.job.JobBus;
 
 import io.applyflow.apply.ApplyBus;
 import io.applyflow.describe.DescribeBus;
@@ -32,8 +38,8 @@ import org.slf4j.LoggerFactory;
  * truth to Postgres; this verticle only decides what comes next from the job's stored status, so at start-up it
  * resumes unfinished runs where they stopped (stages are idempotent by job id).
  */
-public final class RunVerticle extends VerticleBase {
-  private static final Logger log = LoggerFactory.getLogger(RunVerticle.class);
+public final class PipelineVerticle extends VerticleBase {
+  private static final Logger log = LoggerFactory.getLogger(PipelineVerticle.class);
   /**
    * Calls in flight at once per stage, across users. Describe reads job boards: 4, as polite as the one shared
    * limit of 4 was. Score and tailor are local work (tailor may call the LLM): 4 each. Render has two worker
@@ -56,7 +62,7 @@ public final class RunVerticle extends VerticleBase {
   private final Map<String, FairGate<Long>> stages;
 
   /** {@code applySlots}: how many apply worker instances listen, so a job is only sent when one is free. */
-  public RunVerticle(Runs runs, Jobs jobs, int applySlots) {
+  public PipelineVerticle(Runs runs, Jobs jobs, int applySlots) {
     this.runs = runs;
     this.jobs = jobs;
     this.stages = Map.of(
@@ -75,8 +81,8 @@ public final class RunVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     return Future.all(
-            vertx.eventBus().<RunBus.Start>consumer(RunBus.START, this::handle).completion(),
-            vertx.eventBus().<RunBus.JobCommand>consumer(RunBus.JOB, msg -> continueJob(msg.body())).completion())
+            vertx.eventBus().<PipelineBus.Start>consumer(PipelineBus.START, this::handle).completion(),
+            vertx.eventBus().<JobBus.JobCommand>consumer(PipelineBus.JOB, msg -> continueJob(msg.body())).completion())
         .onSuccess(v -> resumeUnfinished());
   }
 
@@ -88,7 +94,7 @@ public final class RunVerticle extends VerticleBase {
   private void resumeUnfinished() {
     runs.unfinished().onSuccess(list -> list.forEach(run -> {
       log.info("resuming run {} after a restart", run.id());
-      drive(new RunBus.Start(run.id(), run.userId()));
+      drive(new PipelineBus.Start(run.id(), run.userId()));
     })).onFailure(t -> log.error("could not list unfinished runs", t));
     jobs.interruptedApplications().onSuccess(list -> list.forEach(cmd -> {
       log.info("job {} was interrupted while applying; checking the ledger", cmd.jobId());
@@ -98,17 +104,17 @@ public final class RunVerticle extends VerticleBase {
   }
 
   /** Walks one job on from its stored status (the user approved it); its run's status stays as it was. */
-  private void continueJob(RunBus.JobCommand cmd) {
+  private void continueJob(JobBus.JobCommand cmd) {
     jobs.get(cmd.jobId(), cmd.userId())
         .compose(job -> walk(cmd, job.status()))
         .onFailure(t -> log.warn("job {} could not continue: {}", cmd.jobId(), t.getMessage()));
   }
 
-  private void handle(Message<RunBus.Start> msg) {
+  private void handle(Message<PipelineBus.Start> msg) {
     drive(msg.body());
   }
 
-  private void drive(RunBus.Start start) {
+  private void drive(PipelineBus.Start start) {
     if (!active.add(start.runId())) {
       return;
     }
@@ -131,13 +137,13 @@ public final class RunVerticle extends VerticleBase {
   private Future<Void> walkAll(List<Job> all) {
     List<Future<Void>> walks = new ArrayList<>();
     for (Job job : all) {
-      walks.add(walk(new RunBus.JobCommand(job.id(), job.userId()), job.status()));
+      walks.add(walk(new JobBus.JobCommand(job.id(), job.userId()), job.status()));
     }
     return Future.join(walks).mapEmpty();
   }
 
   /** Sends the job to the stage its status calls for until it settles; a failed stage fails the job. */
-  private Future<Void> walk(RunBus.JobCommand cmd, JobStatus status) {
+  private Future<Void> walk(JobBus.JobCommand cmd, JobStatus status) {
     if (status.isSettled()) {
       return Future.succeededFuture();
     }
@@ -153,7 +159,7 @@ public final class RunVerticle extends VerticleBase {
         }, t -> failJob(cmd, stage, t));
   }
 
-  private Future<Void> failJob(RunBus.JobCommand cmd, String stage, Throwable t) {
+  private Future<Void> failJob(JobBus.JobCommand cmd, String stage, Throwable t) {
     log.warn("{} failed for job {}: {}", stage, cmd.jobId(), t.getMessage());
     JobStatus to = "apply".equals(stage) ? JobStatus.NEEDS_ATTENTION : JobStatus.FAILED;
     String why = Failure.of(t) == Failure.UPSTREAM ? "could not reach the job board: " : "";
@@ -173,7 +179,7 @@ public final class RunVerticle extends VerticleBase {
     };
   }
 
-  private Future<RunBus.StageResult> send(String stage, RunBus.JobCommand cmd) {
+  private Future<JobBus.StageResult> send(String stage, JobBus.JobCommand cmd) {
     EventBus bus = vertx.eventBus();
     return switch (stage) {
       case "describe" -> DescribeBus.describe(bus, cmd);
