@@ -1,6 +1,11 @@
 package io.applyflow.job;
 
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * A job's state, in pipeline order (PRODUCT.md §2). Stored lower-case. Final states end a job's pipeline;
@@ -50,6 +55,86 @@ public enum JobStatus {
   /** Final or waiting: nothing more happens until the user acts. */
   public boolean isSettled() {
     return fin || waiting;
+  }
+
+  /**
+   * The states a job may move to from this one: the table every status change is checked against ({@link
+   * Jobs#transition}). Final states have none; a waiting state moves only by the user's decision or the apply
+   * stage's answer (a security code). A self-move (the same status again) is allowed only where a stage records a
+   * new attempt in place: applying (a restart's recovery), needs_input (a refused security code asks again).
+   */
+  public Set<JobStatus> next() {
+    return NEXT.get(this);
+  }
+
+  /** Whether {@code to} may follow this state. */
+  public boolean allows(JobStatus to) {
+    return NEXT.get(this).contains(to);
+  }
+
+  /** The states a job may be in to move to {@code to}: the {@code status = any(...)} guard of a move to it. */
+  public static Set<JobStatus> from(JobStatus to) {
+    Set<JobStatus> out = EnumSet.noneOf(JobStatus.class);
+    for (JobStatus s : values()) {
+      if (s.allows(to)) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  private static final Map<JobStatus, Set<JobStatus>> NEXT = table();
+
+  private static Map<JobStatus, Set<JobStatus>> table() {
+    Map<JobStatus, Set<JobStatus>> t = new EnumMap<>(JobStatus.class);
+    t.put(DISCOVERED, EnumSet.of(DESCRIBED, FAILED, DUPLICATE));
+    t.put(DESCRIBED, EnumSet.of(SCORED, REJECTED, CLARIFY, ACCEPTED, FAILED));
+    t.put(SCORED, EnumSet.of(REJECTED, CLARIFY, ACCEPTED, TAILORED, FAILED));
+    t.put(CLARIFY, EnumSet.of(ACCEPTED, DISCARDED));
+    t.put(ACCEPTED, EnumSet.of(TAILORED, FAILED));
+    t.put(TAILORED, EnumSet.of(RENDERED, FAILED));
+    t.put(RENDERED, EnumSet.of(APPLYING, AWAITING_APPROVAL, NEEDS_INPUT, NEEDS_ATTENTION, SUBMITTED, DUPLICATE,
+        FAILED));
+    t.put(AWAITING_APPROVAL, EnumSet.of(APPLYING, DISCARDED));
+    t.put(APPLYING, EnumSet.of(APPLYING, AWAITING_APPROVAL, NEEDS_INPUT, NEEDS_ATTENTION, SUBMITTED, DUPLICATE));
+    t.put(NEEDS_INPUT, EnumSet.of(NEEDS_INPUT, RENDERED, NEEDS_ATTENTION, SUBMITTED, DISCARDED));
+    t.put(NEEDS_ATTENTION, EnumSet.of(RENDERED, DISCARDED));
+    for (JobStatus s : values()) {
+      t.putIfAbsent(s, EnumSet.noneOf(JobStatus.class));
+      t.put(s, Collections.unmodifiableSet(t.get(s)));
+    }
+    return Collections.unmodifiableMap(t);
+  }
+
+  /** Final: nothing ever moves the job again (sent, rejected, failed, duplicate, discarded). */
+  public boolean isFinal() {
+    return fin;
+  }
+
+  /**
+   * The pipeline stage that takes a job in this state ({@code describe}, {@code score}, {@code tailor},
+   * {@code render}, {@code apply}), or null when no stage does (final and waiting states).
+   */
+  public String stage() {
+    return switch (this) {
+      case DISCOVERED -> "describe";
+      case DESCRIBED -> "score";
+      case SCORED, ACCEPTED -> "tailor"; // SCORED: jobs scored before bands existed
+      case TAILORED -> "render";
+      case RENDERED, APPLYING -> "apply";
+      default -> null;
+    };
+  }
+
+  /** The states the stage named {@code stage} claims jobs in. */
+  public static Set<JobStatus> claimedBy(String stage) {
+    Set<JobStatus> out = EnumSet.noneOf(JobStatus.class);
+    for (JobStatus s : values()) {
+      if (stage.equals(s.stage())) {
+        out.add(s);
+      }
+    }
+    return out;
   }
 
   public String db() {
