@@ -103,8 +103,8 @@ public final class ApplyVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     return Future.all(
-        vertx.eventBus().<JobBus.JobCommand>consumer(ApplyBus.JOB, m -> handle(m, false)).completion(),
-        vertx.eventBus().<JobBus.JobCommand>consumer(ApplyBus.SUBMIT, m -> handle(m, true)).completion());
+        vertx.eventBus().<JobBus.JobCommand>localConsumer(ApplyBus.JOB, m -> handle(m, false)).completion(),
+        vertx.eventBus().<JobBus.JobCommand>localConsumer(ApplyBus.SUBMIT, m -> handle(m, true)).completion());
   }
 
   @Override
