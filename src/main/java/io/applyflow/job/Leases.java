@@ -123,9 +123,4 @@ public final class Leases {
           ttl().toSeconds());
     }
   }
-
-  /** For tests: releases without waiting. */
-  Future<Integer> releaseJobs() {
-    return claims.releaseAll();
-  }
 }
