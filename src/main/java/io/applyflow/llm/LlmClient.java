@@ -43,11 +43,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The token budget is per run key and lives in Postgres ({@code llm_token_use}), shared by every node and kept
  * across restarts. Before each chat request the client reserves an estimate of its cost
- * ({@value #COMPLETION_ALLOWANCE} tokens for the answer plus a third of the prompt's characters), capped at what is
- * left of the budget, under the run's row lock; when nothing is left the call fails without reaching the server.
- * After the answer the reservation is replaced by the tokens the server reports ({@code usage.total_tokens}; a
- * failed request gives its reservation back). So two nodes cannot both spend the last tokens: while one holds them
- * the other is refused. A node that dies mid-call leaves its reservation counted as spent.
+ * ({@value #COMPLETION_ALLOWANCE} tokens for the answer plus a third of the prompt's characters; at most the whole
+ * budget) in one conditional statement: only when what is counted plus the estimate fits the budget, otherwise the
+ * call fails without reaching the server. After the answer the reservation is replaced by the tokens the server
+ * reports ({@code usage.total_tokens}; a failed request gives its reservation back). So two nodes cannot both spend
+ * the last tokens; the budget is exceeded only by a call that costs more than its estimate. A node that dies
+ * mid-call leaves its reservation counted as spent.
  *
  * <p>Failures are {@link Failure.Coded}: {@code UPSTREAM} for server errors, unreachable servers and answers still
  * invalid after the repair; {@code CONFLICT} (message starting with {@link #BUDGET_EXHAUSTED}) when the run's token
@@ -249,29 +250,28 @@ public final class LlmClient {
   }
 
   /**
-   * Reserves up to {@code estimate} tokens of {@code runKey}'s budget, never more than is left, under the run's row
-   * lock; fails with {@link #BUDGET_EXHAUSTED} when nothing is left. Answers the tokens reserved.
+   * Reserves {@code estimate} tokens of {@code runKey}'s budget (the whole budget when the estimate is larger) in one
+   * statement, only if the reservations and the spending already counted leave room for it; fails with
+   * {@link #BUDGET_EXHAUSTED} otherwise. Answers the tokens reserved.
    */
   private Future<Long> reserve(String runKey, long estimate) {
     if (pool == null) {
       return Future.succeededFuture(0L);
     }
-    Tuple run = Tuple.of(runKey);
-    return pool.withTransaction(conn -> conn.preparedQuery("""
-            insert into llm_token_use (run_key) values ($1) on conflict (run_key) do nothing""").execute(run)
-        .compose(v -> conn.preparedQuery("select used from llm_token_use where run_key = $1 for update").execute(run))
-        .compose(rs -> {
-          long used = rs.iterator().next().getLong("used");
-          if (used >= tokenBudgetPerRun) {
-            LOG.warn("LLM token budget of {} spent for run {}; not calling the server", tokenBudgetPerRun, runKey);
-            return Future.failedFuture(Failure.CONFLICT.with(BUDGET_EXHAUSTED + " for run " + runKey + ": used "
-                + used + " of " + tokenBudgetPerRun + " tokens (counting calls in flight)"));
-          }
-          long reserved = Math.min(estimate, tokenBudgetPerRun - used);
-          return conn.preparedQuery("""
-                  update llm_token_use set used = used + $2, updated_at = now() where run_key = $1""")
-              .execute(Tuple.of(runKey, reserved)).map(reserved);
-        }));
+    long reserving = Math.min(estimate, tokenBudgetPerRun);
+    return pool.preparedQuery("""
+            insert into llm_token_use as t (run_key, used) values ($1, $2)
+            on conflict (run_key) do update set used = t.used + excluded.used, updated_at = now()
+              where t.used + excluded.used <= $3
+            returning used""")
+        .execute(Tuple.of(runKey, reserving, tokenBudgetPerRun))
+        .compose(rs -> rs.iterator().hasNext() ? Future.succeededFuture(reserving)
+            : tokensUsed(runKey).compose(used -> {
+              LOG.warn("LLM token budget of {} spent for run {}; not calling the server", tokenBudgetPerRun, runKey);
+              return Future.failedFuture(Failure.CONFLICT.with(BUDGET_EXHAUSTED + " for run " + runKey + ": used "
+                  + used + " of " + tokenBudgetPerRun + " tokens (counting calls in flight), and a call may cost "
+                  + reserving));
+            }));
   }
 
   /**
