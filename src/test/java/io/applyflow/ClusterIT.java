@@ -20,9 +20,12 @@ class ClusterIT {
   /** The sandbox board's port, fixed so that node B (no web role) knows the origin node A serves it on. */
   private static final String SANDBOX_PORT = String.valueOf(freePort());
 
+  /** The nodes' one database, of their own: no other test's app takes their work. */
+  private static final String DATABASE = io.applyflow.platform.db.TestDatabase.fresh("cluster").url();
+
   private static Applyflow node(String roles) {
     return TestApp.start(Map.of("CLUSTER", "true", "CLUSTER_MEMBERS", "127.0.0.1", "ROLES", roles,
-        "SANDBOX_PORT", SANDBOX_PORT));
+        "SANDBOX_PORT", SANDBOX_PORT, "DATABASE_URL", DATABASE));
   }
 
   private static int freePort() {

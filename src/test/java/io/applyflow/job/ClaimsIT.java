@@ -78,10 +78,10 @@ class ClaimsIT {
   void claimsServeUsersInTurns() {
     long heavy = JobFixtures.user(poolA);
     long light = JobFixtures.user(poolA);
-    JobFixtures.jobs(poolA, JobFixtures.run(poolA, heavy, "done"), heavy, JobStatus.TAILORED, 12);
-    List<Long> lightJob = JobFixtures.jobs(poolA, JobFixtures.run(poolA, light, "done"), light, JobStatus.TAILORED, 1);
+    JobFixtures.jobs(poolA, JobFixtures.run(poolA, heavy, "done"), heavy, JobStatus.RENDERED, 12);
+    List<Long> lightJob = JobFixtures.jobs(poolA, JobFixtures.run(poolA, light, "done"), light, JobStatus.RENDERED, 1);
     List<Claims.Claimed> two = node(poolA, "node-turns", Duration.ofSeconds(60))
-        .claim(EnumSet.of(JobStatus.TAILORED), 2).await();
+        .claim(EnumSet.of(JobStatus.RENDERED), 2).await();
     assertEquals(2, two.size());
     assertEquals(Set.of(heavy, light), Set.of(two.get(0).userId(), two.get(1).userId()),
         "the second user's one job comes in the first turn, not after the first user's twelve");
