@@ -105,7 +105,8 @@ public final class SearchVerticle extends VerticleBase {
       perBoard.add(board.source().list(board.board())
           .map(listings -> matching(listings, run.position(), level))
           .recover(t -> {
-            problems.add(new Problem(board.toString(), reason(t)));
+            problems.add(new Problem(board.toString(), Failure.of(t) == Failure.NOT_FOUND
+                ? "no such board there (" + reason(t) + ")" : reason(t)));
             return Future.succeededFuture(List.of());
           }));
     }
