@@ -203,6 +203,43 @@ class LiveRunIT {
     }
   }
 
+  /**
+   * Real Chromium on a running run's page: the run finishes, the page shows it, htmx's SSE extension closes the
+   * stream on {@code done} (no reconnect), and the tab's notices move to their own stream.
+   */
+  @Test
+  void theRunPageClosesItsStreamOnDoneInABrowser() throws Exception {
+    User u = user(api, "live-browser");
+    long runId = run(u, "running");
+    job(u, runId, "Site Engineer", "awaiting_approval", null);
+    try (io.applyflow.support.Browsing b = io.applyflow.support.Browsing.start();
+         com.microsoft.playwright.BrowserContext context = b.browser.newContext()) {
+      com.microsoft.playwright.Page page = context.newPage();
+      AtomicInteger streams = new AtomicInteger();
+      page.onRequest(r -> {
+        if (r.url().endsWith("/runs/" + runId + "/events")) {
+          streams.incrementAndGet();
+        }
+      });
+      page.navigate(api.base + "/login");
+      page.fill("#email", u.email());
+      page.fill("#password", PASSWORD);
+      page.click("#login-form button[type=submit]");
+      page.waitForURL(url -> !url.endsWith("/login"));
+      page.navigate(api.base + "/runs/" + runId);
+      page.evaluate("document.addEventListener('htmx:sseClose', function () { window.__sseClosed = true; })");
+      page.waitForSelector("#run-status[data-status=running]");
+      sql("update runs set status = 'done', finished_at = now() where id = ?", runId);
+      JobBus.publish(app.vertx().eventBus(), new JobBus.Progress(runId, 0, u.id(), "done"));
+      page.waitForSelector("#run-status[data-status=done]");
+      page.waitForFunction("() => window.__sseClosed === true");
+      page.waitForSelector("#notices[sse-connect='/notices/events']",
+          new com.microsoft.playwright.Page.WaitForSelectorOptions().setState(
+              com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
+      assertEquals(1, streams.get(), "the page opened its run stream once and did not reconnect after done");
+    }
+  }
+
   // --- item 6: one consumer per node ---------------------------------------------------------------------------
 
   @Test
