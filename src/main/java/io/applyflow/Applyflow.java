@@ -159,7 +159,8 @@ public final class Applyflow implements AutoCloseable {
       if (config.runs("scrape")) {
         AtsSources sources = atsSources(config, sandboxOrigin, client);
         SearchVerticle.Source searchSource = searchSource(config, sandboxOrigin, client, sources);
-        all.add(vertx.deployVerticle(new SearchVerticle(searchSource, runs, jobs)));
+        all.add(vertx.deployVerticle(new SearchVerticle(searchSource, runs, jobs,
+            new io.applyflow.job.RunEvents(pool, vertx.eventBus()))));
         all.add(vertx.deployVerticle(new io.applyflow.recommend.RecommendVerticle(
             new io.applyflow.recommend.Recommendations(pool), profiles, searchSource, config)));
         all.add(vertx.deployVerticle(new DescribeVerticle(jobs, sources)));
