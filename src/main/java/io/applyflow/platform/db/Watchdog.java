@@ -38,6 +38,11 @@ final class Watchdog implements AutoCloseable {
 
   /** Starts the loop for {@code postmasterPid}, or logs why there is none (no /bin/sh, as on Windows). */
   static Optional<Watchdog> start(long postmasterPid) {
+    return start(ProcessHandle.current().pid(), postmasterPid);
+  }
+
+  /** Watches {@code jvmPid} (this JVM but in tests) and stops {@code postmasterPid} when it is gone. */
+  static Optional<Watchdog> start(long jvmPid, long postmasterPid) {
     Path sh = Path.of("/bin/sh");
     if (!Files.isExecutable(sh)) {
       log.warn("no /bin/sh: the embedded Postgres (pid {}) has no watchdog and outlives a killed JVM; the next start "
@@ -45,7 +50,7 @@ final class Watchdog implements AutoCloseable {
       return Optional.empty();
     }
     try {
-      Process p = new ProcessBuilder(sh.toString(), "-c", SCRIPT, NAME, Long.toString(ProcessHandle.current().pid()),
+      Process p = new ProcessBuilder(sh.toString(), "-c", SCRIPT, NAME, Long.toString(jvmPid),
           Long.toString(postmasterPid))
           .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
           .redirectOutput(ProcessBuilder.Redirect.DISCARD)
@@ -61,8 +66,8 @@ final class Watchdog implements AutoCloseable {
     }
   }
 
-  long pid() {
-    return process.pid();
+  Process process() {
+    return process;
   }
 
   @Override
