@@ -53,12 +53,26 @@ public final class Database implements AutoCloseable {
           .setCleanDataDirectory(false)
           .setPort(0)
           .start();
-      Watchdog watchdog = PostmasterPid.read(data).flatMap(f -> Watchdog.start(f.pid())).orElse(null);
+      Watchdog watchdog = watchdog(data);
       PgConnectOptions opts = new PgConnectOptions().setHost("127.0.0.1").setPort(pg.getPort())
           .setDatabase("postgres").setUser("postgres");
       return new Database(opts, pg, watchdog);
     } catch (IOException | IllegalArgumentException e) {
       throw new IllegalStateException("could not start the embedded Postgres in " + dataDir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Watchdog watchdog(Path data) throws IOException {
+    try {
+      var pidFile = PostmasterPid.read(data);
+      if (pidFile.isEmpty()) {
+        log.warn("no {} after the embedded Postgres started: it has no watchdog", PostmasterPid.FILE);
+        return null;
+      }
+      return Watchdog.start(pidFile.get().pid()).orElse(null);
+    } catch (IllegalArgumentException e) {
+      log.warn("the embedded Postgres has no watchdog: {}", e.getMessage());
+      return null;
     }
   }
 
