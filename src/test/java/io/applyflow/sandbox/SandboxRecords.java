@@ -13,48 +13,67 @@ import io.vertx.sqlclient.Pool;
  */
 public final class SandboxRecords {
   private static Vertx vertx;
-  private static SandboxSubmissions submissions;
+  /** One reader per test database, by its URL: an app that runs stages has a database of its own (TestApp). */
+  private static final java.util.Map<String, SandboxSubmissions> readers = new java.util.LinkedHashMap<>();
+  /** Which database each submission id was last listed from by {@link #ofEmail} (ids repeat across databases). */
+  private static final java.util.Map<Long, SandboxSubmissions> listedFrom = new java.util.concurrent.ConcurrentHashMap<>();
 
   private SandboxRecords() {
   }
 
-  private static synchronized SandboxSubmissions submissions() {
-    if (submissions == null) {
+  private static synchronized java.util.List<SandboxSubmissions> readers() {
+    if (vertx == null) {
       vertx = Vertx.vertx();
-      Pool pool = TestDatabase.shared().pool(vertx, 2);
-      submissions = new SandboxSubmissions(pool);
       Vertx v = vertx;
       Runtime.getRuntime().addShutdownHook(new Thread(() -> v.close()));
     }
-    return submissions;
+    for (io.applyflow.platform.db.Database db : TestDatabase.all()) {
+      readers.computeIfAbsent(db.url(), u -> new SandboxSubmissions(db.pool(vertx, 2)));
+    }
+    return new java.util.ArrayList<>(readers.values());
   }
 
-  /** Every submission the sandbox received, in id order (today's JSON shape). */
+  private static SandboxSubmissions shared() {
+    readers();
+    synchronized (SandboxRecords.class) {
+      return readers.get(TestDatabase.shared().url());
+    }
+  }
+
+  /** Every submission the sandbox of the shared test database received, in id order (today's JSON shape). */
   public static JsonArray all() {
-    return submissions().all(null, null).await();
+    return shared().all(null, null).await();
   }
 
-  /** The submissions whose applicant email is {@code email}, in id order. */
+  /** The submissions whose applicant email is {@code email}, in id order, from whichever test database holds them. */
   public static JsonArray ofEmail(String email) {
     JsonArray mine = new JsonArray();
-    all().forEach(o -> {
-      if (email.equals(((JsonObject) o).getString("email"))) {
-        mine.add(o);
-      }
-    });
+    for (SandboxSubmissions reader : readers()) {
+      reader.all(null, null).await().forEach(o -> {
+        JsonObject s = (JsonObject) o;
+        if (email.equals(s.getString("email"))) {
+          mine.add(s);
+          listedFrom.put(s.getLong("id"), reader);
+        }
+      });
+    }
     return mine;
+  }
+
+  private static SandboxSubmissions holding(long submissionId) {
+    return listedFrom.getOrDefault(submissionId, shared());
   }
 
   /** The bytes the sandbox stored for a submission's {@code field} ({@code resume}, {@code cover_letter}). */
   public static byte[] file(long submissionId, String field) {
-    return submissions().employerFile(submissionId, field).await()
+    return holding(submissionId).employerFile(submissionId, field).await()
         .orElseThrow(() -> new IllegalStateException("submission " + submissionId + " has no file '" + field + "'"))
         .content().getBytes();
   }
 
   /** The content type the sandbox stored for a submission's {@code field}. */
   public static String contentType(long submissionId, String field) {
-    return submissions().employerFile(submissionId, field).await()
+    return holding(submissionId).employerFile(submissionId, field).await()
         .orElseThrow(() -> new IllegalStateException("submission " + submissionId + " has no file '" + field + "'"))
         .contentType();
   }

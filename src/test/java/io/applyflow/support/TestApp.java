@@ -22,7 +22,8 @@ public final class TestApp {
   public static synchronized Applyflow shared() {
     if (app == null) {
       // the add-by-URL fetcher may reach the tests' local pages on loopback (never the metadata address)
-      app = start(Map.of("APPLY_INSTANCES", "2", "FETCH_ALLOWED_NETWORKS", "127.0.0.0/8"));
+      app = start(Map.of("APPLY_INSTANCES", "2", "FETCH_ALLOWED_NETWORKS", "127.0.0.0/8",
+          "DATABASE_URL", TestDatabase.shared().url()));
       Applyflow started = app;
       Runtime.getRuntime().addShutdownHook(new Thread(started::close));
     }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
  */
 public final class TestDatabase {
   private static Database instance;
+  private static final java.util.List<Database> all = new java.util.ArrayList<>();
 
   private TestDatabase() {
   }
@@ -19,6 +20,7 @@ public final class TestDatabase {
       try {
         Path dir = Files.createTempDirectory("applyflow-test-db");
         instance = Database.embedded(dir).migrate();
+        all.add(instance);
         Database db = instance;
         Runtime.getRuntime().addShutdownHook(new Thread(db::close));
       } catch (IOException e) {
@@ -43,6 +45,14 @@ public final class TestDatabase {
       throw new IllegalStateException("could not create the test database " + name + ": " + e.getMessage(), e);
     }
     String url = shared.url();
-    return Database.external(url.substring(0, url.lastIndexOf('/') + 1) + name).migrate();
+    Database fresh = Database.external(url.substring(0, url.lastIndexOf('/') + 1) + name).migrate();
+    all.add(fresh);
+    return fresh;
+  }
+
+  /** The shared database and every fresh one made so far. */
+  public static synchronized java.util.List<Database> all() {
+    shared();
+    return java.util.List.copyOf(all);
   }
 }
