@@ -11,6 +11,8 @@ public enum Failure {
   NOT_FOUND(404, 404),
   CONFLICT(409, 409),
   UPSTREAM(502, 502),
+  /** Too much work waiting already (the database pool's wait queue is full): try again shortly. */
+  BUSY(503, 503),
   INTERNAL(500, 500);
 
   public final int code;
@@ -38,6 +40,11 @@ public enum Failure {
   public static Failure of(Throwable t) {
     if (t instanceof Coded c) {
       return c.failure;
+    }
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof io.vertx.core.http.ConnectionPoolTooBusyException) {
+        return BUSY;
+      }
     }
     if (t instanceof ReplyException re) {
       for (Failure f : values()) {

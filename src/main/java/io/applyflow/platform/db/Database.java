@@ -70,9 +70,22 @@ public final class Database implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Requests that may wait for one of a pool's connections: past this, a query fails at once with Vert.x's
+   * {@code ConnectionPoolTooBusyException}, which the HTTP edge answers with 503 and {@code Retry-After} instead of
+   * letting waiters pile up without bound. See {@link #pool(Vertx, int, int)} for how the number was chosen.
+   */
+  public static final int MAX_WAIT_QUEUE = 256;
+
+  /** A pool of {@code size} connections with at most {@link #MAX_WAIT_QUEUE} requests waiting for one. */
   public Pool pool(Vertx vertx, int size) {
+    return pool(vertx, size, MAX_WAIT_QUEUE);
+  }
+
+  /** A pool of {@code size} connections with at most {@code maxWaitQueue} requests waiting for one. */
+  public Pool pool(Vertx vertx, int size, int maxWaitQueue) {
     return PgBuilder.pool()
-        .with(new PoolOptions().setMaxSize(size))
+        .with(new PoolOptions().setMaxSize(size).setMaxWaitQueueSize(maxWaitQueue))
         .connectingTo(new PgConnectOptions(options))
         .using(vertx)
         .build();
