@@ -59,7 +59,8 @@ public final class SearchVerticle extends VerticleBase {
             .map(ids -> new SearchBus.Found(ids, found.problems))))
         .onSuccess(msg::reply)
         .onFailure(t -> {
-          log.warn("search failed for run {}: {}", req.runId(), t.getMessage());
+          log.atWarn().addKeyValue("run_id", req.runId()).log("search failed for run {}: {}", req.runId(),
+              t.getMessage());
           Failure.reply(msg, t);
         });
   }
