@@ -16,6 +16,8 @@ import io.applyflow.job.SubmitLedger;
 import io.applyflow.describe.DescribeVerticle;
 import io.applyflow.platform.bus.JsonCodec;
 import io.applyflow.platform.db.Database;
+import io.applyflow.platform.metrics.Metrics;
+import io.applyflow.ops.Readiness;
 import io.applyflow.profile.Profiles;
 import io.applyflow.render.RenderVerticle;
 import io.applyflow.render.ResumePdf;
@@ -103,7 +105,8 @@ public final class Applyflow implements AutoCloseable {
         : Database.external(config.databaseUrl());
     try {
       database.migrate();
-      Vertx vertx = config.cluster() ? clustered(config) : Vertx.vertx(new VertxOptions());
+      Vertx vertx = config.cluster() ? clustered(config)
+          : Vertx.builder().with(Metrics.vertxOptions(new VertxOptions())).withMetrics(Metrics.vertxFactory()).build();
       JsonCodec.register(vertx.eventBus(), PipelineBus.Start.class, JobBus.Progress.class, JobBus.JobCommand.class,
           JobBus.StageResult.class, SearchBus.Request.class, SearchBus.Found.class,
           io.applyflow.recommend.RecommendBus.Discover.class, io.applyflow.recommend.RecommendBus.Pass.class);
@@ -113,6 +116,7 @@ public final class Applyflow implements AutoCloseable {
       Claims claims = new Claims(pool, Leases.newNodeId(), java.time.Duration.ofSeconds(config.leaseSeconds()));
       Leases leases = new Leases(pool, claims);
       Deployed deployed = deploy(vertx, config, pool, claims, leases, web, board).await();
+      Readiness.deployed(vertx, config.roles());
       int port = deployed.port();
       long ms = (System.nanoTime() - started) / 1_000_000;
       LlmConfig llm = llmConfig(config);
@@ -358,8 +362,9 @@ public final class Applyflow implements AutoCloseable {
       net.getInterfaces().setEnabled(true).addInterface("127.0.0.1");
     }
     return Vertx.builder()
-        .with(new VertxOptions().setEventBusOptions(new EventBusOptions().setHost(host).setPort(0)
-            .setClusterPublicHost(host)))
+        .with(Metrics.vertxOptions(new VertxOptions().setEventBusOptions(new EventBusOptions().setHost(host).setPort(0)
+            .setClusterPublicHost(host))))
+        .withMetrics(Metrics.vertxFactory())
         .withClusterManager(new HazelcastClusterManager(hz))
         .buildClustered().await();
   }

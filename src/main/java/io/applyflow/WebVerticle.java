@@ -88,9 +88,7 @@ public final class WebVerticle extends VerticleBase {
     router.route().handler(SecurityHeaders.create());
     router.route().handler(Inputs.addressGuard()); // a control character in the path or query: 400 before anything
     router.get("/health").handler(ctx -> Http.json(ctx, 200, new JsonObject().put("status", "ok")));
-    router.get("/ready").handler(ctx -> pool.query("select 1").execute()
-        .onSuccess(rs -> Http.json(ctx, 200, new JsonObject().put("status", "ready")))
-        .onFailure(t -> Http.error(ctx, 503, "not_ready", "the database does not answer")));
+    io.applyflow.ops.OpsRoutes.mount(router, vertx, pool, config.roles()); // GET /metrics, GET /ready
     router.route("/static/*").handler(StaticHandler.create("static"));
     router.get("/favicon.ico").handler(ctx -> ctx.reroute("/static/favicon.svg"));
     router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));

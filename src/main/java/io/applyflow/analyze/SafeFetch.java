@@ -175,7 +175,8 @@ public final class SafeFetch {
             : Failure.BAD_INPUT.with("url: could not connect to " + target.host() + ": " + message(t))))
         .compose(req -> {
           current.set(req);
-          return req.send().recover(t -> Future.failedFuture(Failure.BAD_INPUT.with("url: " + target.host()
+          return req.send().onComplete(ar -> io.applyflow.platform.metrics.Metrics.httpCall("fetch", ar.succeeded() && ar.result().statusCode() < 500))
+              .recover(t -> Future.failedFuture(Failure.BAD_INPUT.with("url: " + target.host()
               + " did not answer: " + message(t))));
         });
   }

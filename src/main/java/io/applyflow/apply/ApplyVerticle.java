@@ -154,7 +154,7 @@ public final class ApplyVerticle extends VerticleBase {
         .compose(c -> decide(cmd, c, approved))
         .onSuccess(msg::reply)
         .onFailure(t -> {
-          log.warn("apply failed for job {}: {}", cmd.jobId(), t.getMessage());
+          log.atWarn().addKeyValue("job_id", cmd.jobId()).log("apply failed for job {}: {}", cmd.jobId(), t.getMessage());
           Failure.reply(msg, t);
         });
   }
@@ -214,7 +214,8 @@ public final class ApplyVerticle extends VerticleBase {
       context.close();
       return trouble(cmd, e, shot, "while reading the form");
     }
-    log.info("job {}: read {} fields from the application page {}", cmd.jobId(), fields.size(), page.url());
+    log.atInfo().addKeyValue("job_id", cmd.jobId())
+        .log("job {}: read {} fields from the application page {}", cmd.jobId(), fields.size(), page.url());
     return plan(cmd, c.withSchema(PageSchema.of(fields, c.schema())), approved, target, opened);
   }
 
@@ -412,7 +413,8 @@ public final class ApplyVerticle extends VerticleBase {
         case ALREADY -> Metrics.submission("duplicate");
         case WAIT -> {
           Metrics.submission("paced");
-          log.info("pacing: waiting {} ms before submitting to board {}", attempt.waitMillis(), job.board());
+          log.atInfo().addKeyValue("job_id", job.id()).addKeyValue("run_id", job.runId())
+              .log("pacing: waiting {} ms before submitting to board {}", attempt.waitMillis(), job.board());
           Promise<Void> waited = Promise.promise();
           vertx.setTimer(attempt.waitMillis(), t -> waited.complete());
           return waited.future().compose(v -> paced(job));
@@ -494,8 +496,9 @@ public final class ApplyVerticle extends VerticleBase {
     h.consumer = vertx.eventBus().consumer(ApplyBus.codeAddress(jobId), m -> enterCode(jobId, c, filled, evidence, m));
     h.timer = vertx.setTimer(config.securityCodeWaitSeconds() * 1000L, t -> expire(jobId, filled));
     byte[] shot = screenshot(filled.page());
-    log.info("job {}: the board asked for the security code sent to {}; holding the form open until {}", jobId,
-        h.email(), h.expiresAt());
+    log.atInfo().addKeyValue("job_id", jobId).log(
+        "job {}: the board asked for the security code sent to {}; holding the form open until {}", jobId, h.email(),
+        h.expiresAt());
     return h.consumer.completion()
         .compose(v -> jobs.transition(cmd, "apply", JobStatus.NEEDS_INPUT, h.ask(null), h.data(null),
             conn -> shot.length == 0 ? Future.succeededFuture()
@@ -554,13 +557,15 @@ public final class ApplyVerticle extends VerticleBase {
       return;
     }
     release(jobId, filled);
-    log.info("job {}: no security code by {}; the form is closed", jobId, h.expiresAt());
+    log.atInfo().addKeyValue("job_id", jobId).log("job {}: no security code by {}; the form is closed", jobId,
+        h.expiresAt());
     jobs.moveIfIn(h.cmd(), EnumSet.of(JobStatus.NEEDS_INPUT), JobStatus.NEEDS_ATTENTION, "apply",
             "the security code was not entered in time: the form waited " + SecurityCodeHold.words(
                 config.securityCodeWaitSeconds()) + " for the code sent to " + h.email() + " and is closed now. The "
                 + "submit was attempted, so Applyflow will not send this application again on its own; check the "
                 + "employer's site before doing anything")
-        .onFailure(t -> log.warn("job {}: could not record the security code's expiry: {}", jobId, t.getMessage()));
+        .onFailure(t -> log.atWarn().addKeyValue("job_id", jobId)
+            .log("job {}: could not record the security code's expiry: {}", jobId, t.getMessage()));
   }
 
   /** Stops waiting for {@code jobId}'s code and closes its form. */

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * One stage's way to its work on one node (event loop): claims the stage's next jobs from Postgres ({@link Claims})
@@ -134,21 +135,22 @@ public final class StageWorker extends VerticleBase {
     }
     Throwable t = ar.cause();
     if (Failure.of(t) == Failure.STALE) {
-      log.info("job {}: {}'s move lost ({}); nothing more to do", c.jobId(), stage.name(), t.getMessage());
+      about(log.atInfo(), c).log("job {}: {}'s move lost ({}); nothing more to do", c.jobId(), stage.name(),
+          t.getMessage());
       return Future.succeededFuture("stale");
     }
     if (t instanceof ReplyException re && re.failureType() != ReplyFailure.RECIPIENT_FAILURE) {
-      log.warn("job {}: {} did not answer ({}); the claim is taken back and the job will be claimed again",
-          c.jobId(), stage.name(), re.failureType());
+      about(log.atWarn(), c).log("job {}: {} did not answer ({}); the claim is taken back and the job will be "
+          + "claimed again", c.jobId(), stage.name(), re.failureType());
       return claims.revoke(c).map("abandoned");
     }
     String why = Failure.of(t) == Failure.UPSTREAM ? "could not reach the job board: " : "";
-    log.warn("job {}: {} failed: {}", c.jobId(), stage.name(), t.getMessage());
+    about(log.atWarn(), c).log("job {}: {} failed: {}", c.jobId(), stage.name(), t.getMessage());
     return fail(c, stage.name() + " failed: " + why + t.getMessage()).map("failed");
   }
 
   private Future<JobBus.StageResult> giveUp(Claims.Claimed c) {
-    log.warn("job {}: claimed {} times in {}; giving up", c.jobId(), c.claims(), c.status().db());
+    about(log.atWarn(), c).log("job {}: claimed {} times in {}; giving up", c.jobId(), c.claims(), c.status().db());
     return fail(c, "the work on this job (" + c.status().label + ") stopped " + (c.claims() - 1)
         + " times without an answer (a crash or a hang each time), so Applyflow stopped trying"
         + (stage.failed() == JobStatus.NEEDS_ATTENTION ? "; check the employer's site before doing anything" : ""));
@@ -157,8 +159,13 @@ public final class StageWorker extends VerticleBase {
   private Future<JobBus.StageResult> fail(Claims.Claimed c, String message) {
     return jobs.transition(c.command(), stage.name(), stage.failed(), message, null)
         .recover(e -> {
-          log.info("job {}: not marked {}: {}", c.jobId(), stage.failed().db(), e.getMessage());
+          about(log.atInfo(), c).log("job {}: not marked {}: {}", c.jobId(), stage.failed().db(), e.getMessage());
           return Future.succeededFuture(new JobBus.StageResult(c.jobId(), c.status().db()));
         });
+  }
+
+  /** A log line about a claimed job, carrying its ids as fields ({@code LOG_FORMAT=json}). */
+  private LoggingEventBuilder about(LoggingEventBuilder line, Claims.Claimed c) {
+    return line.addKeyValue("job_id", c.jobId()).addKeyValue("run_id", c.runId()).addKeyValue("stage", stage.name());
   }
 }

@@ -116,7 +116,9 @@ public final class LlmClient {
         LOG.debug("LLM cache hit for run {}", runKey);
         return Future.succeededFuture(hit);
       }
-      return fresh(system, user, jsonSchemaOrNull, runKey).compose(answer -> store(key, answer).map(answer));
+      return fresh(system, user, jsonSchemaOrNull, runKey)
+          .onComplete(ar -> io.applyflow.platform.metrics.Metrics.llmCall(ar.succeeded()))
+          .compose(answer -> store(key, answer).map(answer));
     }).recover(t -> t instanceof HttpError e
         ? Future.failedFuture(Failure.UPSTREAM.with(e.getMessage()))
         : Future.failedFuture(t));

@@ -123,7 +123,8 @@ public final class RenderVerticle extends VerticleBase {
     try {
       return Preview.png(doc);
     } catch (RuntimeException e) {
-      log.warn("job {}: no preview of the {}: {}", cmd.jobId(), what, e.toString());
+      log.atWarn().addKeyValue("job_id", cmd.jobId()).log("job {}: no preview of the {}: {}", cmd.jobId(), what,
+          e.toString());
       noPreview.add(what);
       return null;
     }

@@ -23,7 +23,7 @@ public final class AshbySource implements AtsSource {
 
   /** @param base the job-board API, e.g. {@code https://api.ashbyhq.com/posting-api/job-board} */
   public AshbySource(WebClient client, String base) {
-    this.http = new AtsHttp(client);
+    this.http = new AtsHttp(client, "ashby");
     this.base = base;
   }
 

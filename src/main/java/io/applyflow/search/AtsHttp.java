@@ -14,9 +14,12 @@ final class AtsHttp {
   private static final long TIMEOUT_MS = 15_000;
 
   private final WebClient client;
+  /** The ATS's name in the outbound-call metrics ({@code lever}, {@code ashby}). */
+  private final String target;
 
-  AtsHttp(WebClient client) {
+  AtsHttp(WebClient client, String target) {
     this.client = client;
+    this.target = target;
   }
 
   Future<JsonObject> object(String url) {
@@ -31,6 +34,7 @@ final class AtsHttp {
 
   private Future<Object> get(String url) {
     return client.getAbs(url).timeout(TIMEOUT_MS).putHeader("accept", "application/json").send()
+        .onComplete(ar -> io.applyflow.platform.metrics.Metrics.httpCall(target, ar.succeeded() && ar.result().statusCode() < 500))
         .recover(t -> Future.failedFuture(Failure.UPSTREAM.with("could not reach " + url + ": " + t.getMessage())))
         .compose(resp -> parse(url, resp));
   }

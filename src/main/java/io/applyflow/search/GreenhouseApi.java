@@ -36,6 +36,7 @@ public final class GreenhouseApi {
 
   private Future<JsonObject> getJson(String url) {
     return client.getAbs(url).timeout(TIMEOUT_MS).putHeader("accept", "application/json").send()
+        .onComplete(ar -> io.applyflow.platform.metrics.Metrics.httpCall("greenhouse", ar.succeeded() && ar.result().statusCode() < 500))
         .recover(t -> Future.failedFuture(Failure.UPSTREAM.with("could not reach " + url + ": " + t.getMessage())))
         .compose(resp -> parse(url, resp));
   }

@@ -31,7 +31,7 @@ public final class LeverSource implements AtsSource {
 
   /** @param base the postings API, e.g. {@code https://api.lever.co/v0/postings} */
   public LeverSource(WebClient client, String base) {
-    this.http = new AtsHttp(client);
+    this.http = new AtsHttp(client, "lever");
     this.base = base;
   }
 

@@ -73,7 +73,8 @@ public final class SearchVerticle extends VerticleBase {
             : Future.failedFuture(ar.cause())))
         .onSuccess(msg::reply)
         .onFailure(t -> {
-          log.warn("search failed for run {}: {}", req.runId(), t.getMessage());
+          log.atWarn().addKeyValue("run_id", req.runId()).log("search failed for run {}: {}", req.runId(),
+              t.getMessage());
           Failure.reply(msg, t);
         });
   }

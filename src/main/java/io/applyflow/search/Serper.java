@@ -51,6 +51,7 @@ public final class Serper {
       calls.add(client.postAbs(baseUrl + "/search").timeout(TIMEOUT_MS)
           .putHeader("X-API-KEY", apiKey).putHeader("content-type", "application/json")
           .sendJsonObject(new JsonObject().put("q", q).put("num", num).put("page", 1))
+          .onComplete(ar -> io.applyflow.platform.metrics.Metrics.httpCall("serper", ar.succeeded() && ar.result().statusCode() < 500))
           .recover(t -> Future.failedFuture(Failure.UPSTREAM.with("could not reach Serper: " + t.getMessage())))
           .compose(resp -> {
             if (resp.statusCode() == 401 || resp.statusCode() == 403) {

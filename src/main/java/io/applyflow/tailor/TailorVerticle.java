@@ -156,7 +156,8 @@ public final class TailorVerticle extends VerticleBase {
   }
 
   private Future<Void> unavailable(JobBus.JobCommand cmd, String what, Throwable t) {
-    log.warn("LLM {} unavailable for job {}: {}", what, cmd.jobId(), t.getMessage());
+    log.atWarn().addKeyValue("job_id", cmd.jobId()).log("LLM {} unavailable for job {}: {}", what, cmd.jobId(),
+        t.getMessage());
     return jobs.note(cmd, "tailor", "the LLM " + what + " was not available (" + t.getMessage()
         + "); the deterministic result is used", null).recover(e -> Future.succeededFuture());
   }

@@ -13,6 +13,8 @@ public enum Failure {
   /** A status change that lost: the job moved on, or the claim it was made under was taken over. */
   STALE(419, 409),
   UPSTREAM(502, 502),
+  /** Too much work waiting already (the database pool's wait queue is full): try again shortly. */
+  BUSY(503, 503),
   INTERNAL(500, 500);
 
   public final int code;
@@ -40,6 +42,11 @@ public enum Failure {
   public static Failure of(Throwable t) {
     if (t instanceof Coded c) {
       return c.failure;
+    }
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof io.vertx.core.http.ConnectionPoolTooBusyException) {
+        return BUSY;
+      }
     }
     if (t instanceof ReplyException re) {
       for (Failure f : values()) {

@@ -66,8 +66,15 @@ public record Config(
   /** Live streams one user may hold open on a node: one per open tab (run, job, queue pages), a dozen tabs. */
   public static final int DEFAULT_SSE_PER_USER = 12;
 
+  /** The values of {@code LOG_FORMAT}, read by logback itself ({@code logback.xml}); checked here to fail fast. */
+  public static final List<String> LOG_FORMATS = List.of("text", "json");
+
   public static Config fromEnv(Map<String, String> env) {
     int port = intVar(env, "PORT", 8080, 0, 65535);
+    String logFormat = env.get("LOG_FORMAT");
+    if (logFormat != null && !LOG_FORMATS.contains(logFormat)) {
+      throw new IllegalArgumentException("LOG_FORMAT must be one of " + LOG_FORMATS + ", got '" + logFormat + "'");
+    }
     List<String> watchlist = list(env.get("WATCHLIST"));
     for (String entry : watchlist) {
       WatchEntry.parse(entry);

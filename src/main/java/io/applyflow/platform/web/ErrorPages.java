@@ -34,6 +34,10 @@ public final class ErrorPages {
         log.error("request {} {} failed", ctx.request().method(), ctx.request().path(), t);
         detail = "Something went wrong on our side and it has been logged. Your data was not changed by this request;"
             + " please try again.";
+      } else if (f == Failure.BUSY) {
+        Http.busy(ctx);
+        detail = "The server is busy right now: too many requests are waiting for the database. Nothing was changed;"
+            + " please try again in a moment.";
       } else {
         detail = t.getMessage();
       }

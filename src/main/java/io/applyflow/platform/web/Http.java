@@ -45,8 +45,34 @@ public final class Http {
     if (f == Failure.INTERNAL) {
       log.error("request {} {} failed", ctx.request().method(), ctx.request().path(), t);
       error(ctx, 500, "internal", "something went wrong on our side; it has been logged");
+    } else if (f == Failure.BUSY) {
+      busy(ctx);
+      error(ctx, 503, "busy", BUSY_DETAIL);
     } else {
       error(ctx, f.httpStatus, f.name().toLowerCase(), t.getMessage());
+    }
+  }
+
+  /** Seconds a client is asked to wait after a 503 for a full database queue. */
+  public static final int RETRY_AFTER_SECONDS = 1;
+  /** What a client is told when the database's wait queue is full. */
+  public static final String BUSY_DETAIL = "the server is busy: too many requests are waiting for the database;"
+      + " nothing was changed, retry in " + RETRY_AFTER_SECONDS + " s";
+
+  private static final java.util.concurrent.atomic.AtomicLong lastBusyLog =
+      new java.util.concurrent.atomic.AtomicLong(System.nanoTime() - 20_000_000_000L);
+
+  /** Marks the response as a refusal for load: {@code Retry-After}, and a warning once per refusal in the log. */
+  public static void busy(RoutingContext ctx) {
+    io.applyflow.platform.metrics.Metrics.refused("database_busy");
+    long now = System.nanoTime();
+    long last = lastBusyLog.get();
+    if (now - last > 10_000_000_000L && lastBusyLog.compareAndSet(last, now)) { // a flood of refusals: one line per 10 s
+      log.warn("request {} {} refused: the database pool's wait queue is full", ctx.request().method(),
+          ctx.request().path());
+    }
+    if (!ctx.response().headWritten()) {
+      ctx.response().putHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
     }
   }
 
