@@ -44,7 +44,8 @@ class RecoveryIT {
 
   private static Applyflow restarted() {
     // the jobs were found on the shared app's sandbox, which keeps running: the restarted node may open its origin
-    return TestApp.start(Map.of("APPLY_ALLOWED_ORIGINS", TestApp.shared().sandboxUrl()));
+    return TestApp.start(Map.of("APPLY_ALLOWED_ORIGINS", TestApp.shared().sandboxUrl(),
+        "DATABASE_URL", TestDatabase.shared().url()));
   }
 
   @Test

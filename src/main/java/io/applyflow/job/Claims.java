@@ -11,8 +11,9 @@ import java.util.Set;
 
 /**
  * Work claimed from Postgres. A stage takes its next jobs with {@code FOR UPDATE SKIP LOCKED}: jobs in the states
- * it takes ({@link JobStatus#claimedBy}) that no live lease holds, served round-robin across users (each user's
- * oldest first, then everyone's second, ...), so one user's hundreds of jobs delay another's by one turn. A claim
+ * it takes ({@link JobStatus#claimedBy}) that no live lease holds, served round-robin across users: each user's
+ * oldest job first, then everyone's second, ..., and among users with a job in the same round, the one the stage
+ * served least recently ({@code stage_turns}) first, so one user's hundreds of jobs delay another's by one turn. A claim
  * sets the lease (owner, expiry) and raises the job's fencing token; the status changes made under the claim carry
  * the token ({@link Jobs#transition}), so a claim taken over after its lease expired loses its writes.
  */
@@ -49,22 +50,30 @@ public final class Claims {
       return Future.succeededFuture(List.of());
     }
     String[] names = states.stream().map(JobStatus::db).toArray(String[]::new);
+    String stage = states.iterator().next().stage();
     return pool.preparedQuery("""
             with turn as (
               select id, row_number() over (partition by user_id order by updated_at, id) as n from jobs
               where status = any($1) and (lease_until is null or lease_until < now())
             ), picked as (
               select j.id from jobs j join turn t on t.id = j.id
+                left join stage_turns s on s.stage = $5 and s.user_id = j.user_id
               where j.status = any($1) and (j.lease_until is null or j.lease_until < now())
-              order by t.n, j.updated_at, j.id
+              order by t.n, s.served_at nulls first, j.updated_at, j.id
               limit $2
               for update of j skip locked
+            ), claimed as (
+              update jobs j set lease_owner = $3, lease_until = now() + make_interval(secs => $4),
+                lease_token = j.lease_token + 1, claims = j.claims + 1
+              from picked where j.id = picked.id
+              returning j.id, j.user_id, j.run_id, j.status, j.lease_token, j.claims, j.submit_approved
+            ), served as (
+              insert into stage_turns (stage, user_id, served_at)
+              select distinct $5, user_id, clock_timestamp() from claimed
+              on conflict on constraint stage_turns_pkey do update set served_at = excluded.served_at
             )
-            update jobs j set lease_owner = $3, lease_until = now() + make_interval(secs => $4),
-              lease_token = j.lease_token + 1, claims = j.claims + 1
-            from picked where j.id = picked.id
-            returning j.id, j.user_id, j.run_id, j.status, j.lease_token, j.claims, j.submit_approved""")
-        .execute(Tuple.of(names, max, node, (double) ttl.toSeconds()))
+            select * from claimed""")
+        .execute(Tuple.of(names, max, node, (double) ttl.toSeconds(), stage))
         .map(rs -> {
           List<Claimed> out = new ArrayList<>();
           for (Row r : rs) {

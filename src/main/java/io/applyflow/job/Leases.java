@@ -118,7 +118,7 @@ public final class Leases {
       int runsFreed = pool.preparedQuery("update runs set owner = null, owner_until = null where owner = $1")
           .execute(Tuple.of(node())).map(rs -> rs.rowCount()).await();
       log.info("shutdown: released the leases of {} jobs and {} runs held by node {}", jobsFreed, runsFreed, node());
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // await() rethrows the cause as it is, a connection's checked exception too
       log.warn("shutdown: could not release this node's leases ({}); they expire within {} s", e.getMessage(),
           ttl().toSeconds());
     }

@@ -89,6 +89,29 @@ class ClaimsIT {
   }
 
   @Test
+  void oneSlotAtATimeTheUserServedLeastRecentlyGoesFirst() {
+    Pool own = TestDatabase.fresh("turns").pool(vertx, 2); // no other test's jobs in the queue
+    long early = JobFixtures.user(own);
+    long late = JobFixtures.user(own);
+    Claims node = node(own, "node-one-slot", Duration.ofSeconds(60));
+    JobFixtures.jobs(own, JobFixtures.run(own, early, "done"), early, JobStatus.TAILORED, 4);
+    Claims.Claimed first = node.claim(EnumSet.of(JobStatus.TAILORED), 1).await().get(0);
+    assertEquals(early, first.userId());
+    node.release(first).await();
+    // the other user's job arrives later than all of the first user's: it still gets the next slot
+    JobFixtures.jobs(own, JobFixtures.run(own, late, "done"), late, JobStatus.TAILORED, 1);
+    List<Long> order = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      Claims.Claimed next = node.claim(EnumSet.of(JobStatus.TAILORED), 1).await().get(0);
+      order.add(next.userId());
+      if (next.userId() == early) {
+        node.release(next).await(); // early's jobs keep coming back as if each were given back to the queue
+      }
+    }
+    assertEquals(late, order.get(0), "served least recently, not the oldest job: " + order);
+  }
+
+  @Test
   void aLeaseThatRunsOutIsClaimedAgainAndTheOldClaimLosesItsWrites() throws Exception {
     long user = JobFixtures.user(poolA);
     long job = JobFixtures.jobs(poolA, JobFixtures.run(poolA, user, "done"), user, JobStatus.ACCEPTED, 1).get(0);

@@ -59,10 +59,14 @@ class LiveRunIT {
   private static Applyflow app;
   private static final List<Long> runsMade = new ArrayList<>();
 
+  /**
+   * A web-only node on a database of its own: the jobs and runs written here straight into Postgres are only shown,
+   * never claimed by a stage (any node with stages on the same database would take them).
+   */
   @BeforeAll
   static void start() {
-    app = TestApp.shared();
-    api = TestApp.api();
+    app = TestApp.start(Map.of("ROLES", "web", "DATABASE_URL", TestDatabase.fresh("live").url()));
+    api = new Api("http://127.0.0.1:" + app.port());
   }
 
   /** The runs written here as running are finished, so no later start-up on this database resumes them. */
@@ -73,6 +77,8 @@ class LiveRunIT {
             + " and id = any (?)")) {
       st.setArray(1, c.createArrayOf("bigint", runsMade.toArray()));
       st.executeUpdate();
+    } finally {
+      app.close();
     }
   }
 
@@ -91,7 +97,7 @@ class LiveRunIT {
   }
 
   private static Connection db() throws SQLException {
-    return DriverManager.getConnection(TestDatabase.shared().jdbcUrl(), "postgres", null);
+    return DriverManager.getConnection(app.database().jdbcUrl(), "postgres", null);
   }
 
   /** A run written straight into Postgres, its lease held by a node that is not this app's conductor. */
@@ -351,7 +357,7 @@ class LiveRunIT {
       }
     }).listen(0, "127.0.0.1").await();
     // web and scrape only (search and the conductor): no posting is found, so no other stage is needed
-    try (Applyflow node = TestApp.start(Map.of("ROLES", "web,scrape",
+    try (Applyflow node = TestApp.start(Map.of("ROLES", "web,scrape", "DATABASE_URL", app.database().url(),
         "WATCHLIST", "greenhouse:steady,greenhouse:broken,greenhouse:nosuch",
         "GREENHOUSE_API_URL", "http://127.0.0.1:" + greenhouse.actualPort() + "/v1"))) {
       Api own = new Api("http://127.0.0.1:" + node.port());
