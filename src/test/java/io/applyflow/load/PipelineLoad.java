@@ -103,10 +103,12 @@ class PipelineLoad {
       // a live run (a new user's auto run) so its stream has something to say and is not over
       Workload live = Workload.start(node.api(), "live", Workload.PER_RUN);
       Workload.User lu = live.users.get(0);
+      Probes.heapAfterGcKb(node.pid());
       long before = Probes.heapAfterGcKb(node.pid());
       try (Probes.SseClients sse = new Probes.SseClients(node.port, "/api/search/" + lu.runId() + "/events",
           lu.token(), sseClients)) {
         Node.sleep(5_000);
+        Probes.heapAfterGcKb(node.pid());
         long with = Probes.heapAfterGcKb(node.pid());
         row("(b) app heap after full GC, before / with " + sseClients + " SSE clients on a live run",
             String.format("%.1f MB / %.1f MB: +%.1f MB, %.1f KB per client (%d answered 200, %d still open)",

@@ -29,11 +29,12 @@ final class Probes {
   }
 
   /** Latencies of an open-loop run: percentiles in ms, how many were sent, how many answered other than 200. */
-  record Latency(double p50, double p99, double max, int sent, int errors, double achievedPerSecond) {
+  record Latency(double p50, double p99, double max, int sent, int errors, double achievedPerSecond,
+                 java.util.Map<String, Integer> errorKinds) {
     @Override
     public String toString() {
-      return String.format("p50 %.1f ms, p99 %.1f ms, max %.0f ms (%d requests at %.0f/s, %d not 200)", p50, p99, max,
-          sent, achievedPerSecond, errors);
+      return String.format("p50 %.1f ms, p99 %.1f ms, max %.0f ms (%d requests at %.0f/s, %d not 200%s)", p50, p99,
+          max, sent, achievedPerSecond, errors, errorKinds.isEmpty() ? "" : ": " + errorKinds);
     }
   }
 
@@ -42,13 +43,14 @@ final class Probes {
    * request's latency counts from the moment it was due, so a slow answer cannot hold back the next ones).
    */
   static Latency openLoop(String url, String token, int perSecond, int seconds) throws InterruptedException {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
         .executor(Executors.newFixedThreadPool(8)).build();
     HttpRequest req = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
         .timeout(Duration.ofSeconds(30)).GET().build();
     int total = perSecond * seconds;
     List<CompletableFuture<Long>> futures = Collections.synchronizedList(new ArrayList<>());
     AtomicInteger errors = new AtomicInteger();
+    java.util.Map<String, Integer> kinds = new java.util.concurrent.ConcurrentSkipListMap<>();
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     long start = System.nanoTime() + 50_000_000L;
     long periodNs = 1_000_000_000L / perSecond;
@@ -58,6 +60,10 @@ final class Probes {
               .handle((res, t) -> {
                 if (t != null || res.statusCode() != 200) {
                   errors.incrementAndGet();
+                  Throwable cause = t instanceof java.util.concurrent.CompletionException && t.getCause() != null
+                      ? t.getCause() : t;
+                  kinds.merge(t == null ? "HTTP " + res.statusCode() : cause.getClass().getSimpleName(), 1,
+                      Integer::sum);
                 }
                 return System.nanoTime() - due;
               })),
@@ -72,7 +78,7 @@ final class Probes {
     double wall = (System.nanoTime() - start) / 1e9;
     Collections.sort(ns);
     return new Latency(ns.get(ns.size() / 2) / 1e6, ns.get(Math.min(ns.size() - 1, (int) (ns.size() * 0.99))) / 1e6,
-        ns.get(ns.size() - 1) / 1e6, ns.size(), errors.get(), ns.size() / Math.max(seconds, wall - 0.05));
+        ns.get(ns.size() - 1) / 1e6, ns.size(), errors.get(), ns.size() / Math.max(seconds, wall - 0.05), kinds);
   }
 
   /**
