@@ -69,18 +69,18 @@ class ClusterFault {
     say("    no job reached the apply stage within 10 minutes");
   }
 
-  /** Jobs that a stage on the scrape side handled twice: more than one 'described' or score-outcome event. */
+  /** Jobs a stage handled twice (two conductors drove them): more than one event of a forward status up to rendered. */
   private List<String> doubled(Workload w) {
     return Harness.rows(jdbc, """
         select job_id, status, count(*) from job_events
          where job_id in (select id from jobs where run_id = any(?))
-           and status in ('discovered', 'described', 'scored', 'accepted', 'clarify', 'rejected')
+           and status in ('discovered', 'described', 'scored', 'accepted', 'clarify', 'rejected', 'tailored', 'rendered')
          group by job_id, status having count(*) > 1 order by job_id
         """, w.runIds());
   }
 
   private List<String> check(String name, Workload w, long t0) {
-    Outcome end = Harness.awaitSettled(() -> Outcome.read(jdbc, w.emails()), 15 * 60_000, 180_000);
+    Outcome end = Harness.awaitSettled(() -> Outcome.read(jdbc, w.emails()), 15 * 60_000, Harness.stuckMs());
     List<String> v = new ArrayList<>(end.violations());
     doubled(w).forEach(row -> v.add("doubled: job, status, events: " + row));
     say("  %s end (t=%d s): %s; %d violation(s)", name, (System.currentTimeMillis() - t0) / 1000, end.summary(),

@@ -30,6 +30,14 @@ public final class Harness {
     }
   }
 
+  /**
+   * How long an outcome may stay unchanged before a wait gives up ({@code -Dfault.stuckSeconds}, default 330 s: longer
+   * than the old conductor's 300 s bus timeout, so a stage reply that never comes has had its chance to time out).
+   */
+  public static long stuckMs() {
+    return intProp("fault.stuckSeconds", 330) * 1000L;
+  }
+
   public static int intProp(String name, int dflt) {
     return Integer.getInteger(name, dflt);
   }

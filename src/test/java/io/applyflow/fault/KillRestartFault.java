@@ -61,7 +61,7 @@ class KillRestartFault {
           node = Node.start("f1-round" + round + "-start" + k, env);
           say("  round %d restart %d: up in %d ms", round, k, node.startMs);
         }
-        Outcome end = Harness.awaitSettled(() -> Outcome.read(jdbc, w.emails()), 15 * 60_000, 180_000);
+        Outcome end = Harness.awaitSettled(() -> Outcome.read(jdbc, w.emails()), 15 * 60_000, Harness.stuckMs());
         List<String> v = end.violations();
         say("  round %d end (t=%d s): %s; %d violation(s)", round, (System.currentTimeMillis() - t0) / 1000,
             end.summary(), v.size());
