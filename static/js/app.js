@@ -181,11 +181,20 @@ document.addEventListener('htmx:sseBeforeMessage', function (e) {
   htmx.createEventSource = function (url) {
     return listen(create ? create(url) : new EventSource(url, { withCredentials: true }));
   };
-  document.addEventListener('DOMContentLoaded', function () {
-    var region = document.getElementById('notices');
-    if (!region || document.querySelector('[sse-connect]')) { return; }
+  function noticesStream(region) {
     region.setAttribute('hx-ext', 'sse');
     region.setAttribute('sse-connect', region.getAttribute('data-stream'));
     htmx.process(region);
+  }
+  document.addEventListener('DOMContentLoaded', function () {
+    var region = document.getElementById('notices');
+    if (!region || document.querySelector('[sse-connect]')) { return; }
+    noticesStream(region);
+  });
+  // The page's own stream ended (`done`: its run finished, sse-close): the tab's notices go on /notices/events.
+  document.addEventListener('htmx:sseClose', function (e) {
+    var region = document.getElementById('notices');
+    if (!region || e.target === region || region.hasAttribute('sse-connect')) { return; }
+    noticesStream(region);
   });
 })();

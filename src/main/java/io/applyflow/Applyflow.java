@@ -20,6 +20,14 @@ import io.applyflow.profile.Profiles;
 import io.applyflow.render.RenderVerticle;
 import io.applyflow.render.ResumePdf;
 import io.applyflow.job.Jobs;
+import io.applyflow.apply.ApplyBus;
+import io.applyflow.render.RenderBus;
+import io.applyflow.tailor.TailorBus;
+import io.applyflow.score.ScoreBus;
+import io.applyflow.describe.DescribeBus;
+import io.applyflow.job.StageWorker;
+import io.applyflow.job.Leases;
+import io.applyflow.job.Claims;
 import io.applyflow.pipeline.PipelineVerticle;
 import io.applyflow.job.Runs;
 import io.applyflow.sandbox.SandboxBoards;
@@ -68,9 +76,11 @@ public final class Applyflow implements AutoCloseable {
   private final String sandboxUrl;
   private final WebVerticle web;
   private final SandboxVerticle board;
+  private final Leases leases;
 
   private Applyflow(Vertx vertx, Database database, int port, String sandboxUrl, WebVerticle web,
-                    SandboxVerticle board) {
+                    SandboxVerticle board, Leases leases) {
+    this.leases = leases;
     this.vertx = vertx;
     this.database = database;
     this.port = port;
@@ -100,7 +110,9 @@ public final class Applyflow implements AutoCloseable {
       Pool pool = database.pool(vertx, 8);
       WebVerticle[] web = new WebVerticle[1];
       SandboxVerticle[] board = new SandboxVerticle[1];
-      Deployed deployed = deploy(vertx, config, pool, web, board).await();
+      Claims claims = new Claims(pool, Leases.newNodeId(), java.time.Duration.ofSeconds(config.leaseSeconds()));
+      Leases leases = new Leases(pool, claims);
+      Deployed deployed = deploy(vertx, config, pool, claims, leases, web, board).await();
       int port = deployed.port();
       long ms = (System.nanoTime() - started) / 1_000_000;
       LlmConfig llm = llmConfig(config);
@@ -109,7 +121,7 @@ public final class Applyflow implements AutoCloseable {
           sources(config, deployed.sandboxUrl()), llm.isConfigured() ? llm.model() + " at " + llm.baseUrl() + " (output checked by the fact gate)"
               : "off (deterministic tailoring and templates)", String.join(",", config.roles().stream().sorted().toList()),
           config.cluster() ? " | cluster members: " + config.clusterMembers() : "");
-      return new Applyflow(vertx, database, port, deployed.sandboxUrl(), web[0], board[0]);
+      return new Applyflow(vertx, database, port, deployed.sandboxUrl(), web[0], board[0], leases);
     } catch (RuntimeException e) {
       database.close();
       throw e;
@@ -117,6 +129,7 @@ public final class Applyflow implements AutoCloseable {
   }
 
   private static Future<Deployed> deploy(Vertx vertx, io.applyflow.platform.config.Config config, Pool pool,
+                                        Claims claims, Leases leases,
                                         WebVerticle[] deployedWeb, SandboxVerticle[] deployedBoard) {
     Future<Integer> web = Future.succeededFuture(config.port());
     Future<Integer> sandbox = Future.succeededFuture(config.sandboxPort() == 0 ? null : config.sandboxPort());
@@ -142,26 +155,33 @@ public final class Applyflow implements AutoCloseable {
       WebClient client = WebClient.create(vertx, new WebClientOptions().setUserAgent("Applyflow/0.1")
           .setFollowRedirects(true));
       List<Future<String>> all = new ArrayList<>();
+      List<StageWorker.Stage> stages = new ArrayList<>();
       if (config.runs("scrape")) {
         AtsSources sources = atsSources(config, sandboxOrigin, client);
         SearchVerticle.Source searchSource = searchSource(config, sandboxOrigin, client, sources);
-        all.add(vertx.deployVerticle(new SearchVerticle(searchSource, runs, jobs)));
+        all.add(vertx.deployVerticle(new SearchVerticle(searchSource, runs, jobs,
+            new io.applyflow.job.RunEvents(pool, vertx.eventBus()))));
         all.add(vertx.deployVerticle(new io.applyflow.recommend.RecommendVerticle(
             new io.applyflow.recommend.Recommendations(pool), profiles, searchSource, config)));
         all.add(vertx.deployVerticle(new DescribeVerticle(jobs, sources)));
         all.add(vertx.deployVerticle(new ScoreVerticle(jobs, profiles, new SettingsStore(pool))));
+        stages.add(DescribeBus.stage(DESCRIBE_CONCURRENCY));
+        stages.add(ScoreBus.stage(SCORE_CONCURRENCY));
       }
       if (config.runs("tailor")) {
         LlmConfig llm = llmConfig(config);
         LlmTailoring tailoring = llm.isConfigured() ? new LlmTailoring(new LlmClient(vertx, client, pool, llm,
             RetryPolicy.DEFAULT, config.llmTokenBudget(), LlmClient.DEFAULT_TIMEOUT)) : null;
         all.add(vertx.deployVerticle(new TailorVerticle(jobs, profiles, tailoring, new SettingsStore(pool))));
+        stages.add(TailorBus.stage(TAILOR_CONCURRENCY));
       }
       if (config.runs("render")) {
         ResumePdf pdf = new ResumePdf();
         SettingsStore layout = new SettingsStore(pool);
         all.add(vertx.deployVerticle(() -> new RenderVerticle(jobs, pdf, layout), new DeploymentOptions()
-            .setThreadingModel(ThreadingModel.WORKER).setWorkerPoolName("render").setWorkerPoolSize(2).setInstances(2)));
+            .setThreadingModel(ThreadingModel.WORKER).setWorkerPoolName("render").setWorkerPoolSize(2)
+            .setInstances(RENDER_CONCURRENCY)));
+        stages.add(RenderBus.stage(RENDER_CONCURRENCY));
       }
       if (config.runs("apply")) {
         SubmitLedger ledger = new SubmitLedger(pool);
@@ -177,14 +197,31 @@ public final class Applyflow implements AutoCloseable {
               new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER).setWorkerPoolName("apply-" + i)
                   .setWorkerPoolSize(1)));
         }
+        stages.add(ApplyBus.stage(config.applyInstances()));
       }
-      // the conductor goes last: at start-up it resumes unfinished runs, which needs every stage listening
-      return Future.all(all).compose(v -> config.runs("scrape")
-              ? vertx.deployVerticle(new PipelineVerticle(runs, jobs, config.applyInstances())).mapEmpty()
-              : Future.succeededFuture())
+      // the stages' workers and the conductor go last: they claim work at once, which needs every stage listening
+      return Future.all(all)
+          .compose(v -> {
+            leases.start(vertx);
+            List<Future<String>> workers = new ArrayList<>();
+            stages.forEach(s -> workers.add(vertx.deployVerticle(new StageWorker(s, claims, jobs, leases))));
+            if (config.runs("scrape")) {
+              workers.add(vertx.deployVerticle(new PipelineVerticle(runs, leases)));
+            }
+            return Future.all(workers);
+          })
           .map(v -> d);
     });
   }
+
+  /**
+   * Jobs one node works on at once per stage. Describe reads job boards: 4, polite. Score and tailor are local work
+   * (tailor may call the LLM): 4 each. Render has two worker instances: 2. Apply: one per apply worker instance.
+   */
+  static final int DESCRIBE_CONCURRENCY = 4;
+  static final int SCORE_CONCURRENCY = 4;
+  static final int TAILOR_CONCURRENCY = 4;
+  static final int RENDER_CONCURRENCY = 2;
 
   /**
    * The sandbox board's origin as the search and the apply worker reach it: {@code SANDBOX_PUBLIC_URL} when set, else
@@ -358,8 +395,17 @@ public final class Applyflow implements AutoCloseable {
     return database;
   }
 
+  /** How long a graceful shutdown waits for the work in flight before it releases this node's leases. */
+  static final java.time.Duration SHUTDOWN_GRACE = java.time.Duration.ofSeconds(10);
+
+  /**
+   * Stops this node gracefully: no new work is claimed, the work in flight gets {@link #SHUTDOWN_GRACE} to end, the
+   * leases this node still holds are released (another node, or this one after a restart, takes the work up at
+   * once), then Vert.x and the embedded database stop.
+   */
   @Override
   public void close() {
+    leases.close(SHUTDOWN_GRACE);
     try {
       vertx.close().await();
     } catch (RuntimeException e) {

@@ -110,7 +110,7 @@ public final class WebVerticle extends VerticleBase {
     Versions versions = new Versions(vertx, pool);
     ProfileRoutes.mount(router, profiles, views, checklist::of, versions::recent);
     VersionsRoutes.mount(router, versions, views);
-    RunRoutes runRoutes = RunRoutes.mount(router, vertx, runs, jobs, profiles, new AnswerBank(pool), views,
+    RunRoutes runRoutes = RunRoutes.mount(router, vertx, pool, runs, jobs, profiles, new AnswerBank(pool), views,
         new RunRoutes.Limits(config.runsPerUser(), config.ssePerUser()));
     Applications applications = new Applications(pool);
     TrackerRoutes.mount(router, applications, views, versions::ofJob);

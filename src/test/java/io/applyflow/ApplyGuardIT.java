@@ -50,7 +50,7 @@ class ApplyGuardIT {
   }
 
   private static Connection db() throws SQLException {
-    return DriverManager.getConnection(TestDatabase.shared().jdbcUrl(), "postgres", null);
+    return DriverManager.getConnection(app.database().jdbcUrl(), "postgres", null);
   }
 
   private static void setUrl(long jobId, String url) throws SQLException {

@@ -32,6 +32,8 @@ import org.junit.jupiter.api.Test;
  */
 class CrashIT {
   private static final Path LOGS = Paths.get("target", "crash-it");
+  /** Both processes' database, of their own: no other test's app takes their work. */
+  private static final io.applyflow.platform.db.Database DATABASE = TestDatabase.fresh("crash");
 
   private static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0)) {
@@ -47,7 +49,7 @@ class CrashIT {
     Map<String, String> env = pb.environment();
     env.put("PORT", String.valueOf(port));
     env.put("DATA_DIR", Files.createTempDirectory("applyflow-crash").toString());
-    env.put("DATABASE_URL", TestDatabase.shared().url());
+    env.put("DATABASE_URL", DATABASE.url());
     env.put("SANDBOX_SLOW_MS", "30000");
     env.put("SANDBOX_PORT", String.valueOf(sandboxPort)); // the same sandbox origin before and after the crash
     env.put("SIGNUPS_PER_HOUR", "1000000"); // every test signs up from 127.0.0.1
@@ -87,7 +89,7 @@ class CrashIT {
   }
 
   private static String ledgerState(long runId) {
-    try (Connection c = DriverManager.getConnection(TestDatabase.shared().jdbcUrl(), "postgres", null);
+    try (Connection c = DriverManager.getConnection(DATABASE.jdbcUrl(), "postgres", null);
          PreparedStatement st = c.prepareStatement(
              "select l.state from submit_ledger l join jobs j on j.id = l.job_id where j.run_id = ?")) {
       st.setLong(1, runId);

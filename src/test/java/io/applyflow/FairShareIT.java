@@ -55,8 +55,9 @@ class FairShareIT {
 
   @BeforeAll
   static void webOnlyNode() {
+    // a database of its own: no stage worker or conductor ever takes this web node's runs, so they stay running
     web = TestApp.start(Map.of("ROLES", "web", "RUNS_PER_USER", String.valueOf(RUNS_CAP),
-        "SSE_PER_USER", String.valueOf(STREAMS_CAP)));
+        "SSE_PER_USER", String.valueOf(STREAMS_CAP), "DATABASE_URL", TestDatabase.fresh("fairshare").url()));
     api = new Api("http://127.0.0.1:" + web.port());
   }
 
@@ -64,7 +65,7 @@ class FairShareIT {
   @AfterAll
   static void finishTheirRuns() throws SQLException {
     try {
-      try (Connection c = DriverManager.getConnection(TestDatabase.shared().jdbcUrl(), "postgres", null);
+      try (Connection c = DriverManager.getConnection(web.database().jdbcUrl(), "postgres", null);
            PreparedStatement st = c.prepareStatement("""
                update runs set status = 'failed', error = 'test node closed', finished_at = now()
                where status = 'running' and user_id in (select id from users where email = any (?))""")) {
@@ -270,7 +271,7 @@ class FairShareIT {
 
   /** The user's runs marked running, read from Postgres. */
   private static long runningOf(User u) throws SQLException {
-    try (Connection c = DriverManager.getConnection(TestDatabase.shared().jdbcUrl(), "postgres", null);
+    try (Connection c = DriverManager.getConnection(web.database().jdbcUrl(), "postgres", null);
          PreparedStatement st = c.prepareStatement("""
              select count(*) from runs r join users u on u.id = r.user_id
              where u.email = ? and r.status = 'running'""")) {

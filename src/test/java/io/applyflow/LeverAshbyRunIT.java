@@ -33,12 +33,12 @@ class LeverAshbyRunIT {
   @Test
   void aWatchListOfLeverAndAshbyBoardsIsSearchedAndDescribedThroughTheirApis() {
     Vertx vertx = Vertx.vertx();
-    Pool pool = TestDatabase.shared().pool(vertx, 2);
     try (FakeLever lever = new FakeLever(true); FakeAshby ashby = new FakeAshby(true);
          Applyflow app = TestApp.start(Map.of("WATCHLIST", "lever:metabase, ashby:Nango",
              "LEVER_API_URL", lever.apiBase(), "LEVER_EU_API_URL", lever.apiBase(), "ASHBY_API_URL", ashby.apiBase(),
              "GREENHOUSE_API_URL", "http://127.0.0.1:9/v1"))) {
       Api api = new Api("http://127.0.0.1:" + app.port());
+      Pool pool = app.database().pool(vertx, 2);
       String token = api.userWithProfile(Api.uniqueEmail("lever-ashby"));
 
       List<Row> ci = run(api, token, pool, "CI Engineer", "mid");

@@ -60,11 +60,17 @@ class RecoveryIT {
 
     // 2. two approved review jobs that were applying when the process stopped; one had reached the ledger
     long reviewRun = api.post("/api/search", token, new JsonObject().put("position", "Software Engineer")
-        .put("level", "mid").put("limit", 2)).json().getLong("run_id");
+        .put("level", "mid").put("limit", 3)).json().getLong("run_id");
     var jobs = api.awaitRun(reviewRun, token, Duration.ofSeconds(120)).getJsonArray("jobs");
     long clean = jobs.getJsonObject(0).getLong("job_id");
     long attempted = jobs.getJsonObject(1).getLong("job_id");
+    long stranded = jobs.getJsonObject(2).getLong("job_id");
     update("update jobs set status = 'applying' where id in (?, ?)", clean, attempted);
+    // 3. a job of a finished run interrupted between stages (approved from the clarify queue, say), under the lease of
+    //    a node that died: any node takes it up once the lease has run out, whatever its run's status
+    update("""
+        update jobs set status = 'accepted', lease_owner = 'a-node-that-died', lease_until = now() - interval '1 second'
+        where id = ?""", stranded);
     update("""
         insert into submit_ledger (user_id, job_id, source, board, external_id)
         select user_id, id, source, board, external_id from jobs where id = ?""", attempted);
@@ -80,6 +86,10 @@ class RecoveryIT {
       JsonObject unknown = api2.awaitJob(attempted, token, "needs_attention", Duration.ofSeconds(60));
       var events = unknown.getJsonArray("events");
       assertTrue(events.getJsonObject(events.size() - 1).getString("message").contains("submit outcome unknown"));
+      JsonObject resumed = api2.awaitJob(stranded, token, "awaiting_approval", Duration.ofSeconds(120));
+      var after = resumed.getJsonArray("events");
+      assertTrue(after.stream().map(e -> ((JsonObject) e).getString("stage")).filter("tailor"::equals).count() >= 2,
+          "tailored again after it was stranded: " + after.encodePrettily());
       assertEquals(0, api2.submissionsOf(email).size(), "nothing was submitted by the recovery");
     }
   }

@@ -36,12 +36,10 @@ class SecurityCodeIT {
   private static final String POSITION = "Patient Identity";
   private static final String BOARD_WRONG = "Please enter a valid security code.";
 
-  private static Connection db() throws SQLException {
-    return DriverManager.getConnection(TestDatabase.shared().jdbcUrl(), "postgres", null);
-  }
-
-  private static String scalar(String sql, long id) throws SQLException {
-    try (Connection c = db(); PreparedStatement st = c.prepareStatement(sql)) {
+  /** A value from the database of {@code app} (the shared app, or one a test started with a database of its own). */
+  private static String scalar(Applyflow app, String sql, long id) throws SQLException {
+    try (Connection c = DriverManager.getConnection(app.database().jdbcUrl(), "postgres", null);
+         PreparedStatement st = c.prepareStatement(sql)) {
       st.setLong(1, id);
       try (ResultSet rs = st.executeQuery()) {
         return rs.next() ? rs.getString(1) : null;
@@ -92,7 +90,7 @@ class SecurityCodeIT {
     assertEquals("security_code", data.getString("kind"));
     assertEquals(email, data.getString("email"));
     assertTrue(java.time.Instant.parse(data.getString("expires_at")).isAfter(java.time.Instant.now()), data.encode());
-    assertEquals("attempted", scalar("select state from submit_ledger where job_id = ?", jobId));
+    assertEquals("attempted", scalar(TestApp.shared(), "select state from submit_ledger where job_id = ?", jobId));
 
     // the code was "emailed" to the user's address: they see it, nobody else does
     JsonArray mine = mail(api, token);
@@ -137,8 +135,8 @@ class SecurityCodeIT {
     JsonArray received = api.submissionsOf(email);
     assertEquals(1, received.size(), received.encodePrettily());
     assertEquals(String.valueOf(received.getJsonObject(0).getLong("id")),
-        scalar("select receipt from submit_ledger where job_id = ? and state = 'confirmed'", jobId));
-    assertEquals("1", scalar("select count(*) from submit_ledger where job_id = ?", jobId));
+        scalar(TestApp.shared(), "select receipt from submit_ledger where job_id = ? and state = 'confirmed'", jobId));
+    assertEquals("1", scalar(TestApp.shared(), "select count(*) from submit_ledger where job_id = ?", jobId));
     assertTrue(sent.getJsonArray("documents").stream().map(d -> ((JsonObject) d).getString("filename"))
         .anyMatch("confirmation.png"::equals), sent.getJsonArray("documents").encode());
     assertTrue(mail(api, token).getJsonObject(0).getBoolean("used"));
@@ -190,7 +188,7 @@ class SecurityCodeIT {
       JsonObject late = api.awaitJob(jobId, token, "needs_attention", Duration.ofSeconds(120));
       String message = lastEvent(late).getString("message");
       assertTrue(message.startsWith("the security code was not entered in time"), message);
-      assertEquals("attempted", scalar("select state from submit_ledger where job_id = ?", jobId));
+      assertEquals("attempted", scalar(app, "select state from submit_ledger where job_id = ?", jobId));
       Api.Response tooLate = code(api, jobId, token, code);
       assertEquals(409, tooLate.status(), tooLate.text());
       assertNotEquals("submitted", api.get("/api/job/" + jobId, token).json().getString("status"));
@@ -200,12 +198,12 @@ class SecurityCodeIT {
 
   @Test
   void aCodeForAFormLostInARestartIsRefusedAndTheJobNeedsALook() throws SQLException {
-    Api shared = TestApp.api();
     String email = Api.uniqueEmail("code-lost");
     long jobId;
     String token;
     String code;
-    try (Applyflow before = TestApp.start(Map.of())) {
+    Applyflow before = TestApp.start(Map.of());
+    try (before) {
       Api api = new Api("http://127.0.0.1:" + before.port());
       token = api.userWithProfile(email);
       JsonObject job = autoRunToTheCodeStep(api, token);
@@ -213,14 +211,18 @@ class SecurityCodeIT {
       assertEquals("needs_input", job.getString("status"), job.encodePrettily());
       code = mail(api, token).getJsonObject(0).getString("code");
     } // the node that held the form stops; another serves the same database
-    Api.Response lost = code(shared, jobId, token, code);
-    assertEquals(409, lost.status(), lost.text());
-    assertTrue(lost.json().getString("detail").contains("was lost"), lost.text());
-    JsonObject now = shared.get("/api/job/" + jobId, token).json();
-    assertEquals("needs_attention", now.getString("status"));
-    assertTrue(lastEvent(now).getString("message").startsWith("submit outcome unknown"), lastEvent(now).encode());
-    assertEquals("attempted", scalar("select state from submit_ledger where job_id = ?", jobId));
-    assertEquals(0, shared.submissionsOf(email).size());
+    try (Applyflow after = TestApp.start(Map.of("DATABASE_URL", before.database().url(),
+        "APPLY_ALLOWED_ORIGINS", before.sandboxUrl()))) {
+      Api shared = new Api("http://127.0.0.1:" + after.port());
+      Api.Response lost = code(shared, jobId, token, code);
+      assertEquals(409, lost.status(), lost.text());
+      assertTrue(lost.json().getString("detail").contains("was lost"), lost.text());
+      JsonObject now = shared.get("/api/job/" + jobId, token).json();
+      assertEquals("needs_attention", now.getString("status"));
+      assertTrue(lastEvent(now).getString("message").startsWith("submit outcome unknown"), lastEvent(now).encode());
+      assertEquals("attempted", scalar(after, "select state from submit_ledger where job_id = ?", jobId));
+      assertEquals(0, shared.submissionsOf(email).size());
+    }
   }
 
   @Test

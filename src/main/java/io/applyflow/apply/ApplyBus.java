@@ -1,6 +1,8 @@
 package io.applyflow.apply;
 
 import io.applyflow.job.JobBus;
+import io.applyflow.job.JobStatus;
+import io.applyflow.job.StageWorker;
 
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
@@ -18,15 +20,21 @@ import io.vertx.core.json.JsonObject;
 public final class ApplyBus {
   public static final String JOB = "apply.job";
   public static final String SUBMIT = "apply.submit";
-  static final long TIMEOUT_MS = 300_000;
+  static final long TIMEOUT_MS = 600_000;
   /** Typing a code, the click and the board's answer: the submit's own limits plus room to spare. */
   static final long CODE_TIMEOUT_MS = 120_000;
 
   private ApplyBus() {
   }
 
-  public static Future<JobBus.StageResult> apply(EventBus bus, JobBus.JobCommand cmd) {
-    return JobBus.request(bus, JOB, cmd, TIMEOUT_MS);
+  /**
+   * The apply stage as its worker claims for it: a job the user approved goes to {@link #SUBMIT}, any other (a new
+   * one, or one whose work stopped with its node) to {@link #JOB}, whose ledger check decides. A failure needs the
+   * user's attention; {@link #TIMEOUT_MS} covers the board's pacing interval and the form's own limits.
+   */
+  public static StageWorker.Stage stage(int concurrency) {
+    return new StageWorker.Stage("apply", c -> c.submitApproved() ? SUBMIT : JOB, TIMEOUT_MS,
+        JobStatus.NEEDS_ATTENTION, concurrency);
   }
 
   /** The address of the page held open for {@code jobId}'s security code. */
@@ -45,7 +53,4 @@ public final class ApplyBus {
         .put("code", code), JobBus.timeout(CODE_TIMEOUT_MS)).map(Message::body);
   }
 
-  public static Future<JobBus.StageResult> submit(EventBus bus, JobBus.JobCommand cmd) {
-    return JobBus.request(bus, SUBMIT, cmd, TIMEOUT_MS);
-  }
 }

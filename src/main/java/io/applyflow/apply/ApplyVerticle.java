@@ -1,6 +1,7 @@
 package io.applyflow.apply;
 
 import io.applyflow.job.JobBus;
+import io.applyflow.job.Pacing;
 import io.applyflow.job.SubmitLedger;
 
 import com.microsoft.playwright.Browser;
@@ -9,6 +10,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import io.applyflow.platform.bus.Failure;
 import io.applyflow.platform.config.Config;
+import io.applyflow.platform.metrics.Metrics;
 import io.applyflow.profile.Profiles;
 import io.applyflow.job.Document;
 import io.applyflow.job.Job;
@@ -103,8 +105,8 @@ public final class ApplyVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     return Future.all(
-        vertx.eventBus().<JobBus.JobCommand>consumer(ApplyBus.JOB, m -> handle(m, false)).completion(),
-        vertx.eventBus().<JobBus.JobCommand>consumer(ApplyBus.SUBMIT, m -> handle(m, true)).completion());
+        vertx.eventBus().<JobBus.JobCommand>localConsumer(ApplyBus.JOB, m -> handle(m, false)).completion(),
+        vertx.eventBus().<JobBus.JobCommand>localConsumer(ApplyBus.SUBMIT, m -> handle(m, true)).completion());
   }
 
   @Override
@@ -376,16 +378,19 @@ public final class ApplyVerticle extends VerticleBase {
               "image/png", filled.screenshot()));
     }
     return paced(c.job())
-        .compose(capReached -> capReached
-            ? jobs.transition(cmd, "apply", JobStatus.AWAITING_APPROVAL, "the daily cap of " + pacing.dailyCap()
-                + " submissions is reached, so nothing was sent; submit it later from the review queue", evidence,
-                conn -> Jobs.insertDocument(conn, cmd.jobId(), cmd.userId(), Document.SCREENSHOT, "filled-form.png",
-                    "image/png", filled.screenshot()))
-            : ledger.attempt(c.job()).compose(recorded -> recorded
-                ? jobs.note(cmd, "apply", "ledger: submit attempt recorded; clicking submit", evidence)
-                    .compose(v -> clickSubmit(cmd, c, filled, evidence))
-                : jobs.transition(cmd, "apply", JobStatus.DUPLICATE,
-                    "another attempt for this posting is already in the ledger; not submitting", null)))
+        .compose(attempt -> switch (attempt.outcome()) {
+          case CAPPED -> jobs.transition(cmd, "apply", JobStatus.AWAITING_APPROVAL, "the daily cap of "
+                  + pacing.dailyCap() + " submissions is reached, so nothing was sent; submit it later from the review "
+                  + "queue", evidence,
+              conn -> Jobs.insertDocument(conn, cmd.jobId(), cmd.userId(), Document.SCREENSHOT, "filled-form.png",
+                  "image/png", filled.screenshot()));
+          case ALREADY -> jobs.transition(cmd, "apply", JobStatus.DUPLICATE,
+              "another attempt for this posting is already in the ledger; not submitting",
+              new JsonObject().put("other_job_id", attempt.already().jobId()).put("state", attempt.already().state()));
+          case ATTEMPTED -> jobs.note(cmd, "apply", "ledger: submit attempt recorded; clicking submit", evidence)
+              .compose(v -> clickSubmit(cmd, c, filled, evidence));
+          case WAIT -> Future.failedFuture(new IllegalStateException("paced() waits out every WAIT"));
+        })
         .onComplete(ar -> {
           SecurityCodeHold h = held.get(cmd.jobId());
           if (h == null || h.page() != filled.page()) {
@@ -394,17 +399,26 @@ public final class ApplyVerticle extends VerticleBase {
         });
   }
 
-  /** Waits out the board's interval; true when the daily cap forbids submitting at all. */
-  private Future<Boolean> paced(Job job) {
-    return ledger.recent(job.userId(), job.source(), job.board()).compose(recent -> {
-      Pacing.Decision d = pacing.decide(Instant.now(), recent.lastOnBoard(), recent.last24h());
-      if (d.capReached() || d.waitMillis() == 0) {
-        return Future.succeededFuture(d.capReached());
+  /**
+   * Asks the ledger for the submission, waiting out the board's interval (the filled form stays open) and asking
+   * again until it is recorded, capped or already taken: never WAIT. The decision and the ledger row are one
+   * transaction ({@link SubmitLedger#attempt}).
+   */
+  private Future<SubmitLedger.Attempt> paced(Job job) {
+    return ledger.attempt(job, pacing).compose(attempt -> {
+      switch (attempt.outcome()) {
+        case ATTEMPTED -> Metrics.submission("attempted");
+        case CAPPED -> Metrics.submission("capped");
+        case ALREADY -> Metrics.submission("duplicate");
+        case WAIT -> {
+          Metrics.submission("paced");
+          log.info("pacing: waiting {} ms before submitting to board {}", attempt.waitMillis(), job.board());
+          Promise<Void> waited = Promise.promise();
+          vertx.setTimer(attempt.waitMillis(), t -> waited.complete());
+          return waited.future().compose(v -> paced(job));
+        }
       }
-      log.info("pacing: waiting {} ms before submitting to board {}", d.waitMillis(), job.board());
-      Promise<Boolean> waited = Promise.promise();
-      vertx.setTimer(d.waitMillis(), t -> waited.complete(false));
-      return waited.future();
+      return Future.succeededFuture(attempt);
     });
   }
 
@@ -459,7 +473,8 @@ public final class ApplyVerticle extends VerticleBase {
                       returning id, user_id)
                     insert into application_events (application_id, user_id, kind, to_status, message)
                     select id, user_id, 'created', 'APPLIED', 'Submitted by a run' from app""")
-                .execute(Tuple.of(cmd.userId(), cmd.jobId()))));
+                .execute(Tuple.of(cmd.userId(), cmd.jobId()))))
+        .onSuccess(r -> Metrics.submission("confirmed"));
   }
 
   // --- the email security code ---------------------------------------------------------------------

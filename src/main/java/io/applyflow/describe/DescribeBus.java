@@ -1,6 +1,8 @@
 package io.applyflow.describe;
 
 import io.applyflow.job.JobBus;
+import io.applyflow.job.JobStatus;
+import io.applyflow.job.StageWorker;
 
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
@@ -15,7 +17,8 @@ public final class DescribeBus {
   private DescribeBus() {
   }
 
-  public static Future<JobBus.StageResult> describe(EventBus bus, JobBus.JobCommand cmd) {
-    return JobBus.request(bus, JOB, cmd, 60_000);
+  /** The describe stage as its worker claims for it: reads postings from job boards, 60 s each. */
+  public static StageWorker.Stage stage(int concurrency) {
+    return new StageWorker.Stage("describe", c -> JOB, 60_000, JobStatus.FAILED, concurrency);
   }
 }

@@ -20,8 +20,14 @@ public final class JobBus {
   public record Progress(long runId, long jobId, long userId, String status) {
   }
 
-  /** Work on one job, on behalf of its owner. */
-  public record JobCommand(long jobId, long userId) {
+  /**
+   * Work on one job, on behalf of its owner. {@code lease} is the fencing token of the claim the work runs under
+   * (0 for a user's own action): a status change made with it only happens while the claim still holds the job.
+   */
+  public record JobCommand(long jobId, long userId, long lease) {
+    public JobCommand(long jobId, long userId) {
+      this(jobId, userId, 0);
+    }
   }
 
   /** What a stage left the job in. */

@@ -1,6 +1,7 @@
 package io.applyflow.job;
 
 import io.applyflow.platform.bus.Failure;
+import io.applyflow.platform.metrics.Metrics;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonArray;
@@ -12,12 +13,15 @@ import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Jobs, their events and their documents in Postgres. Every read and write names the owner's user id. A state
  * change and its event are written in one transaction, then {@code run.progress} is published.
  */
 public final class Jobs {
+  private static final Logger log = LoggerFactory.getLogger(Jobs.class);
   private final Pool pool;
   private final EventBus bus;
 
@@ -178,34 +182,37 @@ public final class Jobs {
   }
 
   /**
-   * Moves a job to {@code status}, running {@code extra} (column updates) in the same transaction, records the
-   * event, and publishes progress. Returns the stage result to reply with.
+   * Moves a job to {@code status} through the one guarded update every status change goes through ({@link #move}):
+   * the job must be in a state {@link JobStatus#from} allows, and, for work done under a claim ({@code cmd.lease()
+   * > 0}), the claim must still hold the job. {@code extra} (column updates, documents) runs in the same
+   * transaction and is rolled back when the move loses. A lost move fails with {@link Failure#STALE}, so the work
+   * that would follow it (a submit after "applying") never runs; it is logged and counted, and nothing is
+   * overwritten. Returns the stage result to reply with.
    */
   public Future<JobBus.StageResult> transition(JobBus.JobCommand cmd, String stage, JobStatus status,
                                                String message, JsonObject data,
                                                Function<SqlConnection, Future<?>> extra) {
-    return pool.withTransaction(conn -> (extra == null ? Future.succeededFuture() : extra.apply(conn))
-            .compose(v -> conn.preparedQuery("""
-                    update jobs set status = $3, updated_at = now() where id = $1 and user_id = $2
-                    returning run_id""")
-                .execute(Tuple.of(cmd.jobId(), cmd.userId(), status.db())))
-            .compose(rs -> {
-              if (!rs.iterator().hasNext()) {
-                return Future.failedFuture(Failure.NOT_FOUND.with("no job " + cmd.jobId()));
-              }
-              long runId = rs.iterator().next().getLong("run_id");
-              return event(conn, cmd.jobId(), cmd.userId(), stage, status, message, data).map(runId);
-            }))
-        .map(runId -> {
-          JobBus.publish(bus, new JobBus.Progress(runId, cmd.jobId(), cmd.userId(), status.db()));
-          return new JobBus.StageResult(cmd.jobId(), status.db());
-        });
+    return move(cmd, JobStatus.from(status), status, stage, message, data, extra, false)
+        .compose(moved -> moved
+            ? Future.succeededFuture(new JobBus.StageResult(cmd.jobId(), status.db()))
+            : lost(cmd, stage, status));
   }
 
   /** Same as {@link #transition} with no column updates. */
   public Future<JobBus.StageResult> transition(JobBus.JobCommand cmd, String stage, JobStatus status,
                                                String message, JsonObject data) {
     return transition(cmd, stage, status, message, data, null);
+  }
+
+  /** Why a move did not happen: NOT_FOUND for someone else's job, else STALE naming the state the job is in. */
+  private Future<JobBus.StageResult> lost(JobBus.JobCommand cmd, String stage, JobStatus wanted) {
+    return get(cmd.jobId(), cmd.userId()).compose(now -> {
+      log.warn("job {}: {} lost its move to {}: the job is {}{}", cmd.jobId(), stage, wanted.db(), now.status().db(),
+          cmd.lease() > 0 ? " (claim " + cmd.lease() + ")" : "");
+      Metrics.staleWrite(stage);
+      return Future.failedFuture(Failure.STALE.with("job " + cmd.jobId() + " is " + now.status().db()
+          + "; " + stage + " may not move it to " + wanted.db()));
+    });
   }
 
   /** Moves the job from {@code from} to {@code to} only if it is still in {@code from}; false otherwise. */
@@ -215,42 +222,69 @@ public final class Jobs {
   }
 
   /**
-   * Jobs of finished runs that were left {@code applying} (the process stopped after an approval), of every user:
-   * the recovery list at start-up.
+   * A decision (the user's, or a timer's): moves the job to {@code to} if it is in one of {@code from} and the
+   * table allows it; false when it is not. Nothing is sent to a stage: the stage that takes the new state claims
+   * the job from Postgres.
    */
-  public Future<List<JobBus.JobCommand>> interruptedApplications() {
-    return pool.query("""
-            select j.id, j.user_id from jobs j join runs r on r.id = j.run_id
-            where j.status = 'applying' and r.status <> 'running' order by j.id""").execute()
-        .map(rs -> {
-          List<JobBus.JobCommand> out = new ArrayList<>();
-          rs.forEach(r -> out.add(new JobBus.JobCommand(r.getLong("id"), r.getLong("user_id"))));
-          return out;
-        });
-  }
-
-  /** Moves the job to {@code to} if it is in one of {@code from}; false when it is not. */
   public Future<Boolean> moveIfIn(JobBus.JobCommand cmd, java.util.Set<JobStatus> from, JobStatus to, String stage,
                                   String message) {
-    List<String> states = from.stream().map(JobStatus::db).toList();
-    return pool.withTransaction(conn -> conn.preparedQuery("""
-            update jobs set status = $3, updated_at = now()
-            where id = $1 and user_id = $2 and status = any($4)
-            returning run_id""")
-        .execute(Tuple.of(cmd.jobId(), cmd.userId(), to.db(), states.toArray(new String[0])))
-        .compose(rs -> {
-          if (!rs.iterator().hasNext()) {
-            return Future.succeededFuture(-1L);
-          }
-          long runId = rs.iterator().next().getLong("run_id");
-          return event(conn, cmd.jobId(), cmd.userId(), stage, to, message, null).map(runId);
-        }))
+    return move(cmd, from, to, stage, message, null, null, false);
+  }
+
+  /** The user approved the submission: awaiting approval → applying, marked approved for the apply stage. */
+  public Future<Boolean> approveSubmission(JobBus.JobCommand cmd, String message) {
+    return move(cmd, java.util.EnumSet.of(JobStatus.AWAITING_APPROVAL), JobStatus.APPLYING, "review", message, null,
+        null, true);
+  }
+
+  /**
+   * The one status change: {@code update jobs set status = to where id, user and status = any(allowed)}, where
+   * allowed is {@code from} ∩ {@link JobStatus#from}(to), and, under a claim, {@code lease_token} is the claim's.
+   * Nothing becomes submitted without its confirmed ledger row. The job's lease is kept only when the new state is
+   * one the same stage goes on with (applying, for the apply
+   * stage), else released; the claim count restarts; {@code submit_approved} holds only for an approved applying.
+   * The move, {@code extra} and the event are one transaction; progress is published after it.
+   */
+  private Future<Boolean> move(JobBus.JobCommand cmd, java.util.Set<JobStatus> from, JobStatus to, String stage,
+                               String message, JsonObject data, Function<SqlConnection, Future<?>> extra,
+                               boolean approve) {
+    List<String> allowed = from.stream().filter(s -> s.allows(to)).map(JobStatus::db).toList();
+    if (allowed.isEmpty()) {
+      return Future.succeededFuture(false);
+    }
+    boolean keepLease = cmd.lease() > 0 && stage.equals(to.stage());
+    return pool.withTransaction(conn -> (extra == null ? Future.succeededFuture() : extra.apply(conn))
+            .compose(v -> conn.preparedQuery("""
+                    update jobs set status = $3, updated_at = now(), claims = 0,
+                      submit_approved = ($6 or (submit_approved and $3 = 'applying')),
+                      lease_owner = case when $7 then lease_owner end,
+                      lease_until = case when $7 then lease_until end
+                    where id = $1 and user_id = $2 and status = any($4) and ($5 = 0 or lease_token = $5)
+                      and ($3 <> 'submitted' or exists (select 1 from submit_ledger l where l.job_id = jobs.id
+                                                          and l.user_id = jobs.user_id and l.state = 'confirmed'))
+                    returning run_id""")
+                .execute(Tuple.of(cmd.jobId(), cmd.userId(), to.db(), allowed.toArray(new String[0]), cmd.lease(),
+                    approve, keepLease)))
+            .compose(rs -> {
+              if (!rs.iterator().hasNext()) {
+                // roll back whatever extra wrote: the move did not happen
+                return Future.failedFuture(new Lost());
+              }
+              long runId = rs.iterator().next().getLong("run_id");
+              return event(conn, cmd.jobId(), cmd.userId(), stage, to, message, data).map(runId);
+            }))
         .map(runId -> {
-          if (runId > 0) {
-            JobBus.publish(bus, new JobBus.Progress(runId, cmd.jobId(), cmd.userId(), to.db()));
-          }
-          return runId > 0;
-        });
+          JobBus.publish(bus, new JobBus.Progress(runId, cmd.jobId(), cmd.userId(), to.db()));
+          return true;
+        })
+        .recover(t -> t instanceof Lost ? Future.succeededFuture(false) : Future.failedFuture(t));
+  }
+
+  /** The guarded update matched no row: rolls the transaction back. */
+  private static final class Lost extends RuntimeException {
+    Lost() {
+      super("the move did not happen", null, false, false);
+    }
   }
 
   /**

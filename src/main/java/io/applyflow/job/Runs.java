@@ -90,13 +90,74 @@ public final class Runs {
         });
   }
 
-  /** Runs still marked running, of every user: the recovery list at start-up. */
-  public Future<List<Run>> unfinished() {
-    return pool.query("select " + COLUMNS + " from runs where status = 'running' order by id").execute()
+  /** A running run this node's conductor now owns, and whether its search already finished. */
+  public record Owned(long id, long userId, boolean searched) {
+  }
+
+  /**
+   * Takes ownership of up to {@code max} running runs that no live lease holds ({@code FOR UPDATE SKIP LOCKED}, so
+   * two conductors never take the same run): the lease runs {@code ttl} from now and is renewed by {@link Leases}.
+   */
+  public Future<List<Owned>> claim(String node, java.time.Duration ttl, int max) {
+    return pool.preparedQuery("""
+            update runs r set owner = $1, owner_until = now() + make_interval(secs => $2)
+            where r.id in (select id from runs where status = 'running'
+                             and (owner is null or owner_until < now()) order by id limit $3
+                           for update skip locked)
+            returning r.id, r.user_id, (r.searched_at is not null) as searched""")
+        .execute(Tuple.of(node, (double) ttl.toSeconds(), max))
         .map(rs -> {
-          List<Run> out = new ArrayList<>();
-          rs.forEach(r -> out.add(Run.from(r)));
+          List<Owned> out = new ArrayList<>();
+          rs.forEach(r -> out.add(new Owned(r.getLong("id"), r.getLong("user_id"), r.getBoolean("searched"))));
           return out;
+        });
+  }
+
+  /** Records that the run's search finished (its jobs are all in); false when {@code node} no longer owns it. */
+  public Future<Boolean> searched(long runId, String node) {
+    return pool.preparedQuery("""
+            update runs set searched_at = now() where id = $1 and owner = $2 and status = 'running' returning id""")
+        .execute(Tuple.of(runId, node)).map(rs -> rs.iterator().hasNext());
+  }
+
+  /** The run as its owner sees it, or null when {@code node} does not own it (any more) or it ended. */
+  public Future<Owned> ownedState(long runId, String node) {
+    return pool.preparedQuery("""
+            select id, user_id, (searched_at is not null) as searched from runs
+            where id = $1 and owner = $2 and status = 'running'""")
+        .execute(Tuple.of(runId, node))
+        .map(rs -> {
+          if (!rs.iterator().hasNext()) {
+            return null;
+          }
+          Row r = rs.iterator().next();
+          return new Owned(r.getLong("id"), r.getLong("user_id"), r.getBoolean("searched"));
+        });
+  }
+
+  /** How many of the run's jobs are still on their way (neither final nor waiting for the user). */
+  public Future<Long> unsettled(long runId) {
+    String[] moving = java.util.Arrays.stream(JobStatus.values()).filter(s -> !s.isSettled()).map(JobStatus::db)
+        .toArray(String[]::new);
+    return pool.preparedQuery("select count(*) as n from jobs where run_id = $1 and status = any($2)")
+        .execute(Tuple.tuple().addLong(runId).addArrayOfString(moving)).map(rs -> rs.iterator().next().getLong("n"));
+  }
+
+  /**
+   * Ends a run this node owns ({@code done} or {@code failed}) and gives up its lease; false when another owner
+   * (or nobody: it already ended) holds it.
+   */
+  public Future<Boolean> finishOwned(long runId, long userId, String status, String error, String node) {
+    return pool.preparedQuery("""
+            update runs set status = $3, error = $4, finished_at = now(), owner = null, owner_until = null
+            where id = $1 and user_id = $2 and owner = $5 and status = 'running' returning id""")
+        .execute(Tuple.of(runId, userId, status, error, node))
+        .map(rs -> {
+          boolean ended = rs.iterator().hasNext();
+          if (ended) {
+            JobBus.publish(bus, new JobBus.Progress(runId, 0, userId, status));
+          }
+          return ended;
         });
   }
 

@@ -18,7 +18,7 @@ public final class Stages {
 
   public static Future<Void> consume(Vertx vertx, String address, Jobs jobs, Set<JobStatus> ready,
                                      BiFunction<JobBus.JobCommand, Job, Future<JobBus.StageResult>> work) {
-    return vertx.eventBus().<JobBus.JobCommand>consumer(address, (Message<JobBus.JobCommand> msg) -> {
+    return vertx.eventBus().<JobBus.JobCommand>localConsumer(address, (Message<JobBus.JobCommand> msg) -> {
       JobBus.JobCommand cmd = msg.body();
       jobs.get(cmd.jobId(), cmd.userId())
           .compose(job -> ready.contains(job.status())

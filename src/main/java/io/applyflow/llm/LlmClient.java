@@ -24,11 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,15 +39,22 @@ import org.slf4j.LoggerFactory;
  * once the server answers 400 that the model does not support {@code json_schema}). The answer is parsed and checked
  * by {@link JsonShapeValidator}; an invalid answer gets exactly one repair request carrying the validation error.
  * 429, 498, 5xx and connection errors are retried per {@link RetryPolicy} (honouring {@code retry-after} and Groq's
- * {@code x-ratelimit-reset-*}); other 4xx fail at once with the server's message. Tokens
- * ({@code usage.total_tokens}) are counted per run key and a run whose budget is spent fails before any call.
+ * {@code x-ratelimit-reset-*}); other 4xx fail at once with the server's message.
+ *
+ * <p>The token budget is per run key and lives in Postgres ({@code llm_token_use}), shared by every node and kept
+ * across restarts. Before each chat request the client reserves an estimate of its cost
+ * ({@value #COMPLETION_ALLOWANCE} tokens for the answer plus a third of the prompt's characters; at most the whole
+ * budget) in one conditional statement: only when what is counted plus the estimate fits the budget, otherwise the
+ * call fails without reaching the server. After the answer the reservation is replaced by the tokens the server
+ * reports ({@code usage.total_tokens}; a failed request gives its reservation back). So two nodes cannot both spend
+ * the last tokens; the budget is exceeded only by a call that costs more than its estimate. A node that dies
+ * mid-call leaves its reservation counted as spent.
  *
  * <p>Failures are {@link Failure.Coded}: {@code UPSTREAM} for server errors, unreachable servers and answers still
  * invalid after the repair; {@code CONFLICT} (message starting with {@link #BUDGET_EXHAUSTED}) when the run's token
  * budget is spent; {@code BAD_INPUT} for missing arguments; {@code INTERNAL} when no server is configured.
  *
- * <p>Threading: fully asynchronous, never blocks; safe to share between verticles and event loops (counters are
- * concurrent). Waits between retries are Vert.x timers. Config: {@link LlmConfig}, {@link RetryPolicy}, a token
+ * <p>Threading: fully asynchronous, never blocks; safe to share between verticles and event loops. Waits between retries are Vert.x timers. Config: {@link LlmConfig}, {@link RetryPolicy}, a token
  * budget per run (default {@value #DEFAULT_TOKEN_BUDGET}) and a request timeout (default 60 s). Neither the key nor
  * prompt or answer content is ever logged.
  */
@@ -60,6 +64,8 @@ public final class LlmClient {
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
   /** How the message of a budget failure starts. */
   public static final String BUDGET_EXHAUSTED = "token budget exhausted";
+  /** Tokens reserved for the answer of one chat request, on top of the prompt's estimate. */
+  public static final long COMPLETION_ALLOWANCE = 1_000;
 
   private static final Logger LOG = LoggerFactory.getLogger(LlmClient.class);
   private static final int MAX_ERROR_CHARS = 500;
@@ -71,10 +77,12 @@ public final class LlmClient {
   private final RetryPolicy retry;
   private final long tokenBudgetPerRun;
   private final long timeoutMs;
-  private final ConcurrentMap<String, AtomicLong> tokensByRun = new ConcurrentHashMap<>();
   private volatile boolean jsonSchemaUnsupported;
 
-  /** A client with the default retry policy, token budget and timeout. {@code pool} null disables the cache. */
+  /**
+   * A client with the default retry policy, token budget and timeout. {@code pool} null disables the cache and the
+   * budget (for tests of the HTTP side alone).
+   */
   public LlmClient(Vertx vertx, WebClient web, Pool pool, LlmConfig config) {
     this(vertx, web, pool, config, RetryPolicy.DEFAULT, DEFAULT_TOKEN_BUDGET, DEFAULT_TIMEOUT);
   }
@@ -114,15 +122,16 @@ public final class LlmClient {
         : Future.failedFuture(t));
   }
 
-  /** Tokens spent so far by {@code runKey} (cache hits are free). */
-  public long tokensUsed(String runKey) {
-    AtomicLong used = tokensByRun.get(runKey);
-    return used == null ? 0 : used.get();
-  }
-
-  /** Forgets the token count of a finished run. */
-  public void forgetRun(String runKey) {
-    tokensByRun.remove(runKey);
+  /**
+   * Tokens spent so far by {@code runKey} on any node (cache hits are free), including what calls in flight have
+   * reserved.
+   */
+  public Future<Long> tokensUsed(String runKey) {
+    if (pool == null) {
+      return Future.succeededFuture(0L);
+    }
+    return pool.preparedQuery("select used from llm_token_use where run_key = $1").execute(Tuple.of(runKey))
+        .map(rs -> rs.iterator().hasNext() ? rs.iterator().next().getLong("used") : 0L);
   }
 
   /** The cache key: SHA-256 hex of model, system prompt, user prompt and schema, NUL-separated. */
@@ -210,27 +219,91 @@ public final class LlmClient {
   // --- one chat completion: budget, response format, fallback -----------------------------------------------
 
   private Future<String> chat(JsonArray messages, JsonObject schema, String runKey) {
-    long used = tokensUsed(runKey);
-    if (used >= tokenBudgetPerRun) {
-      LOG.warn("LLM token budget of {} spent for run {}; not calling the server", tokenBudgetPerRun, runKey);
-      return Future.failedFuture(Failure.CONFLICT.with(BUDGET_EXHAUSTED + " for run " + runKey + ": used " + used
-          + " of " + tokenBudgetPerRun + " tokens"));
-    }
-    boolean useSchema = schema != null && !jsonSchemaUnsupported;
-    return send(request(messages, schema, useSchema), 0).compose(
-        body -> content(body, runKey),
+    return reserve(runKey, estimate(messages)).compose(reserved -> {
+      boolean useSchema = schema != null && !jsonSchemaUnsupported;
+      Future<JsonObject> answered = send(request(messages, schema, useSchema), 0).recover(err -> {
+        if (err instanceof HttpError e && e.status == 400 && useSchema && saysNoJsonSchema(e.getMessage())) {
+          jsonSchemaUnsupported = true;
+          LOG.warn("model {} does not support json_schema; falling back to json_object", config.model());
+          return send(request(messages, schema, false), 0);
+        }
+        return Future.failedFuture(err);
+      });
+      return answered.transform(ar -> settle(runKey, reserved, ar.succeeded() ? tokens(ar.result()) : 0)
+          .compose(v -> ar.succeeded() ? Future.succeededFuture(ar.result()) : Future.<JsonObject>failedFuture(ar.cause())));
+    }).compose(
+        this::content,
         err -> {
-          if (err instanceof HttpError e && e.status == 400 && useSchema && saysNoJsonSchema(e.getMessage())) {
-            jsonSchemaUnsupported = true;
-            LOG.warn("model {} does not support json_schema; falling back to json_object", config.model());
-            return send(request(messages, schema, false), 0).compose(body -> content(body, runKey));
-          }
           if (err instanceof HttpError e && "json_validate_failed".equals(e.code)) {
             // Groq refused its own output; treat what it generated as the (invalid) answer so the repair sees it.
             return Future.succeededFuture(e.failedGeneration == null ? "" : e.failedGeneration);
           }
           return Future.failedFuture(err);
         });
+  }
+
+  // --- the run's token budget, in Postgres -------------------------------------------------------------------
+
+  /** What one chat request may cost: the answer's allowance plus a third of the prompt's characters. */
+  private static long estimate(JsonArray messages) {
+    return COMPLETION_ALLOWANCE + messages.encode().length() / 3;
+  }
+
+  /**
+   * Reserves {@code estimate} tokens of {@code runKey}'s budget (the whole budget when the estimate is larger) in one
+   * statement, only if the reservations and the spending already counted leave room for it; fails with
+   * {@link #BUDGET_EXHAUSTED} otherwise. Answers the tokens reserved.
+   */
+  private Future<Long> reserve(String runKey, long estimate) {
+    if (pool == null) {
+      return Future.succeededFuture(0L);
+    }
+    long reserving = Math.min(estimate, tokenBudgetPerRun);
+    return pool.preparedQuery("""
+            insert into llm_token_use as t (run_key, used) values ($1, $2)
+            on conflict (run_key) do update set used = t.used + excluded.used, updated_at = now()
+              where t.used + excluded.used <= $3
+            returning used""")
+        .execute(Tuple.of(runKey, reserving, tokenBudgetPerRun))
+        .compose(rs -> rs.iterator().hasNext() ? Future.succeededFuture(reserving)
+            : tokensUsed(runKey).compose(used -> {
+              LOG.warn("LLM token budget of {} spent for run {}; not calling the server", tokenBudgetPerRun, runKey);
+              return Future.failedFuture(Failure.CONFLICT.with(BUDGET_EXHAUSTED + " for run " + runKey + ": used "
+                  + used + " of " + tokenBudgetPerRun + " tokens (counting calls in flight), and a call may cost "
+                  + reserving));
+            }));
+  }
+
+  /**
+   * Replaces a reservation by the tokens the server reported. Never fails: a reservation that cannot be settled
+   * stays counted as spent.
+   */
+  private Future<Void> settle(String runKey, long reserved, long spent) {
+    if (pool == null) {
+      return Future.succeededFuture();
+    }
+    return pool.preparedQuery("""
+            update llm_token_use set used = greatest(0, used - $2 + $3), updated_at = now()
+            where run_key = $1 returning used""")
+        .execute(Tuple.of(runKey, reserved, spent))
+        .<Void>map(rs -> {
+          if (spent > 0 && rs.iterator().hasNext()) {
+            LOG.debug("LLM call for run {} used {} tokens ({} of {})", runKey, spent,
+                rs.iterator().next().getLong("used"), tokenBudgetPerRun);
+          }
+          return null;
+        })
+        .recover(t -> {
+          LOG.warn("could not settle the LLM tokens of run {}; its reservation of {} stays counted: {}", runKey,
+              reserved, t.getMessage());
+          return Future.succeededFuture();
+        });
+  }
+
+  /** The tokens an answer reports spending ({@code usage.total_tokens}), 0 when it does not say. */
+  private static long tokens(JsonObject body) {
+    JsonObject usage = body.getValue("usage") instanceof JsonObject u ? u : null;
+    return usage != null && usage.getValue("total_tokens") instanceof Number n ? n.longValue() : 0;
   }
 
   private static boolean saysNoJsonSchema(String message) {
@@ -260,12 +333,7 @@ public final class LlmClient {
     return title.isEmpty() ? "response" : truncate(title, 64);
   }
 
-  private Future<String> content(JsonObject body, String runKey) {
-    JsonObject usage = body.getValue("usage") instanceof JsonObject u ? u : null;
-    if (usage != null && usage.getValue("total_tokens") instanceof Number n) {
-      long total = tokensByRun.computeIfAbsent(runKey, k -> new AtomicLong()).addAndGet(n.longValue());
-      LOG.debug("LLM call for run {} used {} tokens ({} of {})", runKey, n, total, tokenBudgetPerRun);
-    }
+  private Future<String> content(JsonObject body) {
     JsonArray choices = body.getValue("choices") instanceof JsonArray a ? a : null;
     if (choices == null || choices.isEmpty() || !(choices.getValue(0) instanceof JsonObject choice)) {
       return Future.failedFuture(Failure.UPSTREAM.with("LLM server answered without choices"));

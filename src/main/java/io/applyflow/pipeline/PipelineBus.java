@@ -1,30 +1,22 @@
 package io.applyflow.pipeline;
 
-import io.applyflow.job.JobBus;
 import io.vertx.core.eventbus.EventBus;
 
 /**
- * The conductor's contract. {@code run.start} (point-to-point) starts a run whose row already exists;
- * {@code run.job} (point-to-point) asks it to walk one job on from its stored status.
+ * The conductor's contract. {@code run.start} (publish) tells every conductor that a run's row was just created, so
+ * one of them takes it at once rather than at its next look ({@link PipelineVerticle} claims runs from Postgres).
  */
 public final class PipelineBus {
   public static final String START = "run.start";
-  /** Walk one job on from its stored status (after the user approved it from the clarify queue). */
-  public static final String JOB = "run.job";
 
   private PipelineBus() {
   }
 
-  /** Start (or resume) the pipeline of a run. */
+  /** A run was created (or should be looked at again). */
   public record Start(long runId, long userId) {
   }
 
   public static void start(EventBus bus, Start start) {
-    bus.send(START, start);
-  }
-
-  /** Asks the conductor to walk a job on from its stored status; fire and forget. */
-  public static void continueJob(EventBus bus, JobBus.JobCommand cmd) {
-    bus.send(JOB, cmd);
+    bus.publish(START, start);
   }
 }

@@ -1,6 +1,8 @@
 package io.applyflow.render;
 
 import io.applyflow.job.JobBus;
+import io.applyflow.job.JobStatus;
+import io.applyflow.job.StageWorker;
 
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
@@ -15,7 +17,8 @@ public final class RenderBus {
   private RenderBus() {
   }
 
-  public static Future<JobBus.StageResult> render(EventBus bus, JobBus.JobCommand cmd) {
-    return JobBus.request(bus, RESUME, cmd, 120_000);
+  /** The render stage as its worker claims for it: PDF work on worker threads, 120 s each. */
+  public static StageWorker.Stage stage(int concurrency) {
+    return new StageWorker.Stage("render", c -> RESUME, 120_000, JobStatus.FAILED, concurrency);
   }
 }

@@ -5,11 +5,11 @@ import io.applyflow.job.JobStatus;
 import io.applyflow.job.Jobs;
 import io.applyflow.job.JobBus;
 
+import io.applyflow.platform.metrics.Metrics;
 import io.applyflow.platform.web.Http;
 import io.applyflow.platform.web.Sse;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.EnumSet;
@@ -26,6 +26,10 @@ import java.util.function.Supplier;
  * {@code SSE_PER_USER} streams on a node; one more is refused with 429 until one closes (htmx's SSE extension retries
  * with back-off, so the refused page comes alive when a tab is closed).
  *
+ * <p>The streams of a node share one consumer of {@code run.progress} ({@link Hub}): it hands each message to the
+ * node's open streams of that user, on each stream's own event loop. A stream of something that finishes (a run)
+ * ends with {@code event: done} ({@link #openUntil}).
+ *
  * <p>Every stream also carries the user's <b>notices</b>: when one of their jobs becomes submitted, needs input or
  * needs attention, an {@code event: notice} with one line of JSON {@code {id, job_id, title, company, status,
  * label, href}} (read from Postgres; sent only if the job is still in that state). The page's script shows it as a
@@ -35,6 +39,8 @@ import java.util.function.Supplier;
  */
 public final class Live {
   private static final long COALESCE_MS = 150;
+  /** The event that ends a stream whose subject is finished; pages close on it ({@code sse-close="done"}). */
+  public static final String DONE = "done";
   /** The changes of a job that every page of its owner tells them about. */
   static final Set<JobStatus> NOTABLE = EnumSet.of(JobStatus.SUBMITTED, JobStatus.NEEDS_INPUT,
       JobStatus.NEEDS_ATTENTION);
@@ -49,6 +55,10 @@ public final class Live {
     this.jobs = jobs;
   }
 
+  /** What one rendering sends: the fragments by event name, and whether the stream ends after them. */
+  public record Frames(Map<String, String> fragments, boolean last) {
+  }
+
   /**
    * Opens the stream.
    *
@@ -57,19 +67,28 @@ public final class Live {
    */
   public void open(RoutingContext ctx, long userId, Predicate<JobBus.Progress> cares,
                    Supplier<Future<Map<String, String>>> render) {
+    openUntil(ctx, userId, cares, () -> render.get().map(f -> new Frames(f, false)));
+  }
+
+  /**
+   * Opens a stream that ends: after a rendering marked {@link Frames#last} (the thing it follows is finished) it
+   * sends {@code event: done} and ends the response; the page's {@code sse-close="done"} closes the event source, so
+   * the browser does not reconnect. A late joiner gets the current state, then {@code done}.
+   */
+  void openUntil(RoutingContext ctx, long userId, Predicate<JobBus.Progress> cares, Supplier<Future<Frames>> render) {
     if (!streams.tryOpen(userId)) {
       Http.error(ctx, 429, "too_many_streams", streams.refusal());
       return;
     }
+    Metrics.sse(1);
     long[] pending = {-1};
-    @SuppressWarnings("unchecked")
-    MessageConsumer<JobBus.Progress>[] consumer = new MessageConsumer[1];
+    Hub.Subscription[] sub = new Hub.Subscription[1];
     Sse sse = Sse.open(vertx, ctx.response(), () -> {
       streams.closed(userId);
-      if (consumer[0] == null) {
-        return; // closed while opening: nothing registered yet
+      Metrics.sse(-1);
+      if (sub[0] != null) {
+        sub[0].close();
       }
-      consumer[0].unregister();
       if (pending[0] >= 0) {
         vertx.cancelTimer(pending[0]);
       }
@@ -77,23 +96,33 @@ public final class Live {
     if (sse.isClosed()) {
       return;
     }
-    Runnable push = () -> render.get().onSuccess(fragments -> fragments.forEach(sse::send));
-    consumer[0] = vertx.eventBus().<JobBus.Progress>consumer(JobBus.PROGRESS, m -> {
-      if (m.body().userId() == userId && !sse.isClosed()) {
-        notice(m.body()).onSuccess(n -> {
-          if (n != null) {
-            sse.send("notice", n.encode());
-          }
-        });
+    Runnable push = () -> render.get().onSuccess(frames -> {
+      if (sse.isClosed()) {
+        return;
       }
-      if (m.body().userId() == userId && cares.test(m.body()) && pending[0] < 0 && !sse.isClosed()) {
+      frames.fragments().forEach(sse::send);
+      if (frames.last()) {
+        sse.send(DONE, "{\"done\":true}");
+        sse.end();
+      }
+    });
+    sub[0] = Hub.subscribe(vertx, userId, p -> {
+      if (sse.isClosed()) {
+        return;
+      }
+      notice(p).onSuccess(n -> {
+        if (n != null) {
+          sse.send("notice", n.encode());
+        }
+      });
+      if (cares.test(p) && pending[0] < 0) {
         pending[0] = vertx.setTimer(COALESCE_MS, t -> {
           pending[0] = -1;
           push.run();
         });
       }
     });
-    consumer[0].completion().onComplete(ar -> push.run());
+    sub[0].ready().onComplete(ar -> push.run());
   }
 
   /** A stream with no fragments: only the user's notices (and the heartbeat), for pages without a stream. */

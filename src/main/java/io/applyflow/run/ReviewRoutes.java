@@ -5,10 +5,8 @@ import io.applyflow.job.JobStatus;
 import io.applyflow.job.Jobs;
 import io.applyflow.job.SchemaFields;
 import io.applyflow.job.JobBus;
-import io.applyflow.pipeline.PipelineBus;
 
 import io.applyflow.apply.AnswerBank;
-import io.applyflow.apply.ApplyBus;
 import io.applyflow.platform.bus.Failure;
 import io.applyflow.platform.security.Auth;
 import io.applyflow.platform.web.Http;
@@ -93,48 +91,42 @@ public final class ReviewRoutes {
   // --- the decisions ----------------------------------------------------------------------------------------
 
   /**
-   * One decision on a job, as one conditional update (two clicks cannot both pass), then what comes next; completes
-   * with the job's new state, or CONFLICT saying in words why not ({@link Refusals}).
+   * One decision on a job, as one guarded status change (two clicks cannot both pass; the table of allowed
+   * transitions decides, see {@link Jobs#moveIfIn}); completes with the job's new state, or CONFLICT saying in words
+   * why not ({@link Refusals}). Nothing is sent to a stage from here: the stage that takes the new state claims the
+   * job from Postgres, under its limits.
    * <ul>
-   *   <li>{@code submit}: awaiting approval → applying, then the apply stage submits through the ledger;</li>
-   *   <li>{@code approve}: clarify → accepted, then the conductor walks it on to tailoring;</li>
+   *   <li>{@code submit}: awaiting approval → applying, marked approved: the apply stage submits through the ledger;</li>
+   *   <li>{@code approve}: clarify → accepted: the tailoring stage takes it;</li>
    *   <li>{@code discard}: any waiting state → discarded; nothing is sent;</li>
-   *   <li>{@code retry}: needs attention → rendered, then the conductor sends it to the apply stage again. Safe
-   *       whatever happened: the apply stage reads the submit ledger first, so a job with an attempt and no
-   *       confirmation comes back as "submit outcome unknown" and is never sent a second time.</li>
+   *   <li>{@code retry}: needs attention → rendered: the apply stage takes it again. Safe whatever happened: the
+   *       apply stage reads the submit ledger first, so a job with an attempt and no confirmation comes back as
+   *       "submit outcome unknown" and is never sent a second time.</li>
    * </ul>
    */
   Future<JobStatus> decide(String action, long jobId, long userId) {
     JobBus.JobCommand cmd = new JobBus.JobCommand(jobId, userId);
     return switch (action) {
-      case "submit" -> move(cmd, EnumSet.of(JobStatus.AWAITING_APPROVAL), JobStatus.APPLYING,
-          "review", "you approved the application; submitting", REFUSALS.get(action),
-          () -> ApplyBus.submit(vertx.eventBus(), cmd)
-              .onFailure(t -> log.warn("submit of job {} did not complete: {}", jobId, t.getMessage())));
-      case "approve" -> move(cmd, EnumSet.of(JobStatus.CLARIFY), JobStatus.ACCEPTED, "score",
-          "you approved this job from the clarify queue; it goes on to tailoring", REFUSALS.get(action),
-          () -> PipelineBus.continueJob(vertx.eventBus(), cmd));
-      case "discard" -> move(cmd, DISCARDABLE, JobStatus.DISCARDED, "review",
-          "you discarded this job; nothing was sent", REFUSALS.get(action), () -> { });
-      case "retry" -> move(cmd, EnumSet.of(JobStatus.NEEDS_ATTENTION), JobStatus.RENDERED, "review",
-          "you asked Applyflow to try this form again", REFUSALS.get(action),
-          () -> PipelineBus.continueJob(vertx.eventBus(), cmd));
+      case "submit" -> decided(cmd, JobStatus.APPLYING, REFUSALS.get(action),
+          jobs.approveSubmission(cmd, "you approved the application; submitting"));
+      case "approve" -> decided(cmd, JobStatus.ACCEPTED, REFUSALS.get(action), jobs.moveIfIn(cmd,
+          EnumSet.of(JobStatus.CLARIFY), JobStatus.ACCEPTED, "score",
+          "you approved this job from the clarify queue; it goes on to tailoring"));
+      case "discard" -> decided(cmd, JobStatus.DISCARDED, REFUSALS.get(action), jobs.moveIfIn(cmd, DISCARDABLE,
+          JobStatus.DISCARDED, "review", "you discarded this job; nothing was sent"));
+      case "retry" -> decided(cmd, JobStatus.RENDERED, REFUSALS.get(action), jobs.moveIfIn(cmd,
+          EnumSet.of(JobStatus.NEEDS_ATTENTION), JobStatus.RENDERED, "review",
+          "you asked Applyflow to try this form again"));
       default -> Future.failedFuture(Failure.NOT_FOUND.with("no action " + action));
     };
   }
 
-  private Future<JobStatus> move(JobBus.JobCommand cmd, Set<JobStatus> from, JobStatus to, String stage,
-                                 String message, Function<Job, String> refusal, Runnable then) {
-    return jobs.moveIfIn(cmd, from, to, stage, message)
-        .compose(moved -> {
-          if (!moved) {
-            // not the user's job (NOT_FOUND), or not (no longer) where the action applies: say why from its state now
-            return jobs.get(cmd.jobId(), cmd.userId())
-                .compose(now -> Future.failedFuture(Failure.CONFLICT.with(refusal.apply(now))));
-          }
-          then.run();
-          return Future.succeededFuture(to);
-        });
+  /** The decision's outcome: its new state, or why not in words from the job's state now. */
+  private Future<JobStatus> decided(JobBus.JobCommand cmd, JobStatus to, Function<Job, String> refusal,
+                                    Future<Boolean> moved) {
+    return moved.compose(done -> done ? Future.succeededFuture(to)
+        // not the user's job (NOT_FOUND), or not (no longer) where the action applies: say why from its state now
+        : jobs.get(cmd.jobId(), cmd.userId()).compose(now -> Future.failedFuture(Failure.CONFLICT.with(refusal.apply(now)))));
   }
 
   /**
@@ -197,10 +189,7 @@ public final class ReviewRoutes {
           .compose(v -> jobs.compareAndSet(cmd, JobStatus.NEEDS_INPUT, JobStatus.RENDERED, "apply",
               "you answered " + given.size() + " question(s); they are saved for later jobs too"))
           .map(moved -> {
-            if (moved) {
-              ApplyBus.apply(vertx.eventBus(), cmd)
-                  .onFailure(t -> log.warn("job {} did not resume after answers: {}", jobId, t.getMessage()));
-            }
+            // the apply stage claims the job from rendered and plans again with the saved answers
             return new JsonObject().put("job_id", jobId).put("saved", given.size()).put("status", "rendered");
           });
     }));

@@ -1,8 +1,8 @@
 package io.applyflow.run;
 
-import io.applyflow.job.Job;
 import io.applyflow.job.JobStatus;
 import io.applyflow.job.Jobs;
+import io.applyflow.job.RunEvents;
 import io.applyflow.job.Runs;
 import io.applyflow.pipeline.PipelineBus;
 
@@ -19,6 +19,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Pool;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -41,9 +42,14 @@ public final class RunRoutes {
   private final Views views;
   private final Live live;
   private final int runsPerUser;
+  private final RunRows rows;
+  private final RunEvents runEvents;
 
-  private RunRoutes(Vertx vertx, Runs runs, Jobs jobs, Profiles profiles, Views views, Live live, int runsPerUser) {
+  private RunRoutes(Vertx vertx, Pool pool, Runs runs, Jobs jobs, Profiles profiles, Views views, Live live,
+                    int runsPerUser) {
     this.vertx = vertx;
+    this.rows = new RunRows(pool);
+    this.runEvents = new RunEvents(pool, vertx.eventBus());
     this.runs = runs;
     this.jobs = jobs;
     this.profiles = profiles;
@@ -61,10 +67,10 @@ public final class RunRoutes {
    * user's decisions and queues ({@link ReviewRoutes}). Returns the run routes, whose {@link #rows} the start page
    * reuses.
    */
-  public static RunRoutes mount(Router router, Vertx vertx, Runs runs, Jobs jobs, Profiles profiles,
+  public static RunRoutes mount(Router router, Vertx vertx, Pool pool, Runs runs, Jobs jobs, Profiles profiles,
                                 io.applyflow.apply.AnswerBank answers, Views views, Limits limits) {
     Live live = new Live(vertx, new Sse.PerUser(limits.streamsPerUser()), jobs);
-    RunRoutes r = new RunRoutes(vertx, runs, jobs, profiles, views, live, limits.runsPerUser());
+    RunRoutes r = new RunRoutes(vertx, pool, runs, jobs, profiles, views, live, limits.runsPerUser());
     router.post("/api/search").handler(Auth.requireApiUser()).handler(r::apiCreate);
     router.get("/api/search/:run_id").handler(Auth.requireApiUser()).handler(r::apiGet);
     router.get("/api/search/:run_id/events").handler(Auth.requireApiUser()).handler(ctx -> r.stream(ctx, false));
@@ -116,13 +122,14 @@ public final class RunRoutes {
   private void apiGet(RoutingContext ctx) {
     long userId = Auth.userId(ctx);
     long runId = Http.idParam(ctx, "run_id");
-    runs.get(runId, userId).compose(run -> jobs.ofRun(runId, userId).compose(list ->
-            jobs.runEvents(runId, userId, 500).map(events -> {
+    runs.get(runId, userId).compose(run -> rows.ofRun(runId, userId).compose(list ->
+            runEvents.problems(runId, userId).compose(problems -> rows.events(runId, userId, 500).map(events -> {
               long waiting = list.stream().filter(j -> j.status().isWaiting()).count();
               return run.json().put("state", RunView.state(run.status(), waiting)).put("waiting", waiting)
-                  .put("jobs", new JsonArray(list.stream().map(Job::summary).toList()))
+                  .put("jobs", new JsonArray(list.stream().map(RunRows.JobRow::json).toList()))
+                  .put("problems", new JsonArray(problems.stream().map(RunEvents.Problem::json).toList()))
                   .put("events", events);
-            })))
+            }))))
         .onSuccess(body -> Http.json(ctx, 200, body))
         .onFailure(t -> Http.fail(ctx, t));
   }
@@ -195,30 +202,42 @@ public final class RunRoutes {
         .onFailure(t -> Http.fail(ctx, t));
   }
 
+  /**
+   * What the run page shows: the run in words, its jobs (only the columns the rows show, {@link RunRows}) and the
+   * problems of its search. {@code finished} (a Boolean) is whether the run is done or failed.
+   */
   private Future<Map<String, Object>> runModel(long runId, long userId) {
-    return runs.get(runId, userId).compose(run -> jobs.ofRun(runId, userId).map(list -> {
-      Map<String, Object> model = new HashMap<>();
-      Map<JobStatus, Long> counts = new java.util.EnumMap<>(JobStatus.class);
-      list.forEach(j -> counts.merge(j.status(), 1L, Long::sum));
-      model.put("run", RunView.of(run, counts));
-      model.put("jobs", list.stream().map(j -> j.summary().getMap()).toList());
-      return model;
-    }));
+    return runs.get(runId, userId).compose(run -> rows.ofRun(runId, userId).compose(list ->
+        runEvents.problems(runId, userId).map(problems -> {
+          Map<String, Object> model = new HashMap<>();
+          Map<JobStatus, Long> counts = new java.util.EnumMap<>(JobStatus.class);
+          list.forEach(j -> counts.merge(j.status(), 1L, Long::sum));
+          model.put("run", RunView.of(run, counts));
+          model.put("jobs", list.stream().map(RunRows.JobRow::model).toList());
+          model.put("problems", problems.stream().map(p -> p.json().put("when", RunView.when(p.at())).getMap())
+              .toList());
+          model.put("finished", !"running".equals(run.status()));
+          return model;
+        })));
   }
 
   /**
    * The live stream of a run: first the current state from Postgres, then a fresh rendering after every
    * {@code run.progress} for this run (coalesced), and a heartbeat. HTML fragments for pages; for the API one
-   * {@code run} event carrying the run and its jobs as JSON.
+   * {@code run} event carrying the run and its jobs as JSON. Once the run is done or failed the stream sends
+   * {@code event: done} after the state and ends (a late joiner gets the final state, then {@code done}).
    */
   private void stream(RoutingContext ctx, boolean html) {
     long userId = Auth.userId(ctx);
     long runId = Http.idParam(ctx, "run_id");
-    live.openIf(ctx, userId, runs.get(runId, userId), p -> p.runId() == runId,
-        () -> runModel(runId, userId).map(model -> html
-            ? Map.of("run-jobs", views.render("run/page", "run-jobs", model),
-                "run-summary", views.render("run/page", "run-summary", model))
-            : Map.of("run", apiRun(model).encode())));
+    runs.get(runId, userId)
+        .onSuccess(v -> live.openUntil(ctx, userId, p -> p.runId() == runId,
+            () -> runModel(runId, userId).map(model -> new Live.Frames(html
+                ? Map.of("run-jobs", views.render("run/page", "run-jobs", model),
+                    "run-summary", views.render("run/page", "run-summary", model),
+                    "run-problems", views.render("run/page", "run-problems", model))
+                : Map.of("run", apiRun(model).encode()), Boolean.TRUE.equals(model.get("finished"))))))
+        .onFailure(t -> Http.fail(ctx, t));
   }
 
   @SuppressWarnings("unchecked")
@@ -226,7 +245,10 @@ public final class RunRoutes {
     Map<String, Object> run = (Map<String, Object>) model.get("run");
     return new JsonObject().put("run_id", run.get("run_id")).put("status", run.get("status"))
         .put("state", run.get("state")).put("waiting", run.get("waiting"))
-        .put("jobs", new JsonArray((List<?>) model.get("jobs")));
+        .put("jobs", new JsonArray((List<?>) model.get("jobs")))
+        .put("problems", new JsonArray(((List<Map<String, Object>>) model.get("problems")).stream()
+            .map(p -> new JsonObject().put("at", p.get("at")).put("source", p.get("source"))
+                .put("message", p.get("message"))).toList()));
   }
 
   private static Map<String, Object> base(RoutingContext ctx) {

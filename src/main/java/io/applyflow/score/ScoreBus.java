@@ -1,6 +1,8 @@
 package io.applyflow.score;
 
 import io.applyflow.job.JobBus;
+import io.applyflow.job.JobStatus;
+import io.applyflow.job.StageWorker;
 
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
@@ -15,7 +17,8 @@ public final class ScoreBus {
   private ScoreBus() {
   }
 
-  public static Future<JobBus.StageResult> score(EventBus bus, JobBus.JobCommand cmd) {
-    return JobBus.request(bus, JOB, cmd, 30_000);
+  /** The score stage as its worker claims for it: local work, 30 s each. */
+  public static StageWorker.Stage stage(int concurrency) {
+    return new StageWorker.Stage("score", c -> JOB, 30_000, JobStatus.FAILED, concurrency);
   }
 }

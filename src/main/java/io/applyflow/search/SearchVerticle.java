@@ -3,6 +3,7 @@ package io.applyflow.search;
 import io.applyflow.platform.bus.Failure;
 import io.applyflow.platform.web.SafeUrls;
 import io.applyflow.job.Jobs;
+import io.applyflow.job.RunEvents;
 import io.applyflow.job.Runs;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -39,11 +40,21 @@ public final class SearchVerticle extends VerticleBase {
   private final Source source;
   private final Runs runs;
   private final Jobs jobs;
+  private final RunEvents events;
 
-  public SearchVerticle(Source source, Runs runs, Jobs jobs) {
+  public SearchVerticle(Source source, Runs runs, Jobs jobs, RunEvents events) {
     this.source = source;
     this.runs = runs;
     this.jobs = jobs;
+    this.events = events;
+  }
+
+  /** A source the search could not read: {@code source} names it ({@code greenhouse:acme}, {@code serper}). */
+  record Problem(String source, String message) {
+    @Override
+    public String toString() {
+      return source + ": " + message;
+    }
   }
 
   @Override
@@ -53,10 +64,13 @@ public final class SearchVerticle extends VerticleBase {
 
   private void handle(Message<SearchBus.Request> msg) {
     SearchBus.Request req = msg.body();
+    List<Problem> problems = new ArrayList<>();
     runs.get(req.runId(), req.userId())
-        .compose(run -> jobs.knownPostings(req.userId(), req.runId()).compose(known -> find(run, known))
+        .compose(run -> jobs.knownPostings(req.userId(), req.runId()).compose(known -> find(run, known, problems))
             .compose(found -> store(req, found.postings)
-            .map(ids -> new SearchBus.Found(ids, found.problems))))
+            .map(ids -> new SearchBus.Found(ids, problems.stream().map(Problem::toString).toList()))))
+        .transform(ar -> record(req, problems).transform(v -> ar.succeeded() ? Future.succeededFuture(ar.result())
+            : Future.failedFuture(ar.cause())))
         .onSuccess(msg::reply)
         .onFailure(t -> {
           log.warn("search failed for run {}: {}", req.runId(), t.getMessage());
@@ -64,30 +78,48 @@ public final class SearchVerticle extends VerticleBase {
         });
   }
 
-  private record Candidates(List<Jobs.Posting> postings, List<String> problems) {
+  /**
+   * Stores each problem as an event of the run ({@link RunEvents}), so the run page and the API show which source
+   * could not be read and why; a failure to store one is logged, never fails the search.
+   */
+  private Future<Void> record(SearchBus.Request req, List<Problem> problems) {
+    Future<Void> chain = Future.succeededFuture();
+    for (Problem p : List.copyOf(problems)) {
+      log.info("run {}: could not read {}", req.runId(), p);
+      chain = chain.compose(v -> events.problem(req.runId(), req.userId(), p.source(), p.message(), null)
+          .recover(t -> {
+            log.warn("run {}: could not store the problem of {}: {}", req.runId(), p.source(), t.getMessage());
+            return Future.succeededFuture();
+          }));
+    }
+    return chain;
   }
 
-  private Future<Candidates> find(Runs.Run run, java.util.Set<String> known) {
+  private record Candidates(List<Jobs.Posting> postings) {
+  }
+
+  private Future<Candidates> find(Runs.Run run, java.util.Set<String> known, List<Problem> problems) {
     Level level = Level.parse(run.level());
     List<Future<List<Jobs.Posting>>> perBoard = new ArrayList<>();
-    List<String> problems = new ArrayList<>();
     for (Board board : source.boards()) {
       perBoard.add(board.source().list(board.board())
           .map(listings -> matching(listings, run.position(), level))
           .recover(t -> {
-            problems.add("board " + board + ": " + t.getMessage());
+            problems.add(new Problem(board.toString(), Failure.of(t) == Failure.NOT_FOUND
+                ? "no such board there (" + reason(t) + ")" : reason(t)));
             return Future.succeededFuture(List.of());
           }));
     }
     if (source.serper() != null) {
       perBoard.add(fromSerper(run, level).recover(t -> {
-        problems.add("serper: " + t.getMessage());
+        problems.add(new Problem("serper", reason(t)));
         return Future.succeededFuture(List.of());
       }));
     }
     return Future.all(perBoard).compose(all -> {
       if (problems.size() == perBoard.size() && !problems.isEmpty()) {
-        return Future.failedFuture(Failure.UPSTREAM.with("no source could be read: " + String.join("; ", problems)));
+        return Future.failedFuture(Failure.UPSTREAM.with("no source could be read: "
+            + String.join("; ", problems.stream().map(Problem::toString).toList())));
       }
       List<List<Jobs.Posting>> lists = new ArrayList<>();
       for (int i = 0; i < perBoard.size(); i++) {
@@ -95,8 +127,14 @@ public final class SearchVerticle extends VerticleBase {
       }
       return Future.succeededFuture(new Candidates(roundRobin(lists, run.limit(),
           p -> known.contains(Jobs.postingKey(p.source(), p.board(), p.externalId()))
-              || known.contains(Jobs.titleKey(p.company(), p.title()))), problems));
+              || known.contains(Jobs.titleKey(p.company(), p.title())))));
     });
+  }
+
+  /** Why a source could not be read, in one line. */
+  static String reason(Throwable t) {
+    String m = t.getMessage();
+    return m == null || m.isBlank() ? t.getClass().getSimpleName() : m.strip();
   }
 
   /**

@@ -1,6 +1,8 @@
 package io.applyflow.tailor;
 
 import io.applyflow.job.JobBus;
+import io.applyflow.job.JobStatus;
+import io.applyflow.job.StageWorker;
 
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
@@ -15,8 +17,12 @@ public final class TailorBus {
   private TailorBus() {
   }
 
-  public static Future<JobBus.StageResult> tailor(EventBus bus, JobBus.JobCommand cmd) {
-    // with an LLM: one rewording call, then the letter and the questions side by side, each with its deadline
-    return JobBus.request(bus, JOB, cmd, 4 * LlmTailoring.DEADLINE_SECONDS * 1000);
+  /**
+   * The tailor stage as its worker claims for it. With an LLM: one rewording call, then the letter and the questions
+   * side by side, each with its deadline.
+   */
+  public static StageWorker.Stage stage(int concurrency) {
+    return new StageWorker.Stage("tailor", c -> JOB, 4L * LlmTailoring.DEADLINE_SECONDS * 1000, JobStatus.FAILED,
+        concurrency);
   }
 }

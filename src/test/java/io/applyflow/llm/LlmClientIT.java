@@ -169,7 +169,7 @@ class LlmClientIT {
     assertEquals(SCHEMA, format.getJsonObject("json_schema").getJsonObject("schema"));
     assertEquals("job_summary", format.getJsonObject("json_schema").getString("name"));
     assertTrue(sent.getJsonArray("messages").encode().toLowerCase().contains("json"), "messages must mention JSON");
-    assertEquals(150, client.tokensUsed("run-ok"));
+    assertEquals(150, client.tokensUsed("run-ok").await());
   }
 
   @Test
@@ -277,7 +277,7 @@ class LlmClientIT {
     assertEquals(Failure.UPSTREAM, e.failure);
     assertTrue(e.getMessage().contains("invalid JSON twice"), e.getMessage());
     assertEquals(2, seen.size(), "exactly one repair request");
-    assertEquals(300, client.tokensUsed("run-bad"));
+    assertEquals(300, client.tokensUsed("run-bad").await());
   }
 
   @Test
@@ -330,7 +330,7 @@ class LlmClientIT {
 
     assertEquals(first, second);
     assertEquals(1, seen.size());
-    assertEquals(150, client.tokensUsed("run-cache"));
+    assertEquals(150, client.tokensUsed("run-cache").await());
     JsonObject third = client().completeJson("sys", user, SCHEMA, "another-run").await();
     assertEquals(first, third, "the cache lives in Postgres, not in the client");
     assertEquals(1, seen.size());

@@ -16,6 +16,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Response;
 import io.applyflow.Applyflow;
+import io.applyflow.job.Pacing;
 import io.applyflow.job.SubmitLedger;
 import io.applyflow.platform.bus.JsonCodec;
 import io.applyflow.platform.db.TestDatabase;
@@ -130,7 +131,7 @@ class ReceivedApplicationsIT {
     runs.finish(runId, userId, "done", null).await();
     Long jobId = jobs.insertDiscovered(runId, userId, posting).await();
     Job job = jobs.get(jobId, userId).await();
-    assertTrue(new SubmitLedger(pool).attempt(job).await());
+    assertEquals(SubmitLedger.Outcome.ATTEMPTED, new SubmitLedger(pool).attempt(job, Pacing.NONE).await().outcome());
     pool.withTransaction(conn -> SubmitLedger.confirm(conn, job, receipt)).await();
   }
 

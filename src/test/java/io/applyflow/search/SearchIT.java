@@ -152,7 +152,7 @@ class SearchIT {
   /** Deploys a search stage with {@code source}, creates a run, and searches. */
   private static List<Job> search(SearchVerticle.Source source, String position, String level) {
     String id = vertx.deployVerticle(new SearchVerticle(source, new Runs(pool, vertx.eventBus()),
-        new Jobs(pool, vertx.eventBus()))).await();
+        new Jobs(pool, vertx.eventBus()), new io.applyflow.job.RunEvents(pool, vertx.eventBus()))).await();
     try {
       long userId = pool.preparedQuery("insert into users (email, name, password_hash) values ($1, 'S', 'x') returning id")
           .execute(Tuple.of(UUID.randomUUID() + "@example.com")).await().iterator().next().getLong("id");

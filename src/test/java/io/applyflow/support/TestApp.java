@@ -30,15 +30,21 @@ public final class TestApp {
   }
 
   /**
-   * Another application instance on the shared test database (a free port, its own data directory, real
-   * Chromium, no pacing interval), with {@code overrides} applied to that environment. The caller closes it.
+   * Another application instance (a free port, its own data directory, real Chromium, no pacing interval), with
+   * {@code overrides} applied to that environment. The caller closes it. Every node on one database shares that
+   * database's work (its stages claim any job, its conductor any run: that is the product), so an instance that runs
+   * stages gets a database of its own, unless {@code DATABASE_URL} says which one to share; otherwise the shared
+   * app's workers would take its jobs and do them with their own configuration. A web-only instance does no work and
+   * shares the test database.
    */
   public static Applyflow start(Map<String, String> overrides) {
     try {
       Map<String, String> env = new HashMap<>();
       env.put("PORT", "0");
       env.put("DATA_DIR", Files.createTempDirectory("applyflow-test-app").toString());
-      env.put("DATABASE_URL", TestDatabase.shared().url());
+      String roles = overrides.getOrDefault("ROLES", "web,scrape,tailor,render,apply");
+      boolean works = java.util.Arrays.stream(roles.split(",")).map(String::trim).anyMatch(r -> !r.equals("web"));
+      env.put("DATABASE_URL", works ? TestDatabase.fresh("app").url() : TestDatabase.shared().url());
       env.put("APPLY_BOARD_INTERVAL_SECONDS", "0");
       // every test user signs up from 127.0.0.1; the limit itself is tested with its own instance (AccountsIT)
       env.put("SIGNUPS_PER_HOUR", "1000000");

@@ -10,6 +10,8 @@ public enum Failure {
   BAD_INPUT(400, 400),
   NOT_FOUND(404, 404),
   CONFLICT(409, 409),
+  /** A status change that lost: the job moved on, or the claim it was made under was taken over. */
+  STALE(419, 409),
   UPSTREAM(502, 502),
   INTERNAL(500, 500);
 

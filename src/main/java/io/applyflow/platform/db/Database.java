@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,31 +23,56 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Database.class);
 
+  /** How long a postmaster left running by a crashed run gets for its fast shutdown before SIGQUIT. */
+  private static final Duration LEFTOVER_GRACE = Duration.ofSeconds(15);
+
   private final PgConnectOptions options;
   private final EmbeddedPostgres embedded;
+  private final Watchdog watchdog;
 
-  private Database(PgConnectOptions options, EmbeddedPostgres embedded) {
+  private Database(PgConnectOptions options, EmbeddedPostgres embedded, Watchdog watchdog) {
     this.options = options;
     this.embedded = embedded;
+    this.watchdog = watchdog;
   }
 
-  /** Starts an embedded Postgres whose data lives in {@code dataDir} and survives restarts. */
+  /**
+   * Starts an embedded Postgres whose data lives in {@code dataDir} and survives restarts. First clears what a
+   * crashed run left there (a postmaster still running, a stale {@code postmaster.pid}); then starts a watchdog
+   * that stops the postmaster if this JVM dies without running its shutdown hooks.
+   */
   public static Database embedded(Path dataDir) {
     try {
-      Path data = dataDir.resolve("postgres");
-      Path bin = dataDir.resolve("postgres-bin");
+      Path data = dataDir.resolve("postgres").toAbsolutePath().normalize();
+      Path bin = dataDir.resolve("postgres-bin").toAbsolutePath().normalize();
       Files.createDirectories(bin);
+      LeftoverPostmaster.clear(data, LEFTOVER_GRACE);
       EmbeddedPostgres pg = EmbeddedPostgres.builder()
           .setOverrideWorkingDirectory(bin.toFile())
           .setDataDirectory(data)
           .setCleanDataDirectory(false)
           .setPort(0)
           .start();
+      Watchdog watchdog = watchdog(data);
       PgConnectOptions opts = new PgConnectOptions().setHost("127.0.0.1").setPort(pg.getPort())
           .setDatabase("postgres").setUser("postgres");
-      return new Database(opts, pg);
-    } catch (IOException e) {
+      return new Database(opts, pg, watchdog);
+    } catch (IOException | IllegalArgumentException e) {
       throw new IllegalStateException("could not start the embedded Postgres in " + dataDir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Watchdog watchdog(Path data) throws IOException {
+    try {
+      var pidFile = PostmasterPid.read(data);
+      if (pidFile.isEmpty()) {
+        log.warn("no {} after the embedded Postgres started: it has no watchdog", PostmasterPid.FILE);
+        return null;
+      }
+      return Watchdog.start(pidFile.get().pid()).orElse(null);
+    } catch (IllegalArgumentException e) {
+      log.warn("the embedded Postgres has no watchdog: {}", e.getMessage());
+      return null;
     }
   }
 
@@ -56,7 +82,7 @@ public final class Database implements AutoCloseable {
     if (!u.startsWith("postgresql://") && !u.startsWith("postgres://")) {
       throw new IllegalArgumentException("DATABASE_URL must start with postgresql://, got '" + redact(url) + "'");
     }
-    return new Database(PgConnectOptions.fromUri(u), null);
+    return new Database(PgConnectOptions.fromUri(u), null, null);
   }
 
   public Database migrate() {
@@ -102,6 +128,9 @@ public final class Database implements AutoCloseable {
       } catch (IOException e) {
         log.warn("embedded Postgres did not stop cleanly: {}", e.getMessage());
       }
+    }
+    if (watchdog != null) {
+      watchdog.close();
     }
   }
 

@@ -1,13 +1,17 @@
-package io.applyflow.apply;
+package io.applyflow.job;
 
 import java.time.Duration;
 import java.time.Instant;
 
 /**
  * How fast Applyflow may submit: a minimum interval between two submissions to one board, and a cap on
- * submissions in any 24 hours. Pure: the apply stage feeds it the ledger's figures.
+ * submissions in any 24 hours. Pure: {@link SubmitLedger#attempt} feeds it the ledger's figures inside the
+ * transaction that records the attempt, so the decision and the ledger row are one step.
  */
 public final class Pacing {
+  /** No interval and no cap: only the ledger's one-row-per-posting rule applies. */
+  public static final Pacing NONE = new Pacing(Duration.ZERO, 0);
+
   private final Duration boardInterval;
   private final int dailyCap;
 

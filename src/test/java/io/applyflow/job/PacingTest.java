@@ -1,4 +1,4 @@
-package io.applyflow.apply;
+package io.applyflow.job;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
