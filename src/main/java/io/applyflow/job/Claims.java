@@ -69,7 +69,7 @@ public final class Claims {
               returning j.id, j.user_id, j.run_id, j.status, j.lease_token, j.claims, j.submit_approved
             ), served as (
               insert into stage_turns (stage, user_id, served_at)
-              select distinct $5, user_id, clock_timestamp() from claimed
+              select $5, user_id, clock_timestamp() from claimed group by user_id
               on conflict on constraint stage_turns_pkey do update set served_at = excluded.served_at
             )
             select * from claimed""")

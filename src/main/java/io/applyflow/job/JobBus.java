@@ -1,9 +1,7 @@
 package io.applyflow.job;
 
-import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.eventbus.Message;
 
 /**
  * The messages every pipeline stage shares. {@code run.progress} (publish) tells every node that a job or run
@@ -43,8 +41,4 @@ public final class JobBus {
     return new DeliveryOptions().setSendTimeout(millis);
   }
 
-  /** Asks the stage at {@code address} to work on a job; completes with the job's new status. */
-  public static Future<StageResult> request(EventBus bus, String address, JobCommand cmd, long timeoutMillis) {
-    return bus.<StageResult>request(address, cmd, timeout(timeoutMillis)).map(Message::body);
-  }
 }

@@ -420,25 +420,6 @@ public final class Jobs {
         });
   }
 
-  /** Events of every job of a run, oldest first (at most {@code limit}, the newest kept). */
-  public Future<JsonArray> runEvents(long runId, long userId, int limit) {
-    return pool.preparedQuery("""
-            select * from (
-              select e.id, e.job_id, e.at, e.stage, e.status, e.message from job_events e join jobs j on j.id = e.job_id
-              where j.run_id = $1 and e.user_id = $2 order by e.id desc limit $3) newest
-            order by id""")
-        .execute(Tuple.of(runId, userId, limit))
-        .map(rs -> {
-          JsonArray out = new JsonArray();
-          for (Row r : rs) {
-            out.add(new JsonObject().put("job_id", r.getLong("job_id")).put("at", r.getOffsetDateTime("at").toString())
-                .put("stage", r.getString("stage")).put("status", r.getString("status"))
-                .put("message", r.getString("message")));
-          }
-          return out;
-        });
-  }
-
   /** One document of a job by id, or NOT_FOUND. */
   public Future<Document> document(long jobId, long userId, long documentId) {
     return pool.preparedQuery("""
