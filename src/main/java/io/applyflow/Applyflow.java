@@ -205,8 +205,8 @@ public final class Applyflow implements AutoCloseable {
       }
       // the stages' workers and the conductor go last: they claim work at once, which needs every stage listening
       return Future.all(all)
+          .compose(v -> leases.start(vertx))
           .compose(v -> {
-            leases.start(vertx);
             List<Future<String>> workers = new ArrayList<>();
             stages.forEach(s -> workers.add(vertx.deployVerticle(new StageWorker(s, claims, jobs, leases))));
             if (config.runs("scrape")) {

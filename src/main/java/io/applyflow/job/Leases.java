@@ -49,10 +49,76 @@ public final class Leases {
     return claims.ttl();
   }
 
-  public void start(Vertx vertx) {
+  /**
+   * Starts renewing, and first frees the leases of earlier nodes of this host whose process is gone (a restart after
+   * a crash takes its own work up at once instead of waiting out the leases). A node is known dead only when its id
+   * names this host and a pid no process has; anything else is left to its lease's expiry.
+   */
+  public Future<Void> start(Vertx vertx) {
     this.vertx = vertx;
     long every = Math.max(500, claims.ttl().toMillis() / 3);
     timer = vertx.setPeriodic(every, t -> renew());
+    return freeDeadNodesOfThisHost();
+  }
+
+  private Future<Void> freeDeadNodesOfThisHost() {
+    String host = hostOf(node());
+    if (host == null) {
+      return Future.succeededFuture();
+    }
+    return pool.query("""
+            select lease_owner as owner from jobs where lease_owner is not null union
+            select owner from runs where owner is not null""").execute()
+        .compose(rs -> {
+          java.util.List<String> dead = new ArrayList<>();
+          rs.forEach(r -> {
+            String owner = r.getString("owner");
+            if (!owner.equals(node()) && host.equals(hostOf(owner)) && !alive(pidOf(owner))) {
+              dead.add(owner);
+            }
+          });
+          if (dead.isEmpty()) {
+            return Future.succeededFuture();
+          }
+          String[] owners = dead.toArray(new String[0]);
+          return pool.preparedQuery("""
+                  update jobs set lease_owner = null, lease_until = null where lease_owner = any($1)""")
+              .execute(Tuple.tuple().addArrayOfString(owners))
+              .compose(jobsFreed -> pool.preparedQuery(
+                      "update runs set owner = null, owner_until = null where owner = any($1)")
+                  .execute(Tuple.tuple().addArrayOfString(owners))
+                  .map(runsFreed -> {
+                    log.info("start-up: freed the leases of {} jobs and {} runs left by {} (no such process on this "
+                        + "host any more)", jobsFreed.rowCount(), runsFreed.rowCount(), dead);
+                    return null;
+                  }));
+        })
+        .<Void>mapEmpty()
+        .recover(t -> {
+          log.warn("start-up: could not look for leases left by earlier nodes of this host: {}", t.getMessage());
+          return Future.succeededFuture();
+        });
+  }
+
+  /** The host part of a node id {@code pid@host/random}, or null. */
+  static String hostOf(String node) {
+    int at = node.indexOf('@');
+    int slash = node.lastIndexOf('/');
+    return at < 0 || slash < at ? null : node.substring(at + 1, slash);
+  }
+
+  /** The pid part of a node id, or -1. */
+  static long pidOf(String node) {
+    int at = node.indexOf('@');
+    try {
+      return at < 0 ? -1 : Long.parseLong(node.substring(0, at));
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private static boolean alive(long pid) {
+    return pid < 0 || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
   }
 
   /** True once a shutdown began: no new work is claimed. */

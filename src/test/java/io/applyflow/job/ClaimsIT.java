@@ -223,6 +223,32 @@ class ClaimsIT {
     only(staying.claim(EnumSet.of(JobStatus.SCORED), 5).await(), ids.get(0));
   }
 
+  @Test
+  void aRestartFreesTheLeasesOfThisHostsDeadNodesAtOnceAndNoOneElses() {
+    Pool own = TestDatabase.fresh("restart").pool(vertx, 2); // no other test's leases
+    long user = JobFixtures.user(own);
+    long run = JobFixtures.run(own, user, "done");
+    List<Long> ids = JobFixtures.jobs(own, run, user, JobStatus.SCORED, 2);
+    String host = Leases.hostOf(Leases.newNodeId());
+    String dead = Integer.MAX_VALUE + "@" + host + "/deadbeef"; // no process has this pid
+    String elsewhere = "1@another-host-" + System.nanoTime() + "/cafebabe";
+    own.preparedQuery("""
+            update jobs set lease_owner = case when id = $1 then $3 else $4 end,
+              lease_until = now() + interval '1 hour' where id = any($2)""")
+        .execute(Tuple.of(ids.get(0), ids.toArray(new Long[0]), dead, elsewhere)).await();
+    Leases restarted = new Leases(own, node(own, Leases.newNodeId(), Duration.ofSeconds(60)));
+    restarted.start(vertx).await();
+    try {
+      assertEquals(null, own.preparedQuery("select lease_owner from jobs where id = $1").execute(Tuple.of(ids.get(0)))
+          .await().iterator().next().getString("lease_owner"), "the dead node's lease is freed at once");
+      assertEquals(elsewhere, own.preparedQuery("select lease_owner from jobs where id = $1")
+          .execute(Tuple.of(ids.get(1))).await().iterator().next().getString("lease_owner"),
+          "another host's node may be alive: its lease runs out on its own");
+    } finally {
+      restarted.close(Duration.ZERO);
+    }
+  }
+
   private static Claims.Claimed only(List<Claims.Claimed> claimed, long jobId) {
     return claimed.stream().filter(c -> c.jobId() == jobId).findFirst()
         .orElseThrow(() -> new AssertionError("job " + jobId + " was not claimed: " + claimed));
