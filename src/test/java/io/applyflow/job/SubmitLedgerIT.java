@@ -43,8 +43,10 @@ class SubmitLedgerIT {
     nodeB = Vertx.vertx();
     JsonCodec.register(nodeA.eventBus(), JobBus.Progress.class);
     JsonCodec.register(nodeB.eventBus(), JobBus.Progress.class);
-    poolA = TestDatabase.shared().pool(nodeA, 10);
-    poolB = TestDatabase.shared().pool(nodeB, 10);
+    // a database of its own: the runs and jobs written here are never claimed by the shared app's stages
+    io.applyflow.platform.db.Database db = TestDatabase.fresh("ledger");
+    poolA = db.pool(nodeA, 10);
+    poolB = db.pool(nodeB, 10);
   }
 
   @AfterAll

@@ -55,7 +55,9 @@ class SearchIT {
     lever = new FakeLever(false);
     ashby = new FakeAshby(false);
     JsonCodec.register(vertx.eventBus(), SearchBus.Request.class, SearchBus.Found.class, JobBus.Progress.class);
-    pool = TestDatabase.shared().pool(vertx, 4);
+    // a database of its own: the runs written here are searched by this test's search stage only (on the shared
+    // database, the shared app's conductor would take them and search its own boards)
+    pool = TestDatabase.fresh("search").pool(vertx, 4);
     JsonObject vercel = resource("/greenhouse/hunt_boards-api_jobs_vercel_trimmed.json");
     JsonObject algolia = resource("/greenhouse/apply-engine_boards-api_jobs_algolia_trimmed.json");
     JsonObject serperExample = resource("/serper/api-evangelist_serper-web-search-example.json")
