@@ -51,6 +51,9 @@ public final class Database implements AutoCloseable {
           .setOverrideWorkingDirectory(bin.toFile())
           .setDataDirectory(data)
           .setCleanDataDirectory(false)
+          // Applyflow.close stops it, after the node has released its leases (zonky's own hook would run alongside and
+          // stop it first); the watchdog stops it when the JVM dies without closing
+          .setRegisterShutdownHook(false)
           .setPort(0)
           .start();
       Watchdog watchdog = watchdog(data);
