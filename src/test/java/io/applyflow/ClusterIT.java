@@ -1,6 +1,5 @@
 package io.applyflow;
 
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.applyflow.support.Api;

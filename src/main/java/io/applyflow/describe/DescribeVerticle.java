@@ -13,7 +13,6 @@ import io.applyflow.search.AtsSources;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.sqlclient.Tuple;
-import java.util.EnumSet;
 
 /**
  * Describe stage (event loop). Consumes {@code describe.job}: reads the posting from its ATS (the source named by
@@ -33,7 +32,7 @@ public final class DescribeVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    return Stages.consume(vertx, DescribeBus.JOB, jobs, EnumSet.of(JobStatus.DISCOVERED), this::describe);
+    return Stages.consume(vertx, DescribeBus.JOB, jobs, "describe", this::describe);
   }
 
   private Future<JobBus.StageResult> describe(JobBus.JobCommand cmd, Job job) {

@@ -8,16 +8,18 @@ import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
- * The common shape of a pipeline stage's consumer: load the job (through its owner's id), leave it alone unless
- * it is in one of the stage's input states (so a re-sent command is a no-op), run the stage's work, and reply
- * with the job's new status or fail with a code.
+ * The common shape of a pipeline stage's consumer (local: its {@link StageWorker} on this node sends it the jobs it
+ * claimed): load the job (through its owner's id), leave it alone unless it is in one of the states the stage takes
+ * ({@link JobStatus#claimedBy}, so a re-sent command is a no-op), run the stage's work, and reply with the job's new
+ * status or fail with a code.
  */
 public final class Stages {
   private Stages() {
   }
 
-  public static Future<Void> consume(Vertx vertx, String address, Jobs jobs, Set<JobStatus> ready,
+  public static Future<Void> consume(Vertx vertx, String address, Jobs jobs, String stage,
                                      BiFunction<JobBus.JobCommand, Job, Future<JobBus.StageResult>> work) {
+    Set<JobStatus> ready = JobStatus.claimedBy(stage);
     return vertx.eventBus().<JobBus.JobCommand>localConsumer(address, (Message<JobBus.JobCommand> msg) -> {
       JobBus.JobCommand cmd = msg.body();
       jobs.get(cmd.jobId(), cmd.userId())

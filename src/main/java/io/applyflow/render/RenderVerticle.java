@@ -18,7 +18,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +49,7 @@ public final class RenderVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    return Stages.consume(vertx, RenderBus.RESUME, jobs, EnumSet.of(JobStatus.TAILORED),
+    return Stages.consume(vertx, RenderBus.RESUME, jobs, "render",
         (cmd, job) -> settings.load(cmd.userId()).compose(s -> render(cmd, job, options(s))));
   }
 

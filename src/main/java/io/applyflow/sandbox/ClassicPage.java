@@ -1,6 +1,5 @@
 package io.applyflow.sandbox;
 
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.applyflow.sandbox.SandboxBoards.Board;
 import io.applyflow.sandbox.SandboxBoards.Posting;

@@ -1,6 +1,5 @@
 package io.applyflow.sandbox;
 
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.applyflow.sandbox.SandboxBoards.Board;

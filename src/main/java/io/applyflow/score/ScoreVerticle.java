@@ -16,7 +16,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.Locale;
 
 /**
@@ -41,7 +40,7 @@ public final class ScoreVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    return Stages.consume(vertx, ScoreBus.JOB, jobs, EnumSet.of(JobStatus.DESCRIBED),
+    return Stages.consume(vertx, ScoreBus.JOB, jobs, "score",
         (cmd, job) -> profiles.load(cmd.userId()).compose(p -> settings.load(cmd.userId())
             .compose(s -> score(cmd, job, p, s))));
   }

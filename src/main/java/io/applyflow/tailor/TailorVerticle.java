@@ -18,7 +18,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +49,7 @@ public final class TailorVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    return Stages.consume(vertx, TailorBus.JOB, jobs, EnumSet.of(JobStatus.SCORED, JobStatus.ACCEPTED),
+    return Stages.consume(vertx, TailorBus.JOB, jobs, "tailor",
         (cmd, job) -> profiles.load(cmd.userId()).compose(p -> settings.load(cmd.userId())
             .compose(s -> tailor(cmd, job, p, s.resumePages() == 1 ? Tailor.Budget.ONE_PAGE : Tailor.Budget.TWO_PAGES))));
   }
