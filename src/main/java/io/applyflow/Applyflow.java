@@ -8,6 +8,7 @@ import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
 import io.applyflow.llm.LlmClient;
 import io.applyflow.llm.LlmConfig;
+import io.applyflow.llm.LlmLimits;
 import io.applyflow.llm.RetryPolicy;
 import io.applyflow.apply.AnswerBank;
 import io.applyflow.apply.AllowedOrigins;
@@ -174,9 +175,12 @@ public final class Applyflow implements AutoCloseable {
       }
       if (config.runs("tailor")) {
         LlmConfig llm = llmConfig(config);
-        LlmTailoring tailoring = llm.isConfigured() ? new LlmTailoring(new LlmClient(vertx, client, pool, llm,
-            RetryPolicy.DEFAULT, config.llmTokenBudget(), LlmClient.DEFAULT_TIMEOUT)) : null;
-        all.add(vertx.deployVerticle(new TailorVerticle(jobs, profiles, tailoring, new SettingsStore(pool))));
+        LlmLimits.Settings limits = llmLimits(config);
+        LlmTailoring tailoring = new LlmTailoring(new LlmClient(vertx, client, pool, limits, RetryPolicy.DEFAULT,
+            LlmClient.DEFAULT_TIMEOUT, LlmClient.DEFAULT_DEADLINE), limits.tokensPerJob());
+        all.add(vertx.deployVerticle(new TailorVerticle(jobs, profiles, tailoring,
+            userId -> Future.succeededFuture(llm), new io.applyflow.job.RunEvents(pool, vertx.eventBus()),
+            new SettingsStore(pool))));
         stages.add(TailorBus.stage(TAILOR_CONCURRENCY));
       }
       if (config.runs("render")) {
@@ -307,6 +311,13 @@ public final class Applyflow implements AutoCloseable {
   }
 
   /** The LLM settings of {@code config}, with {@link LlmConfig#fromEnv}'s defaults (Groq when only a key is set). */
+  /** The LLM budgets and per-minute limits the installation configures. */
+  static LlmLimits.Settings llmLimits(io.applyflow.platform.config.Config config) {
+    io.applyflow.platform.config.Config.LlmBudgets b = config.llmBudgets();
+    return new LlmLimits.Settings(b.tokensPerDay(), b.tokensPerRun(), b.tokensPerJob(), b.requestsPerMinute(),
+        b.tokensPerMinute());
+  }
+
   static LlmConfig llmConfig(io.applyflow.platform.config.Config config) {
     Map<String, String> env = new java.util.HashMap<>();
     if (config.llmBaseUrl() != null) {

@@ -47,12 +47,33 @@ public final class RunEvents {
         .mapEmpty();
   }
 
-  /** The run's problems, oldest first (at most 200). */
+  /** The kind of a notice about the run's LLM (its budget spent), said once per run and {@code which}. */
+  public static final String LLM = "llm";
+
+  /**
+   * Says once per run that its LLM stopped helping, e.g. {@code which} "day" when the day's token budget is spent;
+   * a second call for the same run and {@code which} changes nothing and publishes nothing.
+   */
+  public Future<Void> llmOnce(long runId, long userId, String which, String message) {
+    return pool.preparedQuery("""
+            insert into run_events (run_id, user_id, kind, source, message)
+            select id, user_id, $3, $4, $5 from runs where id = $1 and user_id = $2
+            on conflict (run_id, source) where kind = 'llm' do nothing""")
+        .execute(Tuple.of(runId, userId, LLM, "llm:" + clip(which, 60), clip(message, MAX_MESSAGE)))
+        .onSuccess(rs -> {
+          if (rs.rowCount() > 0) {
+            JobBus.publish(bus, new JobBus.Progress(runId, 0, userId, LLM));
+          }
+        })
+        .mapEmpty();
+  }
+
+  /** The run's problems and LLM notices, oldest first (at most 200). */
   public Future<List<Problem>> problems(long runId, long userId) {
     return pool.preparedQuery("""
             select at, source, message from run_events
-            where run_id = $1 and user_id = $2 and kind = $3 order by id limit 200""")
-        .execute(Tuple.of(runId, userId, PROBLEM))
+            where run_id = $1 and user_id = $2 and kind in ($3, $4) order by id limit 200""")
+        .execute(Tuple.of(runId, userId, PROBLEM, LLM))
         .map(rs -> {
           List<Problem> out = new ArrayList<>();
           for (Row r : rs) {

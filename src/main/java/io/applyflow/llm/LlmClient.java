@@ -1,6 +1,7 @@
 package io.applyflow.llm;
 
 import io.applyflow.platform.bus.Failure;
+import io.applyflow.platform.metrics.Metrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -24,123 +25,165 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Asks any OpenAI-compatible chat-completions server (Groq, Ollama, llama.cpp, vLLM) for one JSON object and
- * returns it only once it has the expected shape.
+ * Asks any OpenAI-compatible chat-completions server (Groq, OpenAI, Ollama, llama.cpp, vLLM) for one JSON object,
+ * paying as little as possible and never more than the budgets allow.
  *
- * <p>For each {@link #completeJson} call: a Postgres cache ({@code llm_cache}) is read first; a hit costs no HTTP
- * call and no tokens. Otherwise {@code POST {baseUrl}/chat/completions} with {@code response_format}
- * {@code json_schema} when a schema is given ({@code json_object} otherwise, and for the rest of this client's life
- * once the server answers 400 that the model does not support {@code json_schema}). The answer is parsed and checked
- * by {@link JsonShapeValidator}; an invalid answer gets exactly one repair request carrying the validation error.
- * 429, 498, 5xx and connection errors are retried per {@link RetryPolicy} (honouring {@code retry-after} and Groq's
- * {@code x-ratelimit-reset-*}); other 4xx fail at once with the server's message.
+ * <p>For each {@link #ask}:
+ * <ol>
+ *   <li>The Postgres cache ({@code llm_cache}) is read first: the same model, prompts and schema are answered from
+ *       it at no cost, also when that answer was refused before (invalid JSON, or the fact gate's refusal, which the
+ *       caller records with {@link #refused}): a refused answer is not asked for again.</li>
+ *   <li>The request's cost is counted before it is sent ({@link TokenCount}: the prompt's tokens plus its
+ *       {@code max_tokens}) and reserved against the provider account's budget for the day and the run's budget
+ *       ({@link LlmSpend}); a request that would break either is refused without reaching the server.</li>
+ *   <li>The {@link RateGate} lets it through once the provider's announced limits (and the known free-tier figures,
+ *       {@link LlmLimits}) leave room for it, so a run waits instead of being answered 429.</li>
+ *   <li>{@code POST {baseUrl}/chat/completions} with {@code max_tokens} and {@code response_format}
+ *       {@code json_schema} when a schema is given ({@code json_object} otherwise, and for the rest of this client's
+ *       life on a server that answers 400 that the model does not support {@code json_schema}). 429, 498, 5xx and
+ *       connection errors are retried per {@link RetryPolicy}, each retry through the gate again; a 429 for a
+ *       per-day limit is not retried. Other 4xx fail at once with the server's message.</li>
+ *   <li>The reservation becomes what the server reports ({@code usage}); the answer is checked by
+ *       {@link JsonShapeValidator}. No repair request is made (one request per question keeps a job within its two
+ *       calls): an invalid answer is cached as invalid and fails.</li>
+ * </ol>
  *
- * <p>The token budget is per run key and lives in Postgres ({@code llm_token_use}), shared by every node and kept
- * across restarts. Before each chat request the client reserves an estimate of its cost
- * ({@value #COMPLETION_ALLOWANCE} tokens for the answer plus a third of the prompt's characters; at most the whole
- * budget) in one conditional statement: only when what is counted plus the estimate fits the budget, otherwise the
- * call fails without reaching the server. After the answer the reservation is replaced by the tokens the server
- * reports ({@code usage.total_tokens}; a failed request gives its reservation back). So two nodes cannot both spend
- * the last tokens; the budget is exceeded only by a call that costs more than its estimate. A node that dies
- * mid-call leaves its reservation counted as spent.
+ * <p>Failures are {@link Failure.Coded}: {@code CONFLICT} whose message starts with {@link LlmSpend#DAY_SPENT} or
+ * {@link LlmSpend#RUN_SPENT} for a budget (also the provider's own daily limit); {@code UPSTREAM} for server errors,
+ * unreachable servers, a rate-limit wait longer than allowed and invalid answers; {@code BAD_INPUT} for missing
+ * arguments; {@code INTERNAL} when no server is configured.
  *
- * <p>Failures are {@link Failure.Coded}: {@code UPSTREAM} for server errors, unreachable servers and answers still
- * invalid after the repair; {@code CONFLICT} (message starting with {@link #BUDGET_EXHAUSTED}) when the run's token
- * budget is spent; {@code BAD_INPUT} for missing arguments; {@code INTERNAL} when no server is configured.
- *
- * <p>Threading: fully asynchronous, never blocks; safe to share between verticles and event loops. Waits between retries are Vert.x timers. Config: {@link LlmConfig}, {@link RetryPolicy}, a token
- * budget per run (default {@value #DEFAULT_TOKEN_BUDGET}) and a request timeout (default 60 s). Neither the key nor
- * prompt or answer content is ever logged.
+ * <p>Asynchronous, never blocks; safe to share between verticles and event loops. Neither the key nor prompt or
+ * answer content is ever logged.
  */
 public final class LlmClient {
-  /** Tokens one run may spend unless told otherwise. */
-  public static final long DEFAULT_TOKEN_BUDGET = 200_000;
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
-  /** How the message of a budget failure starts. */
-  public static final String BUDGET_EXHAUSTED = "token budget exhausted";
-  /** Tokens reserved for the answer of one chat request, on top of the prompt's estimate. */
-  public static final long COMPLETION_ALLOWANCE = 1_000;
+  /** How long one question may take in all: waiting for the rate limits, the requests and their retries. */
+  public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(180);
 
   private static final Logger LOG = LoggerFactory.getLogger(LlmClient.class);
   private static final int MAX_ERROR_CHARS = 500;
 
   private final Vertx vertx;
   private final WebClient web;
+  private final LlmSpend spend;
   private final Pool pool;
-  private final LlmConfig config;
+  private final RateGate gate;
+  private final LlmLimits.Settings limits;
   private final RetryPolicy retry;
-  private final long tokenBudgetPerRun;
   private final long timeoutMs;
-  private volatile boolean jsonSchemaUnsupported;
+  private final long deadlineMs;
+  /** Accounts whose server answered that the model does not support json_schema. */
+  private final Set<String> noJsonSchema = ConcurrentHashMap.newKeySet();
 
-  /**
-   * A client with the default retry policy, token budget and timeout. {@code pool} null disables the cache and the
-   * budget (for tests of the HTTP side alone).
-   */
-  public LlmClient(Vertx vertx, WebClient web, Pool pool, LlmConfig config) {
-    this(vertx, web, pool, config, RetryPolicy.DEFAULT, DEFAULT_TOKEN_BUDGET, DEFAULT_TIMEOUT);
+  /** Who a question is for: its owner, and the run and job it is part of (null outside a run). */
+  public record Asker(long userId, Long runId, Long jobId) {
   }
 
-  public LlmClient(Vertx vertx, WebClient web, Pool pool, LlmConfig config, RetryPolicy retry,
-      long tokenBudgetPerRun, Duration timeout) {
+  /**
+   * What the model answered: the JSON, whether it came from the cache (free), the tokens the request cost (0 from
+   * the cache), and the cache key ({@link #refused} marks it).
+   */
+  public record Answer(JsonObject json, boolean cached, long tokens, String cacheKey) {
+  }
+
+  /** A client with the default retry policy, timeouts and budgets. {@code pool} is required. */
+  public LlmClient(Vertx vertx, WebClient web, Pool pool) {
+    this(vertx, web, pool, LlmLimits.Settings.DEFAULT, RetryPolicy.DEFAULT, DEFAULT_TIMEOUT, DEFAULT_DEADLINE);
+  }
+
+  public LlmClient(Vertx vertx, WebClient web, Pool pool, LlmLimits.Settings limits, RetryPolicy retry,
+                   Duration timeout, Duration deadline) {
     this.vertx = vertx;
     this.web = web;
     this.pool = pool;
-    this.config = config;
+    this.spend = new LlmSpend(pool);
+    this.gate = new RateGate(vertx);
+    this.limits = limits;
     this.retry = retry;
-    this.tokenBudgetPerRun = tokenBudgetPerRun;
     this.timeoutMs = timeout.toMillis();
+    this.deadlineMs = deadline.toMillis();
+  }
+
+  /** Where the tokens are counted: job, run and day usage for the pages. */
+  public LlmSpend spend() {
+    return spend;
+  }
+
+  /** The budgets and known limits {@code config}'s account works under. */
+  public LlmLimits limits(LlmConfig config) {
+    return limits.of(config);
   }
 
   /**
-   * One JSON object answering {@code user} under {@code system}, valid against {@code jsonSchemaOrNull} (any JSON
-   * object when null). Tokens spent count against {@code runKey}'s budget.
+   * One JSON object answering {@code user} under {@code system}, valid against {@code schema} (any JSON object when
+   * null), in at most {@code maxTokens} answer tokens, asked of {@code config}'s server for {@code who};
+   * {@code purpose} names the question in the accounting (e.g. {@code reword}).
    */
-  public Future<JsonObject> completeJson(String system, String user, JsonObject jsonSchemaOrNull, String runKey) {
-    if (!config.isConfigured()) {
+  public Future<Answer> ask(LlmConfig config, Asker who, String purpose, String system, String user,
+                            JsonObject schema, int maxTokens) {
+    if (config == null || !config.isConfigured()) {
       return Future.failedFuture(Failure.INTERNAL.with(
-          "no LLM server configured: set LLM_API_KEY (Groq) or LLM_BASE_URL and LLM_MODEL"));
+          "no LLM server configured: set LLM_API_KEY (Groq) or LLM_BASE_URL and LLM_MODEL, or fill in Settings"));
     }
-    if (system == null || user == null || runKey == null) {
-      return Future.failedFuture(Failure.BAD_INPUT.with("system prompt, user prompt and run key are required"));
+    if (system == null || user == null || who == null || purpose == null || maxTokens < 1) {
+      return Future.failedFuture(Failure.BAD_INPUT.with(
+          "system prompt, user prompt, asker, purpose and a positive max_tokens are required"));
     }
-    String key = cacheKey(config.model(), system, user, jsonSchemaOrNull);
+    LlmLimits known = limits.of(config);
+    String account = account(config);
+    LlmSpend.Charge charge = new LlmSpend.Charge(who.userId(), who.runId(), who.jobId(), account, config.model(),
+        purpose, known.tokensPerDay(), known.tokensPerRun());
+    String key = cacheKey(config.model(), system, user, schema);
+    long deadline = System.currentTimeMillis() + deadlineMs;
     return cached(key).compose(hit -> {
       if (hit != null) {
-        LOG.debug("LLM cache hit for run {}", runKey);
-        return Future.succeededFuture(hit);
+        return spend.cached(charge).compose(v -> hit.valid()
+            ? Future.succeededFuture(new Answer(hit.response(), true, 0, key))
+            : Future.failedFuture(Failure.UPSTREAM.with("model " + config.model() + " answered this question with "
+                + "invalid JSON before (kept in the cache as refused, not asked again): " + hit.problems())));
       }
-      return fresh(system, user, jsonSchemaOrNull, runKey)
-          .onComplete(ar -> io.applyflow.platform.metrics.Metrics.llmCall(ar.succeeded()))
-          .compose(answer -> store(key, answer).map(answer));
+      return fresh(config, account, known, charge, system, user, schema, maxTokens, key, deadline)
+          .onComplete(ar -> Metrics.llmCall(ar.succeeded()));
     }).recover(t -> t instanceof HttpError e
         ? Future.failedFuture(Failure.UPSTREAM.with(e.getMessage()))
         : Future.failedFuture(t));
   }
 
   /**
-   * Tokens spent so far by {@code runKey} on any node (cache hits are free), including what calls in flight have
-   * reserved.
+   * Records that the caller refused the answer cached under {@code key} (e.g. the fact gate found invented facts in
+   * it): it stays in the cache as refused and is not asked for again. Never fails.
    */
-  public Future<Long> tokensUsed(String runKey) {
-    if (pool == null) {
-      return Future.succeededFuture(0L);
-    }
-    return pool.preparedQuery("select used from llm_token_use where run_key = $1").execute(Tuple.of(runKey))
-        .map(rs -> rs.iterator().hasNext() ? rs.iterator().next().getLong("used") : 0L);
+  public Future<Void> refused(String key) {
+    return pool.preparedQuery("update llm_cache set verdict = 'refused' where key = $1 and verdict = 'ok'")
+        .execute(Tuple.of(key)).<Void>mapEmpty().recover(t -> Future.succeededFuture());
   }
 
   /** The cache key: SHA-256 hex of model, system prompt, user prompt and schema, NUL-separated. */
   public static String cacheKey(String model, String system, String user, JsonObject schema) {
+    return sha256(model, system, user, schema == null ? "" : schema.encode());
+  }
+
+  /**
+   * The provider account a config's requests count against (its limits are per organisation, that is per key): the
+   * first 16 hex digits of SHA-256 of base URL and key. Never the key itself.
+   */
+  public static String account(LlmConfig config) {
+    return sha256(config.baseUrl(), config.apiKey() == null ? "" : config.apiKey()).substring(0, 16);
+  }
+
+  private static String sha256(String... parts) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      for (String part : new String[] {model, system, user, schema == null ? "" : schema.encode()}) {
+      for (String part : parts) {
         sha.update(part.getBytes(StandardCharsets.UTF_8));
         sha.update((byte) 0);
       }
@@ -150,38 +193,41 @@ public final class LlmClient {
     }
   }
 
-  // --- one question, at most one repair ---------------------------------------------------------------------
+  // --- one question: count, reserve, wait for the limits, ask, settle, check, cache -------------------------
 
-  private Future<JsonObject> fresh(String system, String user, JsonObject schema, String runKey) {
+  private Future<Answer> fresh(LlmConfig config, String account, LlmLimits known, LlmSpend.Charge charge,
+                               String system, String user, JsonObject schema, int maxTokens, String key,
+                               long deadline) {
     JsonArray messages = new JsonArray().add(message("system", system)).add(message("user", user));
+    boolean useSchema = schema != null && !noJsonSchema.contains(account);
+    JsonObject body = request(config, messages, schema, useSchema, maxTokens);
+    long counted = TokenCount.prompt(body.getJsonArray("messages")) + (long) maxTokens;
     Map<String, Object> plainSchema = schema == null ? null : asMap(schema);
-    return chat(messages, schema, runKey).compose(content -> {
-      Checked first = check(content, plainSchema);
-      if (first.value != null) {
-        return Future.succeededFuture(first.value);
-      }
-      LOG.info("LLM answer for run {} was invalid ({} problem(s)); asking once for a repair", runKey,
-          first.problems.size());
-      JsonArray repair = messages.copy()
-          .add(message("assistant", content == null ? "" : content))
-          .add(message("user", repairPrompt(first.problems, schema)));
-      return chat(repair, schema, runKey).compose(again -> {
-        Checked second = check(again, plainSchema);
-        if (second.value != null) {
-          return Future.succeededFuture(second.value);
-        }
-        LOG.warn("LLM answer for run {} still invalid after one repair", runKey);
-        return Future.failedFuture(Failure.UPSTREAM.with("model " + config.model()
-            + " answered invalid JSON twice (after one repair): " + String.join("; ", second.problems)));
-      });
-    });
-  }
-
-  private static String repairPrompt(List<String> problems, JsonObject schema) {
-    return "Your previous answer is not valid JSON of the expected shape. Validation error: "
-        + String.join("; ", problems)
-        + ". Reply with the corrected JSON object only, no prose and no code fences."
-        + (schema == null ? "" : " It must match this JSON schema: " + schema.encode());
+    return spend.reserve(charge, counted).compose(id -> exchange(config, account, known, messages, schema, maxTokens,
+            body, counted, 0, deadline)
+        .transform(ar -> {
+          if (ar.failed()) {
+            return spend.giveBack(id).compose(v -> Future.<Answer>failedFuture(ar.cause()));
+          }
+          JsonObject response = ar.result();
+          String content = content(response);
+          JsonObject usage = response.getValue("usage") instanceof JsonObject u ? u : new JsonObject();
+          long prompt = number(usage, "prompt_tokens", counted - maxTokens);
+          long completion = number(usage, "completion_tokens", TokenCount.answer(content));
+          Checked checked = check(content, plainSchema);
+          return spend.settle(id, prompt, completion).compose(v -> {
+            if (checked.value != null) {
+              return store(key, config.model(), checked.value, "ok", null)
+                  .map(x -> new Answer(checked.value, false, prompt + completion, key));
+            }
+            String why = String.join("; ", checked.problems);
+            LOG.warn("LLM answer of model {} was invalid ({} problem(s)); cached as refused", config.model(),
+                checked.problems.size());
+            return store(key, config.model(), new JsonObject().put("content", content == null ? "" : content),
+                "invalid", why).compose(x -> Future.<Answer>failedFuture(Failure.UPSTREAM.with("model "
+                + config.model() + " answered invalid JSON: " + why)));
+          });
+        }));
   }
 
   private record Checked(JsonObject value, List<String> problems) {
@@ -218,102 +264,103 @@ public final class LlmClient {
     return s;
   }
 
-  // --- one chat completion: budget, response format, fallback -----------------------------------------------
-
-  private Future<String> chat(JsonArray messages, JsonObject schema, String runKey) {
-    return reserve(runKey, estimate(messages)).compose(reserved -> {
-      boolean useSchema = schema != null && !jsonSchemaUnsupported;
-      Future<JsonObject> answered = send(request(messages, schema, useSchema), 0).recover(err -> {
-        if (err instanceof HttpError e && e.status == 400 && useSchema && saysNoJsonSchema(e.getMessage())) {
-          jsonSchemaUnsupported = true;
-          LOG.warn("model {} does not support json_schema; falling back to json_object", config.model());
-          return send(request(messages, schema, false), 0);
-        }
-        return Future.failedFuture(err);
-      });
-      return answered.transform(ar -> settle(runKey, reserved, ar.succeeded() ? tokens(ar.result()) : 0)
-          .compose(v -> ar.succeeded() ? Future.succeededFuture(ar.result()) : Future.<JsonObject>failedFuture(ar.cause())));
-    }).compose(
-        this::content,
-        err -> {
-          if (err instanceof HttpError e && "json_validate_failed".equals(e.code)) {
-            // Groq refused its own output; treat what it generated as the (invalid) answer so the repair sees it.
-            return Future.succeededFuture(e.failedGeneration == null ? "" : e.failedGeneration);
-          }
-          return Future.failedFuture(err);
-        });
-  }
-
-  // --- the run's token budget, in Postgres -------------------------------------------------------------------
-
-  /** What one chat request may cost: the answer's allowance plus a third of the prompt's characters. */
-  private static long estimate(JsonArray messages) {
-    return COMPLETION_ALLOWANCE + messages.encode().length() / 3;
-  }
-
-  /**
-   * Reserves {@code estimate} tokens of {@code runKey}'s budget (the whole budget when the estimate is larger) in one
-   * statement, only if the reservations and the spending already counted leave room for it; fails with
-   * {@link #BUDGET_EXHAUSTED} otherwise. Answers the tokens reserved.
-   */
-  private Future<Long> reserve(String runKey, long estimate) {
-    if (pool == null) {
-      return Future.succeededFuture(0L);
-    }
-    long reserving = Math.min(estimate, tokenBudgetPerRun);
-    return pool.preparedQuery("""
-            insert into llm_token_use as t (run_key, used) values ($1, $2)
-            on conflict (run_key) do update set used = t.used + excluded.used, updated_at = now()
-              where t.used + excluded.used <= $3
-            returning used""")
-        .execute(Tuple.of(runKey, reserving, tokenBudgetPerRun))
-        .compose(rs -> rs.iterator().hasNext() ? Future.succeededFuture(reserving)
-            : tokensUsed(runKey).compose(used -> {
-              LOG.warn("LLM token budget of {} spent for run {}; not calling the server", tokenBudgetPerRun, runKey);
-              return Future.failedFuture(Failure.CONFLICT.with(BUDGET_EXHAUSTED + " for run " + runKey + ": used "
-                  + used + " of " + tokenBudgetPerRun + " tokens (counting calls in flight), and a call may cost "
-                  + reserving));
-            }));
-  }
-
-  /**
-   * Replaces a reservation by the tokens the server reported. Never fails: a reservation that cannot be settled
-   * stays counted as spent.
-   */
-  private Future<Void> settle(String runKey, long reserved, long spent) {
-    if (pool == null) {
-      return Future.succeededFuture();
-    }
-    return pool.preparedQuery("""
-            update llm_token_use set used = greatest(0, used - $2 + $3), updated_at = now()
-            where run_key = $1 returning used""")
-        .execute(Tuple.of(runKey, reserved, spent))
-        .<Void>map(rs -> {
-          if (spent > 0 && rs.iterator().hasNext()) {
-            LOG.debug("LLM call for run {} used {} tokens ({} of {})", runKey, spent,
-                rs.iterator().next().getLong("used"), tokenBudgetPerRun);
-          }
-          return null;
-        })
-        .recover(t -> {
-          LOG.warn("could not settle the LLM tokens of run {}; its reservation of {} stays counted: {}", runKey,
-              reserved, t.getMessage());
-          return Future.succeededFuture();
-        });
-  }
-
-  /** The tokens an answer reports spending ({@code usage.total_tokens}), 0 when it does not say. */
-  private static long tokens(JsonObject body) {
-    JsonObject usage = body.getValue("usage") instanceof JsonObject u ? u : null;
-    return usage != null && usage.getValue("total_tokens") instanceof Number n ? n.longValue() : 0;
-  }
-
   private static boolean saysNoJsonSchema(String message) {
     String m = message == null ? "" : message.toLowerCase(Locale.ROOT);
     return m.contains("json_schema") && (m.contains("not support") || m.contains("unsupported"));
   }
 
-  private JsonObject request(JsonArray messages, JsonObject schema, boolean useSchema) {
+  /**
+   * One request through the gate, with retries; answers the server's JSON body. {@code json_validate_failed} (Groq
+   * refusing its own output) comes back as a body whose content is that output, so it is checked and cached as any
+   * other invalid answer.
+   */
+  private Future<JsonObject> exchange(LlmConfig config, String account, LlmLimits known, JsonArray messages,
+                                      JsonObject schema, int maxTokens, JsonObject body, long counted, int attempt,
+                                      long deadline) {
+    Duration maxWait = Duration.ofMillis(Math.max(0, deadline - System.currentTimeMillis()));
+    return gate.acquire(account, known.gate(), counted, maxWait).transform(p -> {
+      if (p.failed()) {
+        RateGate.TooLong tooLong = p.cause() instanceof RateGate.TooLong t ? t : null;
+        return Future.failedFuture(Failure.UPSTREAM.with("not asking the LLM: " + (tooLong == null
+            ? p.cause().getMessage() : tooLong.getMessage() + ", longer than this question may wait")));
+      }
+      RateGate.Permit permit = p.result();
+      HttpRequest<Buffer> req = web.postAbs(config.chatCompletionsUrl())
+          .timeout(Math.max(1, Math.min(timeoutMs, deadline - System.currentTimeMillis())))
+          .putHeader("content-type", "application/json")
+          .putHeader("accept", "application/json");
+      if (config.apiKey() != null) {
+        req.putHeader("authorization", "Bearer " + config.apiKey());
+      }
+      return req.sendJsonObject(body).transform(sent -> {
+        if (sent.failed()) {
+          gate.failed(permit);
+          if (retry.canRetry(attempt) && System.currentTimeMillis() < deadline) {
+            Duration wait = retry.delay(attempt, null, ThreadLocalRandom.current().nextDouble());
+            LOG.warn("LLM server {} unreachable ({}); retry {} of {} in {} ms", config.baseUrl(),
+                sent.cause().getMessage(), attempt + 1, retry.maxRetries(), wait.toMillis());
+            return later(wait).compose(v -> exchange(config, account, known, messages, schema, maxTokens, body,
+                counted, attempt + 1, deadline));
+          }
+          return Future.failedFuture(Failure.UPSTREAM.with("could not reach LLM server " + config.baseUrl()
+              + " after " + (attempt + 1) + " attempt(s): " + sent.cause().getMessage()));
+        }
+        HttpResponse<Buffer> resp = sent.result();
+        int status = resp.statusCode();
+        gate.answered(permit, status, resp::getHeader);
+        if (status / 100 == 2) {
+          return decoded(resp);
+        }
+        HttpError error = HttpError.of(resp);
+        if (status == 429 && error.perDay()) {
+          LOG.warn("LLM provider {} refused for a daily limit; not retrying", config.baseUrl());
+          return Future.failedFuture(Failure.CONFLICT.with(LlmSpend.DAY_SPENT + " at the provider: "
+              + error.getMessage()));
+        }
+        if (retry.retryableStatus(status) && retry.canRetry(attempt) && System.currentTimeMillis() < deadline) {
+          // a 429 paused the gate for this account as long as the server asked; other errors back off here
+          Duration wait = status == 429 ? Duration.ZERO
+              : retry.delay(attempt, RetryPolicy.serverHint(resp::getHeader), ThreadLocalRandom.current().nextDouble());
+          LOG.warn("LLM server answered {} for model {}; retry {} of {} in {} ms", status, config.model(),
+              attempt + 1, retry.maxRetries(), wait.toMillis());
+          return later(wait).compose(v -> exchange(config, account, known, messages, schema, maxTokens, body,
+              counted, attempt + 1, deadline));
+        }
+        boolean schemaSent = "json_schema".equals(body.getJsonObject("response_format").getString("type"));
+        if (status == 400 && schemaSent && saysNoJsonSchema(error.getMessage())) {
+          noJsonSchema.add(account);
+          LOG.warn("model {} does not support json_schema; falling back to json_object", config.model());
+          return exchange(config, account, known, messages, schema, maxTokens,
+              request(config, messages, schema, false, maxTokens), counted, attempt, deadline);
+        }
+        if ("json_validate_failed".equals(error.code)) {
+          return Future.succeededFuture(new JsonObject().put("choices", new JsonArray().add(new JsonObject()
+              .put("message", new JsonObject().put("content", error.failedGeneration == null ? ""
+                  : error.failedGeneration)))));
+        }
+        return Future.failedFuture(error);
+      });
+    });
+  }
+
+  private static Future<JsonObject> decoded(HttpResponse<Buffer> resp) {
+    try {
+      JsonObject json = resp.bodyAsJsonObject();
+      return json == null
+          ? Future.failedFuture(Failure.UPSTREAM.with("LLM server answered " + resp.statusCode() + " with an empty body"))
+          : Future.succeededFuture(json);
+    } catch (DecodeException | ClassCastException e) {
+      return Future.failedFuture(Failure.UPSTREAM.with("LLM server answered " + resp.statusCode()
+          + " without a JSON object"));
+    }
+  }
+
+  private static long number(JsonObject json, String field, long fallback) {
+    return json.getValue(field) instanceof Number n ? n.longValue() : fallback;
+  }
+
+  private JsonObject request(LlmConfig config, JsonArray messages, JsonObject schema, boolean useSchema,
+                             int maxTokens) {
     JsonArray sent = messages.copy();
     JsonObject system = sent.getJsonObject(0);
     String instruction = "Answer with a single JSON object only, no prose and no code fences."
@@ -327,6 +374,7 @@ public final class LlmClient {
         .put("model", config.model())
         .put("messages", sent)
         .put("temperature", 0)
+        .put("max_tokens", maxTokens)
         .put("response_format", format);
   }
 
@@ -335,63 +383,20 @@ public final class LlmClient {
     return title.isEmpty() ? "response" : truncate(title, 64);
   }
 
-  private Future<String> content(JsonObject body) {
+  /** The first choice's message content; null when there is none. */
+  private static String content(JsonObject body) {
     JsonArray choices = body.getValue("choices") instanceof JsonArray a ? a : null;
     if (choices == null || choices.isEmpty() || !(choices.getValue(0) instanceof JsonObject choice)) {
-      return Future.failedFuture(Failure.UPSTREAM.with("LLM server answered without choices"));
+      return null;
     }
     JsonObject message = choice.getValue("message") instanceof JsonObject m ? m : new JsonObject();
-    return Future.succeededFuture(message.getValue("content") instanceof String s ? s : null);
-  }
-
-  // --- HTTP with retries -------------------------------------------------------------------------------------
-
-  private Future<JsonObject> send(JsonObject body, int attempt) {
-    HttpRequest<Buffer> req = web.postAbs(config.chatCompletionsUrl())
-        .timeout(timeoutMs)
-        .putHeader("content-type", "application/json")
-        .putHeader("accept", "application/json");
-    if (config.apiKey() != null) {
-      req.putHeader("authorization", "Bearer " + config.apiKey());
-    }
-    return req.sendJsonObject(body).compose(
-        resp -> answered(resp, body, attempt),
-        err -> {
-          if (retry.canRetry(attempt)) {
-            Duration wait = retry.delay(attempt, null, ThreadLocalRandom.current().nextDouble());
-            LOG.warn("LLM server {} unreachable ({}); retry {} of {} in {} ms", config.baseUrl(), err.getMessage(),
-                attempt + 1, retry.maxRetries(), wait.toMillis());
-            return later(wait).compose(v -> send(body, attempt + 1));
-          }
-          return Future.failedFuture(Failure.UPSTREAM.with("could not reach LLM server " + config.baseUrl()
-              + " after " + (attempt + 1) + " attempt(s): " + err.getMessage()));
-        });
-  }
-
-  private Future<JsonObject> answered(HttpResponse<Buffer> resp, JsonObject body, int attempt) {
-    int status = resp.statusCode();
-    if (status / 100 == 2) {
-      try {
-        JsonObject json = resp.bodyAsJsonObject();
-        return json == null
-            ? Future.failedFuture(Failure.UPSTREAM.with("LLM server answered " + status + " with an empty body"))
-            : Future.succeededFuture(json);
-      } catch (DecodeException | ClassCastException e) {
-        return Future.failedFuture(Failure.UPSTREAM.with("LLM server answered " + status + " without a JSON object"));
-      }
-    }
-    HttpError error = HttpError.of(resp);
-    if (retry.retryableStatus(status) && retry.canRetry(attempt)) {
-      Duration hint = RetryPolicy.serverHint(resp::getHeader);
-      Duration wait = retry.delay(attempt, hint, ThreadLocalRandom.current().nextDouble());
-      LOG.warn("LLM server answered {} for model {}; retry {} of {} in {} ms", status, config.model(), attempt + 1,
-          retry.maxRetries(), wait.toMillis());
-      return later(wait).compose(v -> send(body, attempt + 1));
-    }
-    return Future.failedFuture(error);
+    return message.getValue("content") instanceof String s ? s : null;
   }
 
   private Future<Void> later(Duration wait) {
+    if (wait.isZero()) {
+      return Future.succeededFuture();
+    }
     return vertx.timer(Math.max(1, wait.toMillis()), TimeUnit.MILLISECONDS).mapEmpty();
   }
 
@@ -400,6 +405,12 @@ public final class LlmClient {
     final int status;
     final String code;
     final String failedGeneration;
+
+    /** A 429 for a per-day limit (Groq: "tokens per day (TPD)", "requests per day (RPD)"): retrying today is useless. */
+    boolean perDay() {
+      String m = getMessage().toLowerCase(Locale.ROOT);
+      return m.contains("per day") || m.contains("(tpd)") || m.contains("(rpd)");
+    }
 
     private HttpError(int status, String message, String code, String failedGeneration) {
       super(message, null, false, false);
@@ -437,18 +448,18 @@ public final class LlmClient {
 
   // --- cache -------------------------------------------------------------------------------------------------
 
-  private Future<JsonObject> cached(String key) {
-    if (pool == null) {
-      return Future.succeededFuture(null);
-    }
-    return pool.preparedQuery("""
-        select response from llm_cache where key = $1
-        """).execute(Tuple.of(key))
+  private record Hit(JsonObject response, boolean valid, String problems) {
+  }
+
+  private Future<Hit> cached(String key) {
+    return pool.preparedQuery("select response, verdict, problems from llm_cache where key = $1")
+        .execute(Tuple.of(key))
         .map(rows -> {
           for (Row row : rows) {
-            return row.getJsonObject("response");
+            return new Hit(row.getJsonObject("response"), !"invalid".equals(row.getString("verdict")),
+                row.getString("problems"));
           }
-          return (JsonObject) null;
+          return (Hit) null;
         })
         .recover(t -> {
           LOG.warn("LLM cache read failed, asking the server instead: {}", t.getMessage());
@@ -456,14 +467,11 @@ public final class LlmClient {
         });
   }
 
-  private Future<Void> store(String key, JsonObject answer) {
-    if (pool == null) {
-      return Future.succeededFuture();
-    }
+  private Future<Void> store(String key, String model, JsonObject answer, String verdict, String problems) {
     return pool.preparedQuery("""
-        insert into llm_cache (key, model, response) values ($1, $2, $3)
+        insert into llm_cache (key, model, response, verdict, problems) values ($1, $2, $3, $4, $5)
         on conflict (key) do nothing
-        """).execute(Tuple.of(key, config.model(), answer))
+        """).execute(Tuple.of(key, model, answer, verdict, problems))
         .<Void>mapEmpty()
         .recover(t -> {
           LOG.warn("LLM cache write failed; the answer is returned uncached: {}", t.getMessage());

@@ -153,6 +153,14 @@ public final class Posting {
     return p;
   }
 
+  /**
+   * The sentences of {@code description} that sit in {@code section}, in order (the tailoring's prompts carry the
+   * requirements and responsibilities, never the benefits or the legal text).
+   */
+  public static List<String> sentences(String description, Section section) {
+    return parse(description).sentences.stream().filter(s -> s.section() == section).map(Sentence::text).toList();
+  }
+
   /** The years the requirement sections ask for; failing those, any section but nice-to-have and boilerplate. */
   Years years() {
     Years y = years(REQUIRED_ONLY);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.applyflow.platform.bus.Failure;
 import io.applyflow.platform.db.TestDatabase;
 import io.applyflow.support.FakeLlm;
+import io.applyflow.support.JobRows;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -22,8 +23,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The LLM token budget of a run is one budget for every node and survives a restart: two {@link LlmClient}s, each
- * on its own Vert.x instance with its own pool (two "nodes"), share the real Postgres; the fake OpenAI-compatible
- * server reports 600 tokens per answer.
+ * on its own Vert.x instance with its own pool (two "nodes"), share the real Postgres ({@code llm_calls}); the fake
+ * OpenAI-compatible server reports 600 tokens per answer, and each request reserves its counted prompt plus its
+ * {@code max_tokens} of 600 first.
  *
  * <p>Checked against the old per-node counter with the same scenarios: 19 of the 20 calls reached the server (11,400
  * tokens of a 3,000 budget), and a restarted client counted 0 tokens and called the server again.
@@ -31,15 +33,26 @@ import org.junit.jupiter.api.Test;
 class LlmBudgetIT {
   private static final long PER_CALL = 600;
   private static FakeLlm server;
+  private static Vertx vertx;
+  private static Pool pool;
+  private static long user;
 
   @BeforeAll
   static void start() {
     server = new FakeLlm();
+    vertx = Vertx.vertx();
+    pool = TestDatabase.shared().pool(vertx, 2);
+    user = JobRows.user(pool);
+  }
+
+  private static long spent(long run) {
+    return new LlmSpend(pool).run(run, user).await().tokens();
   }
 
   @AfterAll
   static void stop() {
     server.close();
+    vertx.close().await();
   }
 
   /** One node: its own Vert.x, web client, pool and LlmClient. */
@@ -48,12 +61,14 @@ class LlmBudgetIT {
       Vertx vertx = Vertx.vertx();
       Pool pool = TestDatabase.shared().pool(vertx, 4);
       return new Node(vertx, new LlmClient(vertx, WebClient.create(vertx), pool,
-          new LlmConfig(server.baseUrl(), null, "honest-budget"),
-          new RetryPolicy(0, Duration.ofMillis(10), Duration.ofMillis(10)), budget, Duration.ofSeconds(20)));
+          new LlmLimits.Settings(0, budget, 2_000, 0, 0), new RetryPolicy(0, Duration.ofMillis(10),
+          Duration.ofMillis(10)), Duration.ofSeconds(20), Duration.ofSeconds(30)));
     }
 
-    Future<JsonObject> ask(String runKey) {
-      return client.completeJson("You list interview questions.", "Questions " + UUID.randomUUID(), null, runKey);
+    Future<JsonObject> ask(long run) {
+      return client.ask(new LlmConfig(server.baseUrl(), null, "honest-budget"), new LlmClient.Asker(user, run, null),
+          "questions", "You list interview questions.", "Questions " + UUID.randomUUID(), null, (int) PER_CALL)
+          .map(LlmClient.Answer::json);
     }
 
     @Override
@@ -65,7 +80,7 @@ class LlmBudgetIT {
   @Test
   void twoNodesAskingAtOnceDoNotSpendMoreThanTheBudgetTogether() {
     long budget = 3_000;
-    String run = "run-shared-" + UUID.randomUUID();
+    long run = JobRows.run(pool, user);
     int before = server.requests.get();
     try (Node a = Node.start(budget); Node b = Node.start(budget)) {
       List<Future<JsonObject>> calls = new ArrayList<>();
@@ -76,33 +91,32 @@ class LlmBudgetIT {
 
       long answered = calls.stream().filter(Future::succeeded).count();
       long refused = calls.stream().filter(f -> f.failed() && f.cause() instanceof Failure.Coded c
-          && c.failure == Failure.CONFLICT && c.getMessage().startsWith(LlmClient.BUDGET_EXHAUSTED)).count();
+          && c.failure == Failure.CONFLICT && c.getMessage().startsWith(LlmSpend.RUN_SPENT)).count();
       long spent = (server.requests.get() - before) * PER_CALL;
       assertTrue(spent <= budget, "the server was asked " + (server.requests.get() - before) + " times: " + spent
           + " tokens of a " + budget + " budget");
       assertTrue(answered >= 1, "someone got an answer");
       assertEquals(20, answered + refused, "every call is answered or refused for the budget");
-      assertEquals(spent, a.client().tokensUsed(run).await(), "the settled count is what the server reported");
-      assertEquals(spent, b.client().tokensUsed(run).await(), "both nodes read the same count");
+      assertEquals(spent, spent(run), "the settled count is what the server reported");
     }
   }
 
   @Test
   void aRestartedNodeSeesTheTokensAlreadySpent() {
-    String run = "run-restart-" + UUID.randomUUID();
-    try (Node first = Node.start(PER_CALL)) {
+    long run = JobRows.run(pool, user);
+    long budget = 1_300;
+    try (Node first = Node.start(budget)) {
       assertFalse(first.ask(run).await().isEmpty());
-      assertEquals(PER_CALL, first.client().tokensUsed(run).await());
+      assertEquals(PER_CALL, spent(run));
     }
     int before = server.requests.get();
-    try (Node restarted = Node.start(PER_CALL)) {
-      assertEquals(PER_CALL, restarted.client().tokensUsed(run).await());
+    try (Node restarted = Node.start(budget)) {
       Future<JsonObject> call = restarted.ask(run);
       Future.join(List.of(call)).otherwiseEmpty().await();
-      assertTrue(call.failed() && call.cause().getMessage().startsWith(LlmClient.BUDGET_EXHAUSTED),
+      assertTrue(call.failed() && call.cause().getMessage().startsWith(LlmSpend.RUN_SPENT),
           "the spent budget holds after a restart: " + call.cause());
       assertEquals(before, server.requests.get(), "no request reached the server");
-      assertFalse(restarted.ask("run-other-" + UUID.randomUUID()).await().isEmpty(), "budgets are per run");
+      assertFalse(restarted.ask(JobRows.run(pool, user)).await().isEmpty(), "budgets are per run");
     }
   }
 }

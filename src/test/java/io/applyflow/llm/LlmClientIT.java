@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.applyflow.platform.bus.Failure;
 import io.applyflow.platform.db.TestDatabase;
+import io.applyflow.support.JobRows;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
@@ -61,12 +63,16 @@ class LlmClientIT {
   private static String baseUrl;
   private static final Deque<Consumer<RoutingContext>> script = new ArrayDeque<>();
   private static final List<Seen> seen = new CopyOnWriteArrayList<>();
+  private static long user;
+  private static long run;
+  private static String keyInUse = KEY;
 
   @BeforeAll
   static void start() {
     vertx = Vertx.vertx();
     pool = TestDatabase.shared().pool(vertx, 2);
     web = WebClient.create(vertx);
+    user = JobRows.user(pool);
     Router router = Router.router(vertx);
     router.post("/openai/v1/chat/completions").handler(BodyHandler.create()).handler(ctx -> {
       seen.add(new Seen(ctx.body().asJsonObject(), ctx.request().getHeader("Authorization"), System.nanoTime()));
@@ -87,6 +93,7 @@ class LlmClientIT {
 
   @BeforeEach
   void reset() {
+    run = JobRows.run(pool, user);
     synchronized (script) {
       script.clear();
     }
@@ -134,9 +141,30 @@ class LlmClientIT {
     return ctx -> ctx.response().setStatusCode(status).putHeader("content-type", "application/json").end(body);
   }
 
-  private static LlmClient client(String key, long budget) {
-    return new LlmClient(vertx, web, pool, new LlmConfig(baseUrl, key, MODEL),
-        new RetryPolicy(3, Duration.ofMillis(20), Duration.ofSeconds(3)), budget, Duration.ofSeconds(10));
+  private static LlmConfig config(String key) {
+    return new LlmConfig(baseUrl, key, MODEL);
+  }
+
+  /** A client whose calls go to {@link #config} with {@code key} and whose runs may spend {@code runBudget}. */
+  private static LlmClient client(String key, long runBudget) {
+    keyInUse = key;
+    return new LlmClient(vertx, web, pool, new LlmLimits.Settings(0, runBudget, 2_000, 0, 0),
+        new RetryPolicy(3, Duration.ofMillis(20), Duration.ofSeconds(3)), Duration.ofSeconds(10),
+        Duration.ofSeconds(30));
+  }
+
+  private static LlmClient.Asker asker() {
+    return new LlmClient.Asker(user, run, null);
+  }
+
+  /** The JSON {@code client} answers to {@code user} (system prompt "sys", this test's run, max_tokens 200). */
+  private static Future<JsonObject> ask(LlmClient client, String prompt, JsonObject schema) {
+    return client.ask(config(keyInUse), asker(), "test", "sys", prompt, schema, 200).map(LlmClient.Answer::json);
+  }
+
+  /** The tokens this test's run was charged. */
+  private static long tokens() {
+    return new LlmSpend(pool).run(run, user).await().tokens();
   }
 
   private static LlmClient client() {
@@ -157,8 +185,8 @@ class LlmClientIT {
     then(answer(VALID));
     LlmClient client = client();
 
-    JsonObject result = client.completeJson("You summarise job postings.", unique("Summarise: Backend Engineer"),
-        SCHEMA, "run-ok").await();
+    JsonObject result = client.ask(config(KEY), asker(), "test", "You summarise job postings.",
+        unique("Summarise: Backend Engineer"), SCHEMA, 200).await().json();
 
     assertEquals(new JsonObject(VALID), result);
     assertEquals(1, seen.size());
@@ -169,16 +197,17 @@ class LlmClientIT {
     assertEquals(SCHEMA, format.getJsonObject("json_schema").getJsonObject("schema"));
     assertEquals("job_summary", format.getJsonObject("json_schema").getString("name"));
     assertTrue(sent.getJsonArray("messages").encode().toLowerCase().contains("json"), "messages must mention JSON");
-    assertEquals(150, client.tokensUsed("run-ok").await());
+    assertEquals(200, sent.getInteger("max_tokens"));
+    assertEquals(150, tokens(), "the run is charged what the server reported");
   }
 
   @Test
   void sendsTheKeyAsBearerAndNoAuthorizationWithoutKey() {
-    client().completeJson("sys", unique("with key"), null, "run-auth").await();
+    ask(client(), unique("with key"), null).await();
     assertEquals("Bearer " + KEY, seen.get(0).authorization());
     assertEquals("json_object", seen.get(0).body().getJsonObject("response_format").getString("type"));
 
-    client(null, 100_000).completeJson("sys", unique("local server"), null, "run-auth").await();
+    ask(client(null, 100_000), unique("local server"), null);
     assertEquals(2, seen.size());
     assertNull(seen.get(1).authorization());
   }
@@ -193,7 +222,7 @@ class LlmClientIT {
         .end(GROQ_429));
     then(answer(VALID));
 
-    JsonObject result = client().completeJson("sys", unique("rate limited"), SCHEMA, "run-429").await();
+    JsonObject result = ask(client(), unique("rate limited"), SCHEMA).await();
 
     assertEquals(82, result.getInteger("score"));
     assertEquals(2, seen.size());
@@ -206,7 +235,7 @@ class LlmClientIT {
     then(error(500, "{\"error\":{\"message\":\"Internal Server Error\",\"type\":\"internal_server_error\"}}"));
     then(answer(VALID));
 
-    JsonObject result = client().completeJson("sys", unique("flaky"), SCHEMA, "run-500").await();
+    JsonObject result = ask(client(), unique("flaky"), SCHEMA).await();
 
     assertEquals("Backend Engineer", result.getString("title"));
     assertEquals(2, seen.size());
@@ -217,7 +246,7 @@ class LlmClientIT {
     for (int i = 0; i < 5; i++) {
       then(error(503, "{\"error\":{\"message\":\"Service Unavailable\",\"type\":\"internal_server_error\"}}"));
     }
-    Failure.Coded e = failure(() -> client().completeJson("sys", unique("down"), SCHEMA, "run-503").await());
+    Failure.Coded e = failure(() -> ask(client(), unique("down"), SCHEMA).await());
 
     assertEquals(Failure.UPSTREAM, e.failure);
     assertTrue(e.getMessage().contains("503"), e.getMessage());
@@ -229,7 +258,7 @@ class LlmClientIT {
     then(error(401, "{\"error\":{\"message\":\"Invalid API Key\",\"type\":\"invalid_request_error\","
         + "\"code\":\"invalid_api_key\"}}"));
 
-    Failure.Coded e = failure(() -> client().completeJson("sys", unique("bad key"), SCHEMA, "run-401").await());
+    Failure.Coded e = failure(() -> ask(client(), unique("bad key"), SCHEMA).await());
 
     assertEquals(Failure.UPSTREAM, e.failure);
     assertTrue(e.getMessage().contains("Invalid API Key"), e.getMessage());
@@ -237,62 +266,47 @@ class LlmClientIT {
   }
 
   @Test
-  void repairsMalformedJsonWithExactlyOneRequest() {
+  void anInvalidAnswerIsRefusedWithoutARepairRequestAndIsNotAskedForAgain() {
     String malformed = "{\"title\": \"Backend Engineer\", \"score\": 82, \"skills\": [\"java\"";
     then(answer(malformed));
-    then(answer(VALID));
-
-    JsonObject result = client().completeJson("sys", unique("malformed"), SCHEMA, "run-repair").await();
-
-    assertEquals(new JsonObject(VALID), result);
-    assertEquals(2, seen.size());
-    JsonArray messages = seen.get(1).body().getJsonArray("messages");
-    assertEquals(4, messages.size());
-    assertEquals("assistant", messages.getJsonObject(2).getString("role"));
-    assertEquals(malformed, messages.getJsonObject(2).getString("content"));
-    String repairRequest = messages.getJsonObject(3).getString("content");
-    assertTrue(repairRequest.contains("Validation error") && repairRequest.contains("not valid JSON"), repairRequest);
-  }
-
-  @Test
-  void repairsAnAnswerMissingARequiredProperty() {
-    then(answer("{\"title\":\"Backend Engineer\",\"skills\":[]}"));
-    then(answer(VALID));
-
-    client().completeJson("sys", unique("missing score"), SCHEMA, "run-repair-shape").await();
-
-    assertEquals(2, seen.size());
-    String repairRequest = seen.get(1).body().getJsonArray("messages").getJsonObject(3).getString("content");
-    assertTrue(repairRequest.contains("missing required property 'score'"), repairRequest);
-  }
-
-  @Test
-  void failsWithACodedErrorWhenTheRepairIsInvalidToo() {
-    then(answer("{\"title\":\"Backend Engineer\",\"score\":\"high\",\"skills\":[]}"));
-    then(answer("Sure! Here is the JSON: {\"title\""));
+    String user = unique("malformed");
     LlmClient client = client();
 
-    Failure.Coded e = failure(() -> client.completeJson("sys", unique("hopeless"), SCHEMA, "run-bad").await());
+    Failure.Coded e = failure(() -> ask(client, user, SCHEMA).await());
 
     assertEquals(Failure.UPSTREAM, e.failure);
-    assertTrue(e.getMessage().contains("invalid JSON twice"), e.getMessage());
-    assertEquals(2, seen.size(), "exactly one repair request");
-    assertEquals(300, client.tokensUsed("run-bad").await());
+    assertTrue(e.getMessage().contains("invalid JSON"), e.getMessage());
+    assertEquals(1, seen.size(), "no repair request: a job's questions stay within their two requests");
+    assertEquals(150, tokens());
+
+    Failure.Coded again = failure(() -> ask(client(), user, SCHEMA).await());
+    assertTrue(again.getMessage().contains("not asked again"), again.getMessage());
+    assertEquals(1, seen.size(), "the refused answer is cached as refused");
+    assertEquals(150, tokens(), "asking again cost nothing");
   }
 
   @Test
-  void treatsGroqJsonValidateFailedAsAnAnswerToRepair() {
+  void anAnswerMissingARequiredPropertyIsRefusedNamingIt() {
+    then(answer("{\"title\":\"Backend Engineer\",\"skills\":[]}"));
+
+    Failure.Coded e = failure(() -> ask(client(), unique("missing score"), SCHEMA).await());
+
+    assertTrue(e.getMessage().contains("missing required property 'score'"), e.getMessage());
+    assertEquals(1, seen.size());
+  }
+
+  @Test
+  void treatsGroqJsonValidateFailedAsAnInvalidAnswerAndCachesIt() {
     then(error(400, "{\"error\":{\"message\":\"Failed to generate JSON. Please adjust your prompt. See "
         + "'failed_generation' for more details.\",\"type\":\"invalid_request_error\","
         + "\"code\":\"json_validate_failed\",\"failed_generation\":\"{\\\"title\\\": \\\"Backend\"}}"));
-    then(answer(VALID));
+    String user = unique("groq refused");
 
-    JsonObject result = client().completeJson("sys", unique("groq refused"), SCHEMA, "run-groq-400").await();
+    Failure.Coded e = failure(() -> ask(client(), user, SCHEMA).await());
 
-    assertEquals(new JsonObject(VALID), result);
-    assertEquals(2, seen.size());
-    JsonArray messages = seen.get(1).body().getJsonArray("messages");
-    assertEquals("{\"title\": \"Backend", messages.getJsonObject(2).getString("content"));
+    assertTrue(e.getMessage().contains("invalid JSON"), e.getMessage());
+    failure(() -> ask(client(), user, SCHEMA).await());
+    assertEquals(1, seen.size(), "Groq's refusal of its own output is cached as refused too");
   }
 
   @Test
@@ -304,7 +318,7 @@ class LlmClientIT {
     then(answer(VALID));
     LlmClient client = client();
 
-    JsonObject result = client.completeJson("sys", unique("old model"), SCHEMA, "run-fallback").await();
+    JsonObject result = ask(client, unique("old model"), SCHEMA).await();
 
     assertEquals(new JsonObject(VALID), result);
     assertEquals(2, seen.size());
@@ -314,7 +328,7 @@ class LlmClientIT {
     String system = fallback.getJsonArray("messages").getJsonObject(0).getString("content");
     assertTrue(system.contains("\"required\":[\"title\",\"score\",\"skills\"]"), "the schema moves into the prompt");
 
-    client.completeJson("sys", unique("old model again"), SCHEMA, "run-fallback").await();
+    ask(client, unique("old model again"), SCHEMA).await();
     assertEquals(3, seen.size());
     assertEquals("json_object", seen.get(2).body().getJsonObject("response_format").getString("type"),
         "the client remembers the model cannot do json_schema");
@@ -324,30 +338,66 @@ class LlmClientIT {
   void aCacheHitMakesNoSecondCallAndCostsNoTokens() {
     String user = unique("cache me");
     LlmClient client = client();
-    JsonObject first = client.completeJson("sys", user, SCHEMA, "run-cache").await();
+    JsonObject first = ask(client, user, SCHEMA).await();
 
-    JsonObject second = client.completeJson("sys", user, SCHEMA, "run-cache").await();
+    JsonObject second = ask(client, user, SCHEMA).await();
 
     assertEquals(first, second);
     assertEquals(1, seen.size());
-    assertEquals(150, client.tokensUsed("run-cache").await());
-    JsonObject third = client().completeJson("sys", user, SCHEMA, "another-run").await();
+    assertEquals(150, tokens());
+    JsonObject third = ask(client(), user, SCHEMA).await();
     assertEquals(first, third, "the cache lives in Postgres, not in the client");
     assertEquals(1, seen.size());
   }
 
   @Test
-  void anExhaustedBudgetFailsWithoutCallingTheServer() {
-    LlmClient client = client(KEY, 100);
-    client.completeJson("sys", unique("first"), SCHEMA, "run-budget").await();
+  void aRequestThatWouldPassTheRunsBudgetIsRefusedWithoutReachingTheServer() {
+    LlmClient client = client(KEY, 1_000);
+    ask(client, unique("first"), SCHEMA).await();
     assertEquals(1, seen.size());
 
-    Failure.Coded e = failure(() -> client.completeJson("sys", unique("second"), SCHEMA, "run-budget").await());
+    Failure.Coded e = failure(() -> client.ask(config(KEY), asker(), "test", "sys", unique("second"), SCHEMA, 900)
+        .await());
 
     assertEquals(Failure.CONFLICT, e.failure);
-    assertTrue(e.getMessage().startsWith(LlmClient.BUDGET_EXHAUSTED), e.getMessage());
+    assertTrue(e.getMessage().startsWith(LlmSpend.RUN_SPENT), e.getMessage());
+    assertEquals(1, seen.size(), "refused before the server was asked");
+    assertEquals(150, tokens(), "a refused request costs nothing");
+    long otherRun = JobRows.run(pool, user);
+    assertFalse(client.ask(config(KEY), new LlmClient.Asker(user, otherRun, null), "test", "sys", unique("other run"),
+        SCHEMA, 900).await().json().isEmpty(), "budgets are per run");
+  }
+
+  @Test
+  void theDaysBudgetIsPerProviderAccountAcrossRuns() {
+    LlmClient client = new LlmClient(vertx, web, pool, new LlmLimits.Settings(600, 100_000, 2_000, 0, 0),
+        new RetryPolicy(0, Duration.ofMillis(20), Duration.ofSeconds(3)), Duration.ofSeconds(10),
+        Duration.ofSeconds(30));
+    String key = "gsk_day_" + UUID.randomUUID();
+    client.ask(config(key), asker(), "test", "sys", unique("today"), SCHEMA, 200).await();
+
+    Failure.Coded e = failure(() -> client.ask(config(key), new LlmClient.Asker(user, JobRows.run(pool, user), null),
+        "test", "sys", unique("today, another run"), SCHEMA, 400).await());
+
+    assertTrue(e.getMessage().startsWith(LlmSpend.DAY_SPENT), e.getMessage());
     assertEquals(1, seen.size());
-    assertFalse(client.completeJson("sys", unique("other run"), SCHEMA, "run-other").await().isEmpty(),
-        "budgets are per run");
+    assertFalse(client.ask(config("gsk_other_" + UUID.randomUUID()), asker(), "test", "sys", unique("other key"),
+        SCHEMA, 400).await().json().isEmpty(), "another key is another provider account with its own day");
+  }
+
+  @Test
+  void aDailyLimitAt429IsNotRetriedAndSaysTheDayIsSpent() {
+    then(ctx -> ctx.response().setStatusCode(429).putHeader("content-type", "application/json")
+        .putHeader("retry-after", "7200")
+        .end("{\"error\":{\"message\":\"Rate limit reached for model `llama-3.3-70b-versatile` in organization "
+            + "`org_01abc` service tier on_demand on tokens per day (TPD): Limit 100000, Used 99812, Requested 1624. "
+            + "Please try again in 26m43.2s.\",\"type\":\"tokens\",\"code\":\"rate_limit_exceeded\"}}"));
+
+    Failure.Coded e = failure(() -> ask(client(), unique("late in the day"), SCHEMA).await());
+
+    assertTrue(e.getMessage().startsWith(LlmSpend.DAY_SPENT), e.getMessage());
+    assertTrue(e.getMessage().contains("tokens per day (TPD)"), e.getMessage());
+    assertEquals(1, seen.size(), "not retried");
+    assertEquals(0, tokens(), "the refused request gave its reservation back");
   }
 }

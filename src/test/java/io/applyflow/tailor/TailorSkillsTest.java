@@ -208,15 +208,18 @@ class TailorSkillsTest {
   }
 
   @Test
-  void theModelSeesEachSkillOnceInItsGroup() throws IOException {
+  void theLettersModelSeesTheMostRelevantSkillsOnceAndNoContactDetails() throws IOException {
     TailoredResume t = Tailor.tailor(Fixtures.resume("senior-engineer"), Fixtures.description("staff-backend"));
-    JsonObject seen = LlmTailoring.withoutContact(t);
-    assertFalse(seen.containsKey("skills"));
-    JsonArray groups = seen.getJsonArray("skillGroups");
-    assertEquals("Distributed Systems", groups.getJsonObject(0).getString("name"));
-    assertEquals("Consensus", groups.getJsonObject(0).getJsonArray("keywords").getString(0));
-    assertEquals(t.skills().size(), groups.stream().mapToInt(g -> ((JsonObject) g).getJsonArray("keywords").size())
-        .sum());
+    JsonObject seen = LlmTailoring.candidate(t);
+    JsonArray skills = seen.getJsonArray("skills");
+    assertEquals(t.skills().subList(0, skills.size()), skills.getList());
+    assertEquals(skills.size(), new java.util.HashSet<>(skills.getList()).size(), "each skill once");
+    String encoded = seen.encode();
+    for (String contact : new String[] {t.email(), t.phone(), t.location()}) {
+      if (contact != null && !contact.isBlank()) {
+        assertFalse(encoded.contains(contact), "the model is not sent " + contact);
+      }
+    }
   }
 
   @Test

@@ -21,7 +21,7 @@ public record Config(
     String llmBaseUrl,
     String llmApiKey,
     String llmModel,
-    int llmTokenBudget,
+    LlmBudgets llmBudgets,
     String chromiumPath,
     boolean sandbox,
     List<String> watchlist,
@@ -96,7 +96,7 @@ public record Config(
         blankToNull(env.get("LLM_BASE_URL")),
         blankToNull(env.get("LLM_API_KEY")),
         blankToNull(env.get("LLM_MODEL")),
-        intVar(env, "LLM_TOKEN_BUDGET", 200_000, 1_000, 100_000_000),
+        llmBudgets(env),
         blankToNull(env.get("CHROMIUM_PATH")),
         boolVar(env, "SANDBOX", true),
         watchlist,
@@ -202,6 +202,31 @@ public record Config(
           + "; got '" + raw + "'");
     }
     return url;
+  }
+
+  /**
+   * The LLM's budgets and known rate limits; 0 means "the provider's known figure" (per minute) or "the reference
+   * free tier" (per day), see {@code io.applyflow.llm.LlmLimits}.
+   *
+   * @param tokensPerDay      {@code LLM_TOKENS_PER_DAY}: one provider account's tokens per UTC day
+   * @param tokensPerRun      {@code LLM_TOKENS_PER_RUN} (formerly {@code LLM_TOKEN_BUDGET}): one run's tokens
+   * @param tokensPerJob      {@code LLM_TOKENS_PER_JOB}: what one job's two requests may cost, prompts and answers
+   * @param requestsPerMinute {@code LLM_REQUESTS_PER_MINUTE}
+   * @param tokensPerMinute   {@code LLM_TOKENS_PER_MINUTE}
+   */
+  public record LlmBudgets(long tokensPerDay, long tokensPerRun, int tokensPerJob, int requestsPerMinute,
+                           int tokensPerMinute) {
+  }
+
+  private static LlmBudgets llmBudgets(Map<String, String> env) {
+    String perRun = env.containsKey("LLM_TOKENS_PER_RUN") || !env.containsKey("LLM_TOKEN_BUDGET")
+        ? "LLM_TOKENS_PER_RUN" : "LLM_TOKEN_BUDGET";
+    return new LlmBudgets(
+        intVar(env, "LLM_TOKENS_PER_DAY", 0, 0, 1_000_000_000),
+        intVar(env, perRun, 20_000, 1_000, 1_000_000_000),
+        intVar(env, "LLM_TOKENS_PER_JOB", 2_000, 800, 100_000),
+        intVar(env, "LLM_REQUESTS_PER_MINUTE", 0, 0, 1_000_000),
+        intVar(env, "LLM_TOKENS_PER_MINUTE", 0, 0, 1_000_000_000));
   }
 
   /**
