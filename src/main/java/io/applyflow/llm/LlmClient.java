@@ -69,6 +69,9 @@ public final class LlmClient {
   /** How long one question may take in all: waiting for the rate limits, the requests and their retries. */
   public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(180);
 
+  /** A rate-limit wait this long means a daily limit is reached: the day is treated as spent. */
+  static final Duration DAY_LIKE_WAIT = Duration.ofMinutes(15);
+
   private static final Logger LOG = LoggerFactory.getLogger(LlmClient.class);
   private static final int MAX_ERROR_CHARS = 500;
 
@@ -281,6 +284,10 @@ public final class LlmClient {
     return gate.acquire(account, known.gate(), counted, maxWait).transform(p -> {
       if (p.failed()) {
         RateGate.TooLong tooLong = p.cause() instanceof RateGate.TooLong t ? t : null;
+        if (tooLong != null && tooLong.waitMillis >= DAY_LIKE_WAIT.toMillis()) {
+          return Future.failedFuture(Failure.CONFLICT.with(LlmSpend.DAY_SPENT + " at the provider: "
+              + tooLong.getMessage()));
+        }
         return Future.failedFuture(Failure.UPSTREAM.with("not asking the LLM: " + (tooLong == null
             ? p.cause().getMessage() : tooLong.getMessage() + ", longer than this question may wait")));
       }

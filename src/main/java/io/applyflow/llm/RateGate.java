@@ -111,8 +111,11 @@ public final class RateGate {
       a.release(permit);
       a.observe(header, now);
       if (status == 429) {
+        // the server's own word on when a request fits again: retry-after, else the exhausted limit's reset
         Duration hint = RetryPolicy.serverHint(header);
-        a.pausedUntil = Math.max(a.pausedUntil, now + (hint == null ? 1_000 : hint.toMillis()) + MARGIN);
+        long until = now + (hint == null ? 1_000 : hint.toMillis()) + MARGIN;
+        a.pausedUntil = Math.max(a.pausedUntil, until);
+        a.capResets(until);
       }
     }
     pump(permit.account);
@@ -155,7 +158,7 @@ public final class RateGate {
     complete.forEach(Runnable::run);
   }
 
-  private record Waiter(String account, long tokens, long deadline, Promise<Permit> promise) {
+  record Waiter(String account, long tokens, long deadline, Promise<Permit> promise) {
   }
 
   /**
@@ -264,6 +267,16 @@ public final class RateGate {
       }
       if (t != null) {
         tokens = t;
+      }
+    }
+
+    /** After a 429 that says when to come back, the announced windows are not waited out longer than that. */
+    void capResets(long until) {
+      if (requests != null && requests.resetAt() > until) {
+        requests = new Window(requests.limit(), requests.remaining(), until);
+      }
+      if (tokens != null && tokens.resetAt() > until) {
+        tokens = new Window(tokens.limit(), tokens.remaining(), until);
       }
     }
 
