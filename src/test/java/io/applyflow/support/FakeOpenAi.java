@@ -17,9 +17,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -88,9 +90,20 @@ public final class FakeOpenAi implements AutoCloseable {
   private static final Set<String> IRREGULAR_VERBS = Set.of("built", "led", "ran", "cut", "drove", "wrote", "grew",
       "made", "won", "set", "took", "brought", "taught", "held", "kept", "sold", "spent", "found", "began",
       "rebuilt", "rewrote", "oversaw", "spoke", "gave", "got", "own", "owned", "lead", "build", "drive", "design");
-  private static final Pattern BY_CLAUSE = Pattern.compile("^(.+?) (by \\p{L}+ing\\b.*)$");
-  private static final Pattern TO_CLAUSE = Pattern.compile("^(.+?) (to \\p{L}+\\b.*)$");
-  private static final Pattern COMMA_CLAUSE = Pattern.compile("^(.+?), (.+)$");
+  /** Leading verbs an honest rewording may swap, each for the neutral verbs of its kind that keep the meaning. */
+  private static final Map<String, List<String>> SWAPS = swaps(Map.of(
+      List.of("Built", "Delivered"), List.of("designed", "built", "implemented", "created", "developed", "authored",
+          "shipped", "launched", "wrote", "architected", "engineered", "delivered", "introduced", "established"),
+      List.of("Led", "Drove"), List.of("led", "managed", "ran", "owned", "directed", "drove", "headed", "coordinated",
+          "oversaw", "spearheaded", "championed", "organized", "organised"),
+      List.of("Improved"), List.of("reduced", "cut", "improved", "optimized", "optimised", "increased",
+          "accelerated", "streamlined", "lowered", "boosted", "grew", "sped")));
+  /** Clauses that read well moved to the front: "by reworking …", ", reducing …", "to ship …". */
+  private static final List<Pattern> CLAUSES = List.of(
+      Pattern.compile("^(.+?) (by \\p{Ll}+ing\\b.*)$"),
+      Pattern.compile("^(.+?), (\\p{Ll}+ing\\b.*)$"),
+      Pattern.compile("^(.+?) (to (?:ship|build|support|reduce|improve|cut|enable|deliver|scale|migrate|launch"
+          + "|automate|replace|serve|handle|lower|increase|track|make|help|run|keep|cover|meet|unify|speed)\\b.*)$"));
   private static final String RATE_LIMIT_DOCS = "Visit https://console.groq.com/docs/rate-limits for more information.";
 
   /** How the {@code x-ratelimit-*} headers are scoped. */
@@ -581,7 +594,8 @@ public final class FakeOpenAi implements AutoCloseable {
       return out;
     }
     if (node instanceof String s && !"id".equals(key)) {
-      return stripPeriod(s) + INVENTION + ".";
+      String t = s.strip();
+      return t.endsWith("?") ? t.substring(0, t.length() - 1) + INVENTION + "?" : stripPeriod(t) + INVENTION + ".";
     }
     return node;
   }
@@ -617,21 +631,17 @@ public final class FakeOpenAi implements AutoCloseable {
 
   private static String swapVerb(String core, int i) {
     int space = core.indexOf(' ');
-    if (space <= 0 || !leadingVerb(core.substring(0, space))) {
+    if (space <= 0) {
       return null;
     }
     String verb = core.substring(0, space);
-    for (int k = 0; k < VERBS.size(); k++) {
-      String candidate = VERBS.get((i + k) % VERBS.size());
-      if (!candidate.equalsIgnoreCase(verb)) {
-        return candidate + core.substring(space);
-      }
-    }
-    return null;
+    List<String> options = SWAPS.getOrDefault(verb.toLowerCase(Locale.ROOT), List.of()).stream()
+        .filter(v -> !v.equalsIgnoreCase(verb)).toList();
+    return options.isEmpty() ? null : options.get(i % options.size()) + core.substring(space);
   }
 
   private static String moveClause(String core) {
-    for (Pattern p : List.of(BY_CLAUSE, TO_CLAUSE, COMMA_CLAUSE)) {
+    for (Pattern p : CLAUSES) {
       Matcher m = p.matcher(core);
       if (m.matches() && m.group(1).contains(" ")) {
         String main = m.group(1);
@@ -644,6 +654,12 @@ public final class FakeOpenAi implements AutoCloseable {
       }
     }
     return null;
+  }
+
+  private static Map<String, List<String>> swaps(Map<List<String>, List<String>> kinds) {
+    Map<String, List<String>> out = new HashMap<>();
+    kinds.forEach((neutral, verbs) -> verbs.forEach(v -> out.put(v, neutral)));
+    return Map.copyOf(out);
   }
 
   private static boolean leadingVerb(String word) {
