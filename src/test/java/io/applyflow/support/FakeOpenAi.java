@@ -121,6 +121,10 @@ public final class FakeOpenAi implements AutoCloseable {
    */
   public record Call(Instant at, String model, String schema, int status, int promptTokens, int completionTokens,
       int charged, String body) {
+    /** Prompt plus completion tokens (0 for a request that was not answered). */
+    public int tokens() {
+      return status == 200 ? promptTokens + completionTokens : 0;
+    }
   }
 
   private record Limit(String label, boolean tokens, int max, long window) {

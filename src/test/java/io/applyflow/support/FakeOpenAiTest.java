@@ -125,6 +125,36 @@ class FakeOpenAiTest {
   }
 
   @Test
+  void everyHonestRewordingOfTheFortyBulletResumePassesTheFactGate() throws Exception {
+    JsonNode forty = Fixtures.fortyBulletResume();
+    JsonArray bullets = new JsonArray();
+    Map<String, String> sources = new LinkedHashMap<>();
+    for (int i = 0; i < forty.path("work").size(); i++) {
+      JsonNode work = forty.path("work").get(i);
+      for (int j = 0; j < work.path("highlights").size(); j++) {
+        sources.put("work-" + i + "-" + j, work.path("highlights").get(j).asText());
+        bullets.add(new JsonObject().put("id", "work-" + i + "-" + j)
+            .put("role", work.path("position").asText() + " at " + work.path("name").asText())
+            .put("text", work.path("highlights").get(j).asText()));
+      }
+    }
+    FactGate fortyGate = FactGate.of(forty, List.of());
+    try (FakeOpenAi fake = FakeOpenAi.start()) {
+      HttpResponse<String> res = post(fake, null, request(MODEL, "reworded_bullets", BULLETS_SCHEMA,
+          bulletsPrompt.copy().put("bullets", bullets), 4000));
+      JsonArray answer = new JsonObject(content(res)).getJsonArray("bullets");
+      assertEquals(40, answer.size());
+      int changed = 0;
+      for (Object o : answer) {
+        JsonObject b = (JsonObject) o;
+        assertEquals(List.of(), fortyGate.offending(b.getString("text")), b.getString("text"));
+        changed += b.getString("text").equals(sources.get(b.getString("id"))) ? 0 : 1;
+      }
+      assertTrue(changed >= 10, "reworded: " + changed + " of 40");
+    }
+  }
+
+  @Test
   void writesALetterAndQuestionsFromThePromptOnly() throws Exception {
     try (FakeOpenAi fake = FakeOpenAi.start()) {
       HttpResponse<String> res = post(fake, null, request(MODEL, "letter_and_questions", LETTER_SCHEMA, letterPrompt,
