@@ -423,8 +423,8 @@ public final class FakeOpenAi implements AutoCloseable {
     Admission result = new Admission(200, null, null, 0);
     for (Limit l : new Limit[] {tpm, tpd}) {
       if (l != null && charge > l.max()) {
-        result = new Admission(413, "Request too large for model `" + model + "` in organization `" + ORGANIZATION + "` service "
-            + "tier on_demand on " + l.label() + ": Limit " + l.max() + ", Requested " + charge
+        result = new Admission(413, "Request too large for model `" + model + "` in organization `" + ORGANIZATION
+            + "` service tier on_demand on " + l.label() + ": Limit " + l.max() + ", Requested " + charge
             + ", please reduce your message size and try again. " + RATE_LIMIT_DOCS, "tokens", 0);
         break;
       }
@@ -775,7 +775,8 @@ public final class FakeOpenAi implements AutoCloseable {
         int max = schema.getInteger("maxItems", Integer.MAX_VALUE);
         int n = Math.min(max, Math.max(min, 2));
         JsonArray out = new JsonArray();
-        JsonObject items = schema.getValue("items") instanceof JsonObject i ? i : new JsonObject().put("type", "string");
+        JsonObject items = schema.getValue("items") instanceof JsonObject i ? i
+            : new JsonObject().put("type", "string");
         for (int i = 0; i < n && depth < 8; i++) {
           out.add(fill(items, words, depth + 1));
         }

@@ -97,10 +97,11 @@ class FakeOpenAiTest {
   @Test
   void rewordsEveryBulletWithItsOwnWordsValidAgainstTheSchema() throws Exception {
     try (FakeOpenAi fake = FakeOpenAi.start()) {
-      HttpResponse<String> res = post(fake, null, request(MODEL, "reworded_bullets", BULLETS_SCHEMA, bulletsPrompt, 1500));
+      HttpResponse<String> res = post(fake, null,
+          request(MODEL, "reworded_bullets", BULLETS_SCHEMA, bulletsPrompt, 1500));
       assertEquals(200, res.statusCode(), res.body());
       JsonObject answer = new JsonObject(content(res));
-      assertEquals(List.of(), JsonShapeValidator.validate(map(BULLETS_SCHEMA), JSON.readValue(content(res), Map.class)));
+      assertEquals(List.of(), errors(BULLETS_SCHEMA, res));
       Set<String> verbs = FakeOpenAi.VERBS.stream().map(v -> v.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
       Map<String, String> returned = new LinkedHashMap<>();
       for (Object o : answer.getJsonArray("bullets")) {
@@ -160,7 +161,7 @@ class FakeOpenAiTest {
       HttpResponse<String> res = post(fake, null, request(MODEL, "letter_and_questions", LETTER_SCHEMA, letterPrompt,
           1500));
       assertEquals(200, res.statusCode(), res.body());
-      assertEquals(List.of(), JsonShapeValidator.validate(map(LETTER_SCHEMA), JSON.readValue(content(res), Map.class)));
+      assertEquals(List.of(), errors(LETTER_SCHEMA, res));
       JsonObject answer = new JsonObject(content(res));
       JsonArray paragraphs = answer.getJsonArray("paragraphs");
       JsonArray questions = answer.getJsonArray("questions");
@@ -194,6 +195,22 @@ class FakeOpenAiTest {
 
       req.getJsonArray("messages").getJsonObject(0).put("content", "no mention of the format");
       assertEquals(400, post(fake, null, req).statusCode(), "Groq's json_object needs the word json");
+
+      JsonObject letter = request(MODEL, "ignored", LETTER_SCHEMA, letterPrompt, 1500)
+          .put("response_format", new JsonObject().put("type", "json_object"));
+      letter.getJsonArray("messages").getJsonObject(0).put("content", "Answer in JSON.");
+      HttpResponse<String> letterRes = post(fake, null, letter);
+      assertEquals(List.of(), errors(LETTER_SCHEMA, letterRes));
+
+      JsonObject schema = new JsonObject("""
+          {"type":"object","required":["verdict"],"properties":{"verdict":{"type":"string"}}}""");
+      JsonObject other = request(MODEL, "ignored", schema, new JsonObject().put("note", "plain words here"), 200)
+          .put("response_format", new JsonObject().put("type", "json_object"));
+      other.getJsonArray("messages").getJsonObject(0)
+          .put("content", "Answer JSON matching " + schema.encode() + " only.");
+      HttpResponse<String> otherRes = post(fake, null, other);
+      assertEquals(List.of(), errors(schema, otherRes));
+      assertEquals("json_object", fake.calls().get(fake.calls().size() - 1).schema());
     }
   }
 
@@ -213,7 +230,8 @@ class FakeOpenAiTest {
   @Test
   void aSmallMaxTokensCutsTheListNotTheJson() throws Exception {
     try (FakeOpenAi fake = FakeOpenAi.start()) {
-      HttpResponse<String> res = post(fake, null, request(MODEL, "reworded_bullets", BULLETS_SCHEMA, bulletsPrompt, 80));
+      HttpResponse<String> res = post(fake, null,
+          request(MODEL, "reworded_bullets", BULLETS_SCHEMA, bulletsPrompt, 80));
       JsonObject body = new JsonObject(res.body());
       JsonArray bullets = new JsonObject(content(res)).getJsonArray("bullets");
       assertTrue(body.getJsonObject("usage").getInteger("completion_tokens") <= 80, res.body());
@@ -318,7 +336,8 @@ class FakeOpenAiTest {
       JsonObject error = new JsonObject(over.body()).getJsonObject("error");
       assertEquals("tokens", error.getString("type"));
       assertTrue(error.getString("message").contains("on tokens per minute (TPM): Limit 12000, Used "
-          + (prompt + 8000) + ", Requested " + (remaining + 1) + ". Please try again in 40s."), error.getString("message"));
+          + (prompt + 8000) + ", Requested " + (remaining + 1) + ". Please try again in 40s."),
+          error.getString("message"));
       assertEquals("40", header(over, "retry-after"));
       assertEquals(Duration.ofSeconds(40), Durations.parseGo(header(over, "x-ratelimit-reset-tokens")));
 
@@ -393,7 +412,7 @@ class FakeOpenAiTest {
           bulletsPrompt, 1500));
       assertEquals(200, sloppy.statusCode());
       assertNotEquals(List.of(),
-          JsonShapeValidator.validate(map(BULLETS_SCHEMA), JSON.readValue(content(sloppy), Map.class)));
+          errors(BULLETS_SCHEMA, sloppy));
       assertEquals(5, fake.requests());
       assertEquals(2, fake.answered());
     }
@@ -407,7 +426,7 @@ class FakeOpenAiTest {
     try (FakeOpenAi fake = FakeOpenAi.start()) {
       HttpResponse<String> res = post(fake, null, request(MODEL, "something_else", schema,
           new JsonObject().put("posting", "Rust engineers wanted for storage work"), 500));
-      assertEquals(List.of(), JsonShapeValidator.validate(map(schema), JSON.readValue(content(res), Map.class)));
+      assertEquals(List.of(), errors(schema, res));
       JsonObject answer = new JsonObject(content(res));
       assertTrue(Set.of("rust", "engineers", "wanted", "for", "storage", "work")
           .containsAll(words(answer.getString("summary"))), answer.encode());
@@ -470,9 +489,11 @@ class FakeOpenAiTest {
     return res.headers().firstValue(name).orElse(null);
   }
 
+  /** What {@link JsonShapeValidator} finds wrong with the answer's content against {@code schema}. */
   @SuppressWarnings("unchecked")
-  private static Map<String, ?> map(JsonObject schema) throws IOException {
-    return JSON.readValue(schema.encode(), Map.class);
+  private static List<String> errors(JsonObject schema, HttpResponse<String> res) throws IOException {
+    return JsonShapeValidator.validate(JSON.readValue(schema.encode(), Map.class),
+        JSON.readValue(content(res), Map.class));
   }
 
   private static List<String> words(String text) {
