@@ -295,27 +295,27 @@ public final class FakeOpenAi implements AutoCloseable {
       requests++;
     }
     if (!authorized(ctx)) {
-      reply(ctx, now, raw, null, null, 401, 0, 0, 0, null, invalidKey());
+      reply(ctx, raw, null, null, 401, 0, 0, 0, null, invalidKey());
       return;
     }
     JsonObject req;
     try {
       req = new JsonObject(raw == null ? "" : raw);
     } catch (RuntimeException e) {
-      reply(ctx, now, raw, null, null, 400, 0, 0, 0, null,
+      reply(ctx, raw, null, null, 400, 0, 0, 0, null,
           error("We could not parse the JSON body of your request.", "invalid_request_error", null));
       return;
     }
     String model = req.getValue("model") instanceof String s ? s : null;
     JsonArray messages = req.getValue("messages") instanceof JsonArray a ? a : new JsonArray();
     if (model == null || messages.isEmpty()) {
-      reply(ctx, now, raw, model, null, 400, 0, 0, 0, null, error(model == null
+      reply(ctx, raw, model, null, 400, 0, 0, 0, null, error(model == null
           ? "'model' : property 'model' is missing" : "'messages' : minimum number of items is 1",
           "invalid_request_error", null));
       return;
     }
     if (!models.isEmpty() && !models.contains(model)) {
-      reply(ctx, now, raw, model, null, 404, 0, 0, 0, null, error("The model `" + model
+      reply(ctx, raw, model, null, 404, 0, 0, 0, null, error("The model `" + model
           + "` does not exist or you do not have access to it.", "invalid_request_error", "model_not_found"));
       return;
     }
@@ -323,7 +323,7 @@ public final class FakeOpenAi implements AutoCloseable {
     boolean jsonObject = format != null && "json_object".equals(format.getString("type"));
     int prompt = promptTokens(messages);
     if (jsonObject && messages.stream().noneMatch(m -> content(m).toLowerCase(Locale.ROOT).contains("json"))) {
-      reply(ctx, now, raw, model, null, 400, prompt, 0, 0, null, error("'messages' must contain the word 'json' in "
+      reply(ctx, raw, model, null, 400, prompt, 0, 0, null, error("'messages' must contain the word 'json' in "
           + "some form, to use 'response_format' of type 'json_object'.", "invalid_request_error", null));
       return;
     }
@@ -337,7 +337,7 @@ public final class FakeOpenAi implements AutoCloseable {
       }
     }
     if (fail || model.startsWith("broken")) {
-      reply(ctx, now, raw, model, task, 500, prompt, 0, 0, null,
+      reply(ctx, raw, model, task, 500, prompt, 0, 0, null,
           error("Internal Server Error", "internal_server_error", null));
       return;
     }
@@ -351,7 +351,7 @@ public final class FakeOpenAi implements AutoCloseable {
         headers.set("retry-after", String.valueOf(Math.max(1, (admission.retryNanos() + 999_999_999) / 1_000_000_000)));
       }
       JsonObject body = error(admission.message(), admission.type(), "rate_limit_exceeded");
-      reply(ctx, now, raw, model, task, admission.status(), prompt, 0, 0, headers, body);
+      reply(ctx, raw, model, task, admission.status(), prompt, 0, 0, headers, body);
       return;
     }
     String[] content = answer(task, format, user, messages, model, maxTokens);
@@ -367,10 +367,10 @@ public final class FakeOpenAi implements AutoCloseable {
             .put("total_tokens", prompt + completion))
         .put("system_fingerprint", "fp_fake")
         .put("x_groq", new JsonObject().put("id", "req_" + id.substring(0, 26)));
-    reply(ctx, now, raw, model, task, 200, prompt, completion, charge, headers, body);
+    reply(ctx, raw, model, task, 200, prompt, completion, charge, headers, body);
   }
 
-  private void reply(RoutingContext ctx, long now, String raw, String model, String task, int status, int prompt,
+  private void reply(RoutingContext ctx, String raw, String model, String task, int status, int prompt,
       int completion, int charged, MultiMap headers, JsonObject body) {
     synchronized (this) {
       if (status == 200) {
