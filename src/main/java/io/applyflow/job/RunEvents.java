@@ -29,9 +29,9 @@ public final class RunEvents {
   }
 
   /** One problem as the run page and the API show it. */
-  public record Problem(String at, String source, String message) {
+  public record Problem(String at, String kind, String source, String message) {
     public JsonObject json() {
-      return new JsonObject().put("at", at).put("source", source).put("message", message);
+      return new JsonObject().put("at", at).put("kind", kind).put("source", source).put("message", message);
     }
   }
 
@@ -71,13 +71,14 @@ public final class RunEvents {
   /** The run's problems and LLM notices, oldest first (at most 200). */
   public Future<List<Problem>> problems(long runId, long userId) {
     return pool.preparedQuery("""
-            select at, source, message from run_events
+            select at, kind, source, message from run_events
             where run_id = $1 and user_id = $2 and kind in ($3, $4) order by id limit 200""")
         .execute(Tuple.of(runId, userId, PROBLEM, LLM))
         .map(rs -> {
           List<Problem> out = new ArrayList<>();
           for (Row r : rs) {
-            out.add(new Problem(r.getOffsetDateTime("at").toString(), r.getString("source"), r.getString("message")));
+            out.add(new Problem(r.getOffsetDateTime("at").toString(), r.getString("kind"), r.getString("source"),
+                r.getString("message")));
           }
           return out;
         });

@@ -3,6 +3,7 @@ package io.applyflow.run;
 import io.applyflow.job.Job;
 import io.applyflow.job.Jobs;
 import io.applyflow.job.Runs;
+import io.applyflow.llm.LlmSpend;
 
 import io.applyflow.platform.security.Auth;
 import io.applyflow.platform.web.Views;
@@ -27,11 +28,13 @@ final class JobPage {
   private final Jobs jobs;
   private final Runs runs;
   private final Views views;
+  private final LlmSpend llm;
 
-  JobPage(Jobs jobs, Runs runs, Views views) {
+  JobPage(Jobs jobs, Runs runs, Views views, LlmSpend llm) {
     this.jobs = jobs;
     this.runs = runs;
     this.views = views;
+    this.llm = llm;
   }
 
   /** The job's whole document: summary, score, documents, plan, events; NOT_FOUND for someone else's job. */
@@ -42,7 +45,8 @@ final class JobPage {
   private Future<JsonObject> detail(Job job, long userId) {
     long jobId = job.id();
     return runs.get(job.runId(), userId).compose(run ->
-        jobs.events(jobId, userId).compose(events -> jobs.documents(jobId, userId).map(docs -> job.summary()
+        jobs.events(jobId, userId).compose(events -> jobs.documents(jobId, userId).compose(docs -> llm.job(jobId,
+            userId).map(cost -> job.summary()
             .put("run_id", job.runId()).put("mode", run.mode()).put("board", job.board())
             .put("source", job.source()).put("external_id", job.externalId())
             .put("description_html", job.descriptionHtml())
@@ -59,7 +63,8 @@ final class JobPage {
             .put("fill_plan", job.fillPlan() == null ? null : job.fillPlan().getJsonArray("entries"))
             .put("documents", docs)
             .put("schema", job.questions())
-            .put("events", events))));
+            .put("llm", RunView.llm(cost))
+            .put("events", events)))));
   }
 
   /**

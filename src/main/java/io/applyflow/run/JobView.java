@@ -71,6 +71,9 @@ public final class JobView {
     List<Map<String, Object>> diff = d.getJsonArray("tailor_diff") == null ? List.of() : list(d.getJsonArray("tailor_diff"));
     m.put("diff", diff);
     m.put("tailorSummary", tailorSummary(diff));
+    JsonObject llm = d.getJsonObject("llm");
+    m.put("llmCost", llm == null ? null : RunView.llmCost(new io.applyflow.llm.LlmSpend.Usage(llm.getLong("tokens", 0L),
+        llm.getLong("requests", 0L), llm.getLong("cached", 0L))));
     m.put("rewording", d.getJsonArray("rewording") == null ? List.of() : list(d.getJsonArray("rewording")));
     m.put("letter", d.getJsonObject("cover_letter") == null ? null : plain(d.getJsonObject("cover_letter")));
     m.put("interview", d.getJsonArray("interview_questions") == null ? List.of()

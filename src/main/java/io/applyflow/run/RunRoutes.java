@@ -3,6 +3,7 @@ package io.applyflow.run;
 import io.applyflow.job.JobStatus;
 import io.applyflow.job.Jobs;
 import io.applyflow.job.RunEvents;
+import io.applyflow.llm.LlmSpend;
 import io.applyflow.job.Runs;
 import io.applyflow.pipeline.PipelineBus;
 
@@ -44,12 +45,14 @@ public final class RunRoutes {
   private final int runsPerUser;
   private final RunRows rows;
   private final RunEvents runEvents;
+  private final LlmSpend llmSpend;
 
   private RunRoutes(Vertx vertx, Pool pool, Runs runs, Jobs jobs, Profiles profiles, Views views, Live live,
                     int runsPerUser) {
     this.vertx = vertx;
     this.rows = new RunRows(pool);
     this.runEvents = new RunEvents(pool, vertx.eventBus());
+    this.llmSpend = new LlmSpend(pool);
     this.runs = runs;
     this.jobs = jobs;
     this.profiles = profiles;
@@ -79,7 +82,7 @@ public final class RunRoutes {
     router.post("/runs").handler(Auth.requirePageUser()).handler(r::pageCreate);
     router.get("/runs/:run_id").handler(Auth.requirePageUser()).handler(r::runPage);
     router.get("/runs/:run_id/events").handler(Auth.requirePageUser()).handler(ctx -> r.stream(ctx, true));
-    JobPage pages = new JobPage(jobs, runs, views);
+    JobPage pages = new JobPage(jobs, runs, views, new LlmSpend(pool));
     JobRoutes.mount(router, vertx, jobs, pages, live);
     ReviewRoutes.mount(router, vertx, jobs, answers, views, pages, live);
     SecurityCodeRoutes.mount(router, vertx, jobs, pages);
@@ -123,13 +126,15 @@ public final class RunRoutes {
     long userId = Auth.userId(ctx);
     long runId = Http.idParam(ctx, "run_id");
     runs.get(runId, userId).compose(run -> rows.ofRun(runId, userId).compose(list ->
-            runEvents.problems(runId, userId).compose(problems -> rows.events(runId, userId, 500).map(events -> {
-              long waiting = list.stream().filter(j -> j.status().isWaiting()).count();
-              return run.json().put("state", RunView.state(run.status(), waiting)).put("waiting", waiting)
-                  .put("jobs", new JsonArray(list.stream().map(RunRows.JobRow::json).toList()))
-                  .put("problems", new JsonArray(problems.stream().map(RunEvents.Problem::json).toList()))
-                  .put("events", events);
-            }))))
+            runEvents.problems(runId, userId).compose(problems -> rows.events(runId, userId, 500).compose(events ->
+                llmSpend.run(runId, userId).map(llm -> {
+                  long waiting = list.stream().filter(j -> j.status().isWaiting()).count();
+                  return run.json().put("state", RunView.state(run.status(), waiting)).put("waiting", waiting)
+                      .put("jobs", new JsonArray(list.stream().map(RunRows.JobRow::json).toList()))
+                      .put("problems", new JsonArray(problems.stream().map(RunEvents.Problem::json).toList()))
+                      .put("llm", RunView.llm(llm))
+                      .put("events", events);
+                })))))
         .onSuccess(body -> Http.json(ctx, 200, body))
         .onFailure(t -> Http.fail(ctx, t));
   }
@@ -208,7 +213,7 @@ public final class RunRoutes {
    */
   private Future<Map<String, Object>> runModel(long runId, long userId) {
     return runs.get(runId, userId).compose(run -> rows.ofRun(runId, userId).compose(list ->
-        runEvents.problems(runId, userId).map(problems -> {
+        runEvents.problems(runId, userId).compose(problems -> llmSpend.run(runId, userId).map(llm -> {
           Map<String, Object> model = new HashMap<>();
           Map<JobStatus, Long> counts = new java.util.EnumMap<>(JobStatus.class);
           list.forEach(j -> counts.merge(j.status(), 1L, Long::sum));
@@ -217,8 +222,10 @@ public final class RunRoutes {
           model.put("problems", problems.stream().map(p -> p.json().put("when", RunView.when(p.at())).getMap())
               .toList());
           model.put("finished", !"running".equals(run.status()));
+          model.put("llm", RunView.llm(llm).getMap());
+          model.put("llmCost", RunView.llmCost(llm));
           return model;
-        })));
+        }))));
   }
 
   /**
@@ -247,8 +254,9 @@ public final class RunRoutes {
         .put("state", run.get("state")).put("waiting", run.get("waiting"))
         .put("jobs", new JsonArray((List<?>) model.get("jobs")))
         .put("problems", new JsonArray(((List<Map<String, Object>>) model.get("problems")).stream()
-            .map(p -> new JsonObject().put("at", p.get("at")).put("source", p.get("source"))
-                .put("message", p.get("message"))).toList()));
+            .map(p -> new JsonObject().put("at", p.get("at")).put("kind", p.get("kind")).put("source", p.get("source"))
+                .put("message", p.get("message"))).toList()))
+        .put("llm", new JsonObject((Map<String, Object>) model.get("llm")));
   }
 
   private static Map<String, Object> base(RoutingContext ctx) {

@@ -2,7 +2,8 @@ package io.applyflow.run;
 
 import io.applyflow.job.JobStatus;
 import io.applyflow.job.Runs;
-
+import io.applyflow.llm.LlmSpend;
+import io.vertx.core.json.JsonObject;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -93,5 +94,24 @@ public final class RunView {
 
   private static long n(Map<JobStatus, Long> c, JobStatus s) {
     return c.getOrDefault(s, 0L);
+  }
+
+  /** What the LLM cost a run or a job, as the API gives it: {@code {tokens, requests, cached}}. */
+  public static JsonObject llm(LlmSpend.Usage u) {
+    return new JsonObject().put("tokens", u.tokens()).put("requests", u.requests()).put("cached", u.cached());
+  }
+
+  /**
+   * The same in words, e.g. "The LLM: 8,321 tokens in 10 requests; 4 answers came from the cache, free."; null when
+   * the LLM was not asked.
+   */
+  public static String llmCost(LlmSpend.Usage u) {
+    if (u.requests() == 0 && u.cached() == 0) {
+      return null;
+    }
+    return String.format(Locale.ROOT, "The LLM: %,d tokens in %d request%s", u.tokens(), u.requests(),
+        u.requests() == 1 ? "" : "s")
+        + (u.cached() == 0 ? "." : String.format(Locale.ROOT, "; %d answer%s came from the cache, free.", u.cached(),
+        u.cached() == 1 ? "" : "s"));
   }
 }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.applyflow.platform.bus.Failure;
 import io.applyflow.platform.db.TestDatabase;
-import io.applyflow.support.FakeLlm;
+import io.applyflow.support.FakeOpenAi;
 import io.applyflow.support.JobRows;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -24,22 +24,26 @@ import org.junit.jupiter.api.Test;
 /**
  * The LLM token budget of a run is one budget for every node and survives a restart: two {@link LlmClient}s, each
  * on its own Vert.x instance with its own pool (two "nodes"), share the real Postgres ({@code llm_calls}); the fake
- * OpenAI-compatible server reports 600 tokens per answer, and each request reserves its counted prompt plus its
- * {@code max_tokens} of 600 first.
+ * OpenAI-compatible server ({@link FakeOpenAi}) reports what each answer cost, and each request reserves its counted
+ * prompt plus its {@code max_tokens} of 600 first.
  *
  * <p>Checked against the old per-node counter with the same scenarios: 19 of the 20 calls reached the server (11,400
  * tokens of a 3,000 budget), and a restarted client counted 0 tokens and called the server again.
  */
 class LlmBudgetIT {
   private static final long PER_CALL = 600;
-  private static FakeLlm server;
+  private static final JsonObject SCHEMA = new JsonObject().put("type", "object")
+      .put("required", new io.vertx.core.json.JsonArray().add("questions"))
+      .put("properties", new JsonObject().put("questions", new JsonObject().put("type", "array")
+          .put("items", new JsonObject().put("type", "string"))));
+  private static FakeOpenAi server;
   private static Vertx vertx;
   private static Pool pool;
   private static long user;
 
   @BeforeAll
   static void start() {
-    server = new FakeLlm();
+    server = FakeOpenAi.start();
     vertx = Vertx.vertx();
     pool = TestDatabase.shared().pool(vertx, 2);
     user = JobRows.user(pool);
@@ -67,7 +71,7 @@ class LlmBudgetIT {
 
     Future<JsonObject> ask(long run) {
       return client.ask(new LlmConfig(server.baseUrl(), null, "honest-budget"), new LlmClient.Asker(user, run, null),
-          "questions", "You list interview questions.", "Questions " + UUID.randomUUID(), null, (int) PER_CALL)
+          "questions", "You list interview questions.", "Questions " + UUID.randomUUID(), SCHEMA, (int) PER_CALL)
           .map(LlmClient.Answer::json);
     }
 
@@ -81,7 +85,8 @@ class LlmBudgetIT {
   void twoNodesAskingAtOnceDoNotSpendMoreThanTheBudgetTogether() {
     long budget = 3_000;
     long run = JobRows.run(pool, user);
-    int before = server.requests.get();
+    long before = server.totalTokens();
+    int asked = server.requests();
     try (Node a = Node.start(budget); Node b = Node.start(budget)) {
       List<Future<JsonObject>> calls = new ArrayList<>();
       for (int i = 0; i < 20; i++) {
@@ -92,8 +97,8 @@ class LlmBudgetIT {
       long answered = calls.stream().filter(Future::succeeded).count();
       long refused = calls.stream().filter(f -> f.failed() && f.cause() instanceof Failure.Coded c
           && c.failure == Failure.CONFLICT && c.getMessage().startsWith(LlmSpend.RUN_SPENT)).count();
-      long spent = (server.requests.get() - before) * PER_CALL;
-      assertTrue(spent <= budget, "the server was asked " + (server.requests.get() - before) + " times: " + spent
+      long spent = server.totalTokens() - before;
+      assertTrue(spent <= budget, "the server was asked " + (server.requests() - asked) + " times: " + spent
           + " tokens of a " + budget + " budget");
       assertTrue(answered >= 1, "someone got an answer");
       assertEquals(20, answered + refused, "every call is answered or refused for the budget");
@@ -104,18 +109,20 @@ class LlmBudgetIT {
   @Test
   void aRestartedNodeSeesTheTokensAlreadySpent() {
     long run = JobRows.run(pool, user);
-    long budget = 1_300;
+    long budget = 700;
     try (Node first = Node.start(budget)) {
+      long before = server.totalTokens();
       assertFalse(first.ask(run).await().isEmpty());
-      assertEquals(PER_CALL, spent(run));
+      assertEquals(server.totalTokens() - before, spent(run));
+      assertTrue(spent(run) + PER_CALL > budget, "a second request cannot fit: " + spent(run) + " spent");
     }
-    int before = server.requests.get();
+    int before = server.requests();
     try (Node restarted = Node.start(budget)) {
       Future<JsonObject> call = restarted.ask(run);
       Future.join(List.of(call)).otherwiseEmpty().await();
       assertTrue(call.failed() && call.cause().getMessage().startsWith(LlmSpend.RUN_SPENT),
           "the spent budget holds after a restart: " + call.cause());
-      assertEquals(before, server.requests.get(), "no request reached the server");
+      assertEquals(before, server.requests(), "no request reached the server");
       assertFalse(restarted.ask(JobRows.run(pool, user)).await().isEmpty(), "budgets are per run");
     }
   }

@@ -28,6 +28,27 @@ public final class Browsing implements AutoCloseable {
     return new Browsing(playwright, Browsers.launch(playwright, chromium, true), TestApp.api().base);
   }
 
+  /** Chromium as {@link #start()}, pointed at the application at {@code base} (e.g. one a test started itself). */
+  public static Browsing start(String base) {
+    String chromium = Browsers.detectChromium(System.getenv("CHROMIUM_PATH"));
+    Playwright playwright = Browsers.createPlaywright(chromium);
+    return new Browsing(playwright, Browsers.launch(playwright, chromium, true), base);
+  }
+
+  /** Logs in through the page as {@code email}, registered by {@link Api#register} (its password). */
+  public void logIn(Page page, String email) {
+    page.navigate(base + "/login");
+    page.fill("#email", email);
+    page.fill("#password", "correct horse 1");
+    page.click("#login-form button[type=submit]");
+    page.waitForURL(url -> !url.contains("/login"));
+  }
+
+  /** A new page of a fresh browser context (its own cookies). */
+  public Page page() {
+    return browser.newContext().newPage();
+  }
+
   @Override
   public void close() {
     playwright.close();
