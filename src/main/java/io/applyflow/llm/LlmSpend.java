@@ -5,6 +5,8 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What LLM requests cost, in Postgres ({@code llm_calls}, one row per request or cache hit), and the budgets they
@@ -22,6 +24,8 @@ public final class LlmSpend {
   public static final String DAY_SPENT = "the LLM's token budget for today is spent";
   /** How the message of a failure for the run's budget starts. */
   public static final String RUN_SPENT = "the LLM's token budget for this run is spent";
+
+  private static final Logger LOG = LoggerFactory.getLogger(LlmSpend.class);
 
   private final Pool pool;
 
@@ -80,17 +84,24 @@ public final class LlmSpend {
   /** Replaces a reservation by what the server reported. Never fails: an unsettled reservation stays counted. */
   public Future<Void> settle(long id, long promptTokens, long completionTokens) {
     return pool.preparedQuery("""
-            update llm_calls set state = 'answered', prompt_tokens = $2, completion_tokens = $3, tokens = $2 + $3
+            update llm_calls set state = 'answered', prompt_tokens = $2::int, completion_tokens = $3::int,
+              tokens = $2::int + $3::int
             where id = $1""")
         .execute(Tuple.of(id, promptTokens, completionTokens)).<Void>mapEmpty()
-        .recover(t -> Future.succeededFuture());
+        .recover(t -> {
+          LOG.warn("could not settle LLM request {}; its reservation stays counted: {}", id, t.getMessage());
+          return Future.succeededFuture();
+        });
   }
 
   /** A request that got no answer costs nothing. Never fails. */
   public Future<Void> giveBack(long id) {
     return pool.preparedQuery("update llm_calls set state = 'failed', tokens = 0 where id = $1")
         .execute(Tuple.of(id)).<Void>mapEmpty()
-        .recover(t -> Future.succeededFuture());
+        .recover(t -> {
+          LOG.warn("could not give back LLM request {}; its reservation stays counted: {}", id, t.getMessage());
+          return Future.succeededFuture();
+        });
   }
 
   /** Records a cache hit (0 tokens), so the job and run pages can say what the cache saved. Never fails. */
@@ -99,7 +110,10 @@ public final class LlmSpend {
             insert into llm_calls (user_id, run_id, job_id, account, model, purpose, state, counted_tokens, tokens)
             values ($1, $2, $3, $4, $5, $6, 'cached', 0, 0)""")
         .execute(Tuple.of(c.userId(), c.runId(), c.jobId(), c.account(), c.model(), c.purpose())).<Void>mapEmpty()
-        .recover(t -> Future.succeededFuture());
+        .recover(t -> {
+          LOG.warn("could not record an LLM cache hit: {}", t.getMessage());
+          return Future.succeededFuture();
+        });
   }
 
   /** What {@code jobId} cost its owner. */

@@ -207,7 +207,7 @@ class LlmClientIT {
     assertEquals("Bearer " + KEY, seen.get(0).authorization());
     assertEquals("json_object", seen.get(0).body().getJsonObject("response_format").getString("type"));
 
-    ask(client(null, 100_000), unique("local server"), null);
+    ask(client(null, 100_000), unique("local server"), null).await();
     assertEquals(2, seen.size());
     assertNull(seen.get(1).authorization());
   }
@@ -381,7 +381,8 @@ class LlmClientIT {
 
     assertTrue(e.getMessage().startsWith(LlmSpend.DAY_SPENT), e.getMessage());
     assertEquals(1, seen.size());
-    assertFalse(client.ask(config("gsk_other_" + UUID.randomUUID()), asker(), "test", "sys", unique("other key"),
+    assertFalse(client.ask(config("gsk_other_" + UUID.randomUUID()), new LlmClient.Asker(user, JobRows.run(pool, user),
+        null), "test", "sys", unique("other key"),
         SCHEMA, 400).await().json().isEmpty(), "another key is another provider account with its own day");
   }
 
