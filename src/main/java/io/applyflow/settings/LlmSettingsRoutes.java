@@ -74,8 +74,8 @@ public final class LlmSettingsRoutes {
 
   private void apiTest(RoutingContext ctx) {
     long userId = Auth.userId(ctx);
-    boolean empty = ctx.body() == null || ctx.body().length() == 0 || ctx.body().asString().isBlank();
-    JsonObject body = empty ? null : Http.jsonBody(ctx);
+    String raw = ctx.body() == null ? null : ctx.body().asString();
+    JsonObject body = raw == null || raw.isBlank() ? null : Http.jsonBody(ctx);
     (body == null ? settings.effective(userId)
         : settings.view(userId).compose(current -> settings.candidate(userId, input(body, current))))
         .compose(probe::test)
@@ -143,7 +143,7 @@ public final class LlmSettingsRoutes {
     Map<String, Object> m = new HashMap<>();
     m.put("baseUrl", baseUrl);
     m.put("model", model);
-    m.put("keySet", v.ownKeySet());
+    m.put("keySaved", v.ownKeySet());
     m.put("source", v.source());
     m.put("inUse", switch (v.source()) {
       case "user" -> "In use: your settings, model " + v.model() + " at " + v.baseUrl()
