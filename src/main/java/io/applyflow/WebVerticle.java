@@ -80,6 +80,11 @@ public final class WebVerticle extends VerticleBase {
   }
 
   private Future<?> serve(byte[] csrfSecret, io.applyflow.platform.security.SecretBox secretBox) {
+    if (config.cluster() && config.secretKey() == null) {
+      log.warn("CLUSTER is on but {} is not set: this node seals saved API keys with its own {}/{}, which the other "
+          + "nodes cannot open; give every node the same {}", io.applyflow.platform.security.SecretBox.ENV,
+          config.dataDir(), io.applyflow.platform.security.SecretBox.FILE, io.applyflow.platform.security.SecretBox.ENV);
+    }
     Router router = Router.router(vertx);
     Views views = new Views(vertx);
     Tokens tokens = new Tokens(pool);

@@ -1,12 +1,16 @@
 package io.applyflow.llm;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.codec.BodyCodec;
+import io.vertx.ext.web.codec.spi.BodyStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -61,8 +65,83 @@ public final class LlmProbe {
     if (config.apiKey() != null) {
       req.putHeader("authorization", "Bearer " + config.apiKey());
     }
-    return req.send().map(resp -> read(url, config, resp)).otherwise(t -> new Result("unreachable",
-        "Could not reach " + url + ": " + clean(why(t), config.apiKey()), null, 0));
+    return req.as(capped()).send().map(resp -> read(url, config, resp)).otherwise(t -> tooLarge(t)
+        ? new Result("unexpected", "The server's answer to GET " + url + " is larger than " + MAX_BODY / 1024
+            + " kB, which no model list is: is " + config.baseUrl() + " the base URL of an OpenAI-compatible API?", null, 0)
+        : new Result("unreachable", "Could not reach " + url + ": " + clean(why(t), config.apiKey()), null, 0));
+  }
+
+  private static final class TooLarge extends RuntimeException {
+    TooLarge() {
+      super("the answer is too large", null, false, false);
+    }
+  }
+
+  private static boolean tooLarge(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof TooLarge) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The longest answer read: a model list is a few kB (Groq's: about 6 kB); a larger one is refused unread. */
+  static final int MAX_BODY = 1024 * 1024;
+
+  /** The body in memory, at most {@link #MAX_BODY} bytes: a server that sends more makes the test fail, not the node. */
+  private static BodyCodec<Buffer> capped() {
+    return () -> new BodyStream<>() {
+      private final Buffer body = Buffer.buffer();
+      private final Promise<Buffer> result = Promise.promise();
+
+      @Override
+      public Future<Buffer> result() {
+        return result.future();
+      }
+
+      @Override
+      public void handle(Throwable failure) {
+        result.tryFail(failure);
+      }
+
+      @Override
+      public Future<Void> write(Buffer data) {
+        if (body.length() + data.length() > MAX_BODY) {
+          TooLarge tooLarge = new TooLarge();
+          result.tryFail(tooLarge);
+          return Future.failedFuture(tooLarge);
+        }
+        body.appendBuffer(data);
+        return Future.succeededFuture();
+      }
+
+      @Override
+      public Future<Void> end() {
+        result.tryComplete(body);
+        return Future.succeededFuture();
+      }
+
+      @Override
+      public BodyStream<Buffer> exceptionHandler(Handler<Throwable> handler) {
+        return this;
+      }
+
+      @Override
+      public BodyStream<Buffer> setWriteQueueMaxSize(int maxSize) {
+        return this;
+      }
+
+      @Override
+      public boolean writeQueueFull() {
+        return false;
+      }
+
+      @Override
+      public BodyStream<Buffer> drainHandler(Handler<Void> handler) {
+        return this;
+      }
+    };
   }
 
   private static Result read(String url, LlmConfig config, HttpResponse<Buffer> resp) {

@@ -128,7 +128,7 @@ public final class LlmSettings {
    * (the field is write-only), {@code removeKey} deletes it; a new key replaces the saved one. BAD_INPUT naming the
    * field: a base URL that is not an absolute http(s) URL (RFC 3986) with a host and without user info, query or
    * fragment; a model that is not 1 to {@value #MAX_MODEL} printable characters; a key over {@value #MAX_KEY}
-   * characters or holding a space or a control character.
+   * characters or holding anything but printable ASCII (a space, a control character, a letter outside ASCII).
    */
   public Future<View> save(long userId, String baseUrl, String model, String newKey, boolean removeKey) {
     Input in;
@@ -246,13 +246,13 @@ public final class LlmSettings {
     if (s.length() > MAX_KEY) {
       throw Failure.BAD_INPUT.with("api_key is too long: at most " + MAX_KEY + " characters, got " + s.length());
     }
-    for (int i = 0; i < s.length(); ) {
-      int cp = s.codePointAt(i);
-      if (Character.isWhitespace(cp) || Character.isSpaceChar(cp) || !printable(cp)) {
-        throw Failure.BAD_INPUT.with("api_key must not contain a space or a control character: it has one at position "
-            + i + " (the key itself is not shown)");
+    // it travels in an HTTP header: printable ASCII only (every provider's keys are)
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c <= 0x20 || c >= 0x7f) {
+        throw Failure.BAD_INPUT.with("api_key must be printable ASCII without a space or a control character: position "
+            + i + " is not (the key itself is not shown)");
       }
-      i += Character.charCount(cp);
     }
     return s;
   }

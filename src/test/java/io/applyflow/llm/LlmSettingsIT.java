@@ -144,6 +144,7 @@ class LlmSettingsIT {
         {"http://127.0.0.1:8000/v1", "m", "k".repeat(401), "api_key"},
         {"http://127.0.0.1:8000/v1", "m", "two words", "api_key"},
         {"http://127.0.0.1:8000/v1", "m", "tab\there", "api_key"},
+        {"http://127.0.0.1:8000/v1", "m", "cl\u00e9-non-ascii", "api_key"},
     };
     for (String[] c : cases) {
       Failure.Coded e = assertThrows(Failure.Coded.class, () -> settings.save(u, c[0], c[1], c[2], false).await(),
