@@ -72,11 +72,19 @@ public final class WebVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    // the CSRF secret is shared by every node through Postgres: read (or create) it before taking requests
-    return ServerSecret.load(pool, "csrf").compose(this::serve);
+    // the CSRF secret is shared by every node through Postgres; the master key that seals saved API keys never is
+    // (APPLYFLOW_SECRET_KEY, else DATA_DIR/secret.key, read off the event loop)
+    return ServerSecret.load(pool, "csrf").compose(csrf -> vertx.executeBlocking(
+        () -> io.applyflow.platform.security.SecretBox.load(config.secretKey(), config.dataDir()))
+        .compose(box -> serve(csrf, box)));
   }
 
-  private Future<?> serve(byte[] csrfSecret) {
+  private Future<?> serve(byte[] csrfSecret, io.applyflow.platform.security.SecretBox secretBox) {
+    if (config.cluster() && config.secretKey() == null) {
+      log.warn("CLUSTER is on but {} is not set: this node seals saved API keys with its own {}/{}, which the other "
+          + "nodes cannot open; give every node the same {}", io.applyflow.platform.security.SecretBox.ENV,
+          config.dataDir(), io.applyflow.platform.security.SecretBox.FILE, io.applyflow.platform.security.SecretBox.ENV);
+    }
     Router router = Router.router(vertx);
     Views views = new Views(vertx);
     Tokens tokens = new Tokens(pool);
@@ -117,7 +125,12 @@ public final class WebVerticle extends VerticleBase {
         vertx.eventBus());
     HomeRoutes.mount(router, checklist, new Stats(pool), jobs, runRoutes, views,
         userId -> recommend.feedModel(userId, 5, "/"));
-    SettingsRoutes.mount(router, new SettingsStore(pool), tokens, views, recommend::settingsModel);
+    io.applyflow.settings.LlmSettingsRoutes llm = io.applyflow.settings.LlmSettingsRoutes.mount(router,
+        new io.applyflow.llm.LlmSettings(pool, secretBox, Applyflow.llmConfig(config)),
+        new io.applyflow.llm.LlmUsage(pool), new io.applyflow.llm.LlmProbe(io.vertx.ext.web.client.WebClient.create(
+            vertx, new io.vertx.ext.web.client.WebClientOptions().setUserAgent("Applyflow/0.1")
+                .setFollowRedirects(true))), views);
+    SettingsRoutes.mount(router, new SettingsStore(pool), tokens, views, recommend::settingsModel, llm::sectionModel);
     if (sandbox) {
       ReceivedRoutes.mount(router, pool, views.global("sandboxOn", true));
     }

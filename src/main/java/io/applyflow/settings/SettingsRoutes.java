@@ -31,13 +31,16 @@ public final class SettingsRoutes {
   private final Tokens tokens;
   private final Views views;
   private final Function<RoutingContext, Future<Map<String, Object>>> recommend;
+  private final Function<RoutingContext, Future<Map<String, Object>>> llm;
 
   private SettingsRoutes(SettingsStore store, Tokens tokens, Views views,
-                         Function<RoutingContext, Future<Map<String, Object>>> recommend) {
+                         Function<RoutingContext, Future<Map<String, Object>>> recommend,
+                         Function<RoutingContext, Future<Map<String, Object>>> llm) {
     this.store = store;
     this.tokens = tokens;
     this.views = views;
     this.recommend = recommend;
+    this.llm = llm;
   }
 
   public static void mount(Router router, SettingsStore store, Tokens tokens, Views views) {
@@ -50,7 +53,18 @@ public final class SettingsRoutes {
    */
   public static void mount(Router router, SettingsStore store, Tokens tokens, Views views,
                            Function<RoutingContext, Future<Map<String, Object>>> recommend) {
-    SettingsRoutes r = new SettingsRoutes(store, tokens, views, recommend);
+    mount(router, store, tokens, views, recommend, null);
+  }
+
+  /**
+   * As {@link #mount(Router, SettingsStore, Tokens, Views, Function)}, the whole page also showing the language model
+   * section ({@code templates/settings/llm.html}, see {@link LlmSettingsRoutes}) with the model {@code llm} answers,
+   * when it is not null.
+   */
+  public static void mount(Router router, SettingsStore store, Tokens tokens, Views views,
+                           Function<RoutingContext, Future<Map<String, Object>>> recommend,
+                           Function<RoutingContext, Future<Map<String, Object>>> llm) {
+    SettingsRoutes r = new SettingsRoutes(store, tokens, views, recommend, llm);
     router.post("/settings/tokens/:id/revoke").handler(Auth.requirePageUser()).handler(r::revokeToken);
     router.get("/api/settings").handler(Auth.requireApiUser()).handler(r::apiGet);
     router.put("/api/settings").handler(Auth.requireApiUser()).handler(r::apiPut);
@@ -160,8 +174,16 @@ public final class SettingsRoutes {
       }).onFailure(t -> Http.fail(ctx, t));
       return;
     }
+    if (!htmx && llm != null && ctx.get("llm") == null) {
+      llm.apply(ctx).onSuccess(section -> {
+        ctx.put("llm", section);
+        render(ctx, status, values, error, saved);
+      }).onFailure(t -> Http.fail(ctx, t));
+      return;
+    }
     Map<String, Object> model = new HashMap<>();
     model.put("csrf", ctx.get(Auth.CSRF));
+    model.put("llm", ctx.get("llm"));
     model.put("values", values.getMap());
     model.put("error", error);
     model.put("saved", saved);

@@ -51,7 +51,8 @@ public record Config(
     int securityCodeWaitSeconds,
     List<String> fetchAllowedNetworks,
     int recommendEveryHours,
-    int recommendCheckMinutes) {
+    int recommendCheckMinutes,
+    String secretKey) {
 
   public static final String DEFAULT_GREENHOUSE_API = "https://boards-api.greenhouse.io/v1";
   public static final String DEFAULT_LEVER_API = "https://api.lever.co/v0/postings";
@@ -131,7 +132,26 @@ public record Config(
         networks(env, "FETCH_ALLOWED_NETWORKS"),
         // recommendations: a user's default discovery interval, and how often the scrape role looks for users due
         intVar(env, "RECOMMEND_EVERY_HOURS", 24, 1, 24 * 30),
-        intVar(env, "RECOMMEND_CHECK_MINUTES", 5, 1, 24 * 60));
+        intVar(env, "RECOMMEND_CHECK_MINUTES", 5, 1, 24 * 60),
+        // the master key that seals saved API keys (base64 of 32 bytes); unset: DATA_DIR/secret.key. Never logged.
+        secretKey(env));
+  }
+
+  /** {@code APPLYFLOW_SECRET_KEY} checked (base64 of 32 bytes; the message names the variable, never the value). */
+  private static String secretKey(Map<String, String> env) {
+    String raw = blankToNull(env.get(io.applyflow.platform.security.SecretBox.ENV));
+    if (raw != null) {
+      io.applyflow.platform.security.SecretBox.decodeKey(raw);
+    }
+    return raw;
+  }
+
+  /** Like every record's, but without the secrets' values. */
+  @Override
+  public String toString() {
+    return "Config[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", roles=" + roles
+        + ", serperApiKey=" + (serperApiKey == null ? "none" : "***") + ", llmApiKey="
+        + (llmApiKey == null ? "none" : "***") + ", secretKey=" + (secretKey == null ? "none" : "***") + ", ...]";
   }
 
   /**
