@@ -9,6 +9,8 @@ import com.hazelcast.config.NetworkConfig;
 import io.applyflow.llm.LlmClient;
 import io.applyflow.llm.LlmConfig;
 import io.applyflow.llm.LlmLimits;
+import io.applyflow.llm.LlmSettings;
+import io.applyflow.platform.security.SecretBox;
 import io.applyflow.llm.RetryPolicy;
 import io.applyflow.apply.AnswerBank;
 import io.applyflow.apply.AllowedOrigins;
@@ -178,9 +180,12 @@ public final class Applyflow implements AutoCloseable {
         LlmLimits.Settings limits = llmLimits(config);
         LlmTailoring tailoring = new LlmTailoring(new LlmClient(vertx, client, pool, limits, RetryPolicy.DEFAULT,
             LlmClient.DEFAULT_TIMEOUT, LlmClient.DEFAULT_DEADLINE), limits.tokensPerJob());
-        all.add(vertx.deployVerticle(new TailorVerticle(jobs, profiles, tailoring,
-            userId -> Future.succeededFuture(llm), new io.applyflow.job.RunEvents(pool, vertx.eventBus()),
-            new SettingsStore(pool))));
+        // a user's own LLM settings (their key sealed with the master key, read off the event loop), else the
+        // installation's
+        all.add(vertx.executeBlocking(() -> SecretBox.load(config.secretKey(), config.dataDir()))
+            .compose(box -> vertx.deployVerticle(new TailorVerticle(jobs, profiles, tailoring,
+                new LlmSettings(pool, box, llm)::effective, new io.applyflow.job.RunEvents(pool, vertx.eventBus()),
+                new SettingsStore(pool)))));
         stages.add(TailorBus.stage(TAILOR_CONCURRENCY));
       }
       if (config.runs("render")) {

@@ -127,9 +127,9 @@ public final class WebVerticle extends VerticleBase {
         userId -> recommend.feedModel(userId, 5, "/"));
     io.applyflow.settings.LlmSettingsRoutes llm = io.applyflow.settings.LlmSettingsRoutes.mount(router,
         new io.applyflow.llm.LlmSettings(pool, secretBox, Applyflow.llmConfig(config)),
-        new io.applyflow.llm.LlmUsage(pool), new io.applyflow.llm.LlmProbe(io.vertx.ext.web.client.WebClient.create(
+        new io.applyflow.llm.LlmSpend(pool), new io.applyflow.llm.LlmProbe(io.vertx.ext.web.client.WebClient.create(
             vertx, new io.vertx.ext.web.client.WebClientOptions().setUserAgent("Applyflow/0.1")
-                .setFollowRedirects(true))), views);
+                .setFollowRedirects(true))), views, Applyflow.llmLimits(config));
     SettingsRoutes.mount(router, new SettingsStore(pool), tokens, views, recommend::settingsModel, llm::sectionModel);
     if (sandbox) {
       ReceivedRoutes.mount(router, pool, views.global("sandboxOn", true));

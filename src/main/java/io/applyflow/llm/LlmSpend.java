@@ -41,6 +41,11 @@ public final class LlmSpend {
   /** Tokens and requests of a job, a run, or a user's day or month. */
   public record Usage(long tokens, long requests, long cached) {
     public static final Usage NONE = new Usage(0, 0, 0);
+
+    /** {@code {tokens, requests, cached}}, as the API gives it. */
+    public io.vertx.core.json.JsonObject json() {
+      return new io.vertx.core.json.JsonObject().put("tokens", tokens).put("requests", requests).put("cached", cached);
+    }
   }
 
   /** True when {@code t} is a refusal for one of the budgets. */
@@ -124,6 +129,16 @@ public final class LlmSpend {
   /** What {@code runId} cost its owner. */
   public Future<Usage> run(long runId, long userId) {
     return usage("run_id = $1 and user_id = $2", Tuple.of(runId, userId));
+  }
+
+  /** What {@code userId} spent today (UTC day). */
+  public Future<Usage> userToday(long userId) {
+    return usage("user_id = $1 and day = (now() at time zone 'utc')::date", Tuple.of(userId));
+  }
+
+  /** What {@code userId} spent this calendar month (UTC), today included. */
+  public Future<Usage> userMonth(long userId) {
+    return usage("user_id = $1 and day >= date_trunc('month', now() at time zone 'utc')::date", Tuple.of(userId));
   }
 
   /** What {@code account} spent today (UTC), every user of it together. */

@@ -98,7 +98,7 @@ public final class RunView {
 
   /** What the LLM cost a run or a job, as the API gives it: {@code {tokens, requests, cached}}. */
   public static JsonObject llm(LlmSpend.Usage u) {
-    return new JsonObject().put("tokens", u.tokens()).put("requests", u.requests()).put("cached", u.cached());
+    return u.json();
   }
 
   /**

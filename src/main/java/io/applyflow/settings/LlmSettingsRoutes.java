@@ -2,7 +2,9 @@ package io.applyflow.settings;
 
 import io.applyflow.llm.LlmProbe;
 import io.applyflow.llm.LlmSettings;
-import io.applyflow.llm.LlmUsage;
+import io.applyflow.llm.LlmClient;
+import io.applyflow.llm.LlmLimits;
+import io.applyflow.llm.LlmSpend;
 import io.applyflow.platform.bus.Failure;
 import io.applyflow.platform.security.Auth;
 import io.applyflow.platform.web.Http;
@@ -30,21 +32,24 @@ public final class LlmSettingsRoutes {
   private static final List<String> FIELDS = List.of("base_url", "model", "api_key");
 
   private final LlmSettings settings;
-  private final LlmUsage usage;
+  private final LlmSpend usage;
   private final LlmProbe probe;
   private final Views views;
+  private final LlmLimits.Settings limits;
 
-  private LlmSettingsRoutes(LlmSettings settings, LlmUsage usage, LlmProbe probe, Views views) {
+  private LlmSettingsRoutes(LlmSettings settings, LlmSpend usage, LlmProbe probe, Views views,
+                            LlmLimits.Settings limits) {
     this.settings = settings;
     this.usage = usage;
     this.probe = probe;
     this.views = views;
+    this.limits = limits;
   }
 
   /** Mounts the routes; the answer's {@link #sectionModel} is what the settings page shows of them. */
-  public static LlmSettingsRoutes mount(Router router, LlmSettings settings, LlmUsage usage, LlmProbe probe,
-                                        Views views) {
-    LlmSettingsRoutes r = new LlmSettingsRoutes(settings, usage, probe, views);
+  public static LlmSettingsRoutes mount(Router router, LlmSettings settings, LlmSpend usage, LlmProbe probe,
+                                        Views views, LlmLimits.Settings limits) {
+    LlmSettingsRoutes r = new LlmSettingsRoutes(settings, usage, probe, views, limits);
     router.get("/api/settings/llm").handler(Auth.requireApiUser()).handler(r::apiGet);
     router.put("/api/settings/llm").handler(Auth.requireApiUser()).handler(r::apiPut);
     router.post("/api/settings/llm/test").handler(Auth.requireApiUser()).handler(r::apiTest);
@@ -107,8 +112,22 @@ public final class LlmSettingsRoutes {
   }
 
   private Future<JsonObject> withUsage(long userId, JsonObject json) {
-    return usage.today(userId).compose(today -> usage.month(userId).map(month -> json.put("usage",
-        new JsonObject().put("today", today.toJson()).put("month", month.toJson()))));
+    return usage.userToday(userId).compose(today -> usage.userMonth(userId).compose(month -> budget(userId)
+        .map(budget -> json.put("usage", new JsonObject().put("today", today.json()).put("month", month.json()))
+            .put("budget", budget == null ? null : new JsonObject().put("tokens_per_day", budget.limits().tokensPerDay())
+                .put("used_today", budget.usedToday()).put("tokens_per_run", budget.limits().tokensPerRun())
+                .put("tokens_per_job", budget.limits().tokensPerJob())))));
+  }
+
+  /** The budgets of the server in use and what its account (every user of its key) spent today; null if none. */
+  private record Budget(LlmLimits limits, long usedToday) {
+  }
+
+  private Future<Budget> budget(long userId) {
+    return settings.effective(userId)
+        .compose(config -> !config.isConfigured() ? Future.<Budget>succeededFuture(null)
+            : usage.accountToday(LlmClient.account(config)).map(u -> new Budget(limits.of(config), u.tokens())))
+        .otherwise((Budget) null);
   }
 
   // --- the page -------------------------------------------------------------------------------------------------
@@ -126,14 +145,19 @@ public final class LlmSettingsRoutes {
   }
 
   private Future<Map<String, Object>> usageLine(long userId, Map<String, Object> m) {
-    return usage.today(userId).compose(today -> usage.month(userId).map(month -> {
-      m.put("usage", usageText(today, month));
-      return m;
-    }));
+    return usage.userToday(userId).compose(today -> usage.userMonth(userId).compose(month -> budget(userId)
+        .map(budget -> {
+          m.put("usage", usageText(today, month));
+          m.put("budget", budget == null ? null : String.format(Locale.ROOT, "Today this key has used %,d of its "
+                  + "%,d tokens (every user of the key together; the day is UTC). A run may spend %,d, a job %,d.",
+              budget.usedToday(), budget.limits().tokensPerDay(), budget.limits().tokensPerRun(),
+              budget.limits().tokensPerJob()));
+          return m;
+        })));
   }
 
   /** "12,345 tokens today in 14 requests, 6 answered from the cache · 40,120 this month". */
-  static String usageText(LlmUsage.Usage today, LlmUsage.Usage month) {
+  static String usageText(LlmSpend.Usage today, LlmSpend.Usage month) {
     return String.format(Locale.ROOT, "%,d tokens today in %,d %s, %,d answered from the cache · %,d this month",
         today.tokens(), today.requests(), today.requests() == 1 ? "request" : "requests", today.cached(),
         month.tokens());

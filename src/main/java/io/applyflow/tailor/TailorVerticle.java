@@ -84,10 +84,7 @@ public final class TailorVerticle extends VerticleBase {
     FactGate questionGate = FactGate.of(resume, List.of(job.company(), job.title(),
         job.descriptionText() == null ? "" : job.descriptionText()));
     Future<LlmConfig> configured = llm == null ? Future.succeededFuture(null)
-        : llmConfigs.apply(cmd.userId()).otherwise(t -> {
-          log.warn("could not read the LLM settings of user {}: {}", cmd.userId(), t.getMessage());
-          return null;
-        });
+        : llmConfigs.apply(cmd.userId()).recover(t -> unavailable(cmd, job, "key", t).map(v -> null));
     return configured.compose(config -> {
       boolean useLlm = config != null && config.isConfigured();
       LlmTailoring.JobAsked asked = new LlmTailoring.JobAsked(config, new LlmClient.Asker(cmd.userId(), job.runId(),

@@ -33,7 +33,7 @@ class LlmSettingsIT {
   private static Vertx vertx;
   private static Pool pool;
   private static LlmSettings settings;
-  private static LlmUsage usage;
+  private static LlmSpend usage;
 
   @BeforeAll
   static void start() {
@@ -42,7 +42,7 @@ class LlmSettingsIT {
     byte[] master = new byte[32];
     new SecureRandom().nextBytes(master);
     settings = new LlmSettings(pool, new SecretBox(master), INSTALLATION);
-    usage = new LlmUsage(pool);
+    usage = new LlmSpend(pool);
   }
 
   @AfterAll
@@ -169,14 +169,14 @@ class LlmSettingsIT {
     call(u, "answered", 5000, "yesterday");
     call(u, "answered", 7000, "last month");
     call(other, "answered", 99_999, "today");
-    LlmUsage.Usage today = usage.today(u).await();
-    assertEquals(new LlmUsage.Usage(2000, 2, 1), today);
-    LlmUsage.Usage month = usage.month(u).await();
+    LlmSpend.Usage today = usage.userToday(u).await();
+    assertEquals(new LlmSpend.Usage(2000, 2, 1), today);
+    LlmSpend.Usage month = usage.userMonth(u).await();
     boolean firstOfMonth = pool.query("select extract(day from now() at time zone 'utc') = 1 as f").execute().await()
         .iterator().next().getBoolean("f");
     // on the 1st, yesterday was last month
-    assertEquals(firstOfMonth ? new LlmUsage.Usage(2000, 2, 1) : new LlmUsage.Usage(7000, 3, 1), month);
-    assertEquals(new LlmUsage.Usage(0, 0, 0), usage.today(user()).await(), "a user without calls");
+    assertEquals(firstOfMonth ? new LlmSpend.Usage(2000, 2, 1) : new LlmSpend.Usage(7000, 3, 1), month);
+    assertEquals(new LlmSpend.Usage(0, 0, 0), usage.userToday(user()).await(), "a user without calls");
   }
 
   private static void call(long userId, String state, int tokens, String when) {
