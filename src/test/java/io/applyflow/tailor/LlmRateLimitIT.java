@@ -35,8 +35,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>The fake's minute lasts {@value #MINUTE_MS} ms, so the test takes seconds instead of minutes: the client knows no
  * window length and reads only what the headers say ({@code remaining} until {@code reset}), so a shorter minute
- * changes the waits, not the decisions. The 20 jobs need about four times the per-minute tokens, so the client has
- * to wait several windows out.
+ * changes the waits, not the decisions. The 20 jobs need about three times the per-minute tokens, so the client has
+ * to wait windows out.
  */
 class LlmRateLimitIT {
   private static final int JOBS = 20;
@@ -57,7 +57,15 @@ class LlmRateLimitIT {
           Duration.ofSeconds(120));
       LlmTailoring tailoring = new LlmTailoring(client, LlmLimits.DEFAULT_TOKENS_PER_JOB);
       LlmConfig config = new LlmConfig(fake.baseUrl(), null, "honest-rate-" + UUID.randomUUID());
-      JsonNode resume = Fixtures.resume("senior-engineer");
+      List<String> names = new ArrayList<>(Fixtures.RESUMES);
+      names.add("multiscript");
+      List<JsonNode> resumes = new ArrayList<>();
+      for (String name : names) {
+        resumes.add(Fixtures.resume(name));
+      }
+      List<Long> tokensPerJob = new java.util.concurrent.CopyOnWriteArrayList<>();
+      AtomicInteger reworded = new AtomicInteger();
+      AtomicInteger passed = new AtomicInteger();
       List<RealPostings.Real> postings = new ArrayList<>(RealPostings.all());
       while (postings.size() < JOBS) {
         postings.addAll(RealPostings.all());
@@ -72,6 +80,7 @@ class LlmRateLimitIT {
       for (int s = 0; s < SLOTS; s++) {
         slots.add(slot(queue, i -> {
           RealPostings.Real p = postings.get(i);
+          JsonNode resume = resumes.get(i % resumes.size());
           // each job its own title, so no two jobs ask the same question (the cache would answer the second)
           String title = p.title() + " #" + i;
           TailoredResume t = Tailor.tailor(resume, Contact.of(new JsonObject()), p.text(), Tailor.Budget.ONE_PAGE);
@@ -79,11 +88,18 @@ class LlmRateLimitIT {
           LlmTailoring.JobAsked job = new LlmTailoring.JobAsked(config, new LlmClient.Asker(user, run, null), title,
               p.company(), p.descriptionHtml());
           return tailoring.reword(job, t, gate)
-              .compose(r -> tailoring.letterAndQuestions(job, LlmTailoring.apply(t, r.rewordings()), gate, gate))
-              .<Void>map(w -> {
-                complete.incrementAndGet();
-                return null;
-              })
+              .compose(r -> tailoring.letterAndQuestions(job, LlmTailoring.apply(t, r.rewordings()), gate, gate)
+                  .<Void>map(w -> {
+                    tokensPerJob.add(r.tokens() + w.tokens());
+                    for (LlmTailoring.Rewording x : r.rewordings()) {
+                      if (x.proposed() != null && !x.proposed().equals(x.source())) {
+                        reworded.incrementAndGet();
+                        passed.addAndGet(x.accepted() ? 1 : 0);
+                      }
+                    }
+                    complete.incrementAndGet();
+                    return null;
+                  }))
               .recover(e -> {
                 failures.add("job " + i + ": " + e.getMessage());
                 return Future.succeededFuture();
@@ -97,10 +113,14 @@ class LlmRateLimitIT {
       assertEquals(0, fake.rateLimited(), "no 429: " + fake.calls().stream().filter(c -> c.status() == 429).toList());
       assertEquals(2 * JOBS, fake.requests(), "two requests per job, no retry");
       long charged = fake.calls().stream().mapToLong(FakeOpenAi.Call::charged).sum();
-      assertTrue(charged > 3 * 12_000, "the jobs needed several minutes' tokens (" + charged
+      assertTrue(charged > 2 * 12_000, "the jobs needed about three minutes' tokens (" + charged
           + " charged), so the client had to wait");
-      System.out.printf("Rate limits: %d jobs, %d requests, %d tokens (%d charged at admission, 12,000 per %d ms "
-          + "minute), 0 × 429%n", JOBS, fake.requests(), fake.totalTokens(), charged, MINUTE_MS);
+      long max = tokensPerJob.stream().mapToLong(Long::longValue).max().orElse(0);
+      System.out.printf("Rate limits: %d jobs (%d resumes), %d requests, %d tokens (%d charged at admission, 12,000 per "
+              + "%d ms minute), 0 × 429; tokens per job mean %d, max %d; fact gate passed %d of %d honest rewordings%n",
+          JOBS, resumes.size(), fake.requests(), fake.totalTokens(), charged, MINUTE_MS, fake.totalTokens() / JOBS, max,
+          passed.get(), reworded.get());
+      assertTrue(max <= LlmLimits.DEFAULT_TOKENS_PER_JOB, "every job within its tokens: " + tokensPerJob);
     } finally {
       vertx.close().await();
     }
