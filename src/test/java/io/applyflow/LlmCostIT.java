@@ -129,4 +129,30 @@ class LlmCostIT {
       assertEquals(0, api.get("/api/search/" + rerun, again).json().getJsonObject("llm").getLong("tokens"));
     }
   }
+
+  @Test
+  void pastTheDaysBudgetTheRunGoesOnWithoutTheLlmAndSaysSoOnce() {
+    try (FakeOpenAi llm = FakeOpenAi.builder().groqFreeTier().start();
+         Applyflow app = TestApp.start(Map.of("LLM_BASE_URL", llm.baseUrl(), "LLM_MODEL",
+             "honest-day-" + UUID.randomUUID(), "LLM_TOKENS_PER_DAY", "1000", "APPLY_INSTANCES", "1"))) {
+      Api api = new Api("http://127.0.0.1:" + app.port());
+      String token = api.userWithProfile(Api.uniqueEmail("day"));
+      long runId = run(api, token);
+
+      assertTrue(llm.totalTokens() <= 1_000, "the day's 1,000 tokens hold: " + llm.totalTokens());
+      assertTrue(llm.requests() < 2 * JOBS, "most requests were never sent: " + llm.requests());
+      int templates = 0;
+      for (JsonObject job : jobs(api, token, runId)) {
+        templates += "template".equals(job.getJsonObject("cover_letter").getString("source")) ? 1 : 0;
+      }
+      assertTrue(templates >= JOBS - 1, "the jobs past the budget got the template letter: " + templates);
+      JsonArray problems = api.get("/api/search/" + runId, token).json().getJsonArray("problems");
+      List<Object> llmNotices = problems.stream().filter(p -> "llm".equals(((JsonObject) p).getString("kind")))
+          .toList();
+      assertEquals(1, llmNotices.size(), "said once for the run, though every job met it: " + problems.encode());
+      String message = ((JsonObject) llmNotices.get(0)).getString("message");
+      assertTrue(message.startsWith("the LLM's token budget for today is spent") && message.contains("of 1000 tokens")
+          && message.contains("without the LLM"), message);
+    }
+  }
 }
