@@ -26,13 +26,15 @@ import org.junit.jupiter.api.Test;
  *   <li>at most 2 requests and 2,000 tokens per job, under 10,000 for the run, and no 429;</li>
  *   <li>the same run again (another user with the same resume, so the postings are new to them and the prompts the
  *       same) costs 0 tokens and 0 requests: every answer comes from the cache;</li>
- *   <li>the run page and the job page say what the LLM cost, and the API gives the same figures.</li>
+ *   <li>the run page, the job page and the settings page say what the LLM cost (screenshots in
+ *       {@code target/screenshots/llm-*.png}), and the API gives the same figures.</li>
  * </ul>
  * Prints the figures the issue asks for: tokens per job (mean, max), requests per job and the fact gate's pass rate of
  * the honest rewordings.
  */
 class LlmCostIT {
   private static final int JOBS = 5;
+  private static final java.nio.file.Path SHOTS = java.nio.file.Path.of("target", "screenshots");
 
   private static long run(Api api, String token) {
     long runId = api.post("/api/search", token, new JsonObject().put("position", "Software Engineer")
@@ -104,11 +106,20 @@ class LlmCostIT {
         Page page = browsing.page();
         browsing.logIn(page, email);
         page.navigate(api.base + "/runs/" + runId);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("llm-run.png")).setFullPage(true));
         String runLine = page.textContent("#run-llm");
         assertTrue(runLine.contains(String.format(java.util.Locale.ROOT, "%,d tokens in %d requests",
             llm.totalTokens(), 2 * JOBS)), runLine);
         page.navigate(api.base + "/jobs/" + jobs.get(0).getLong("job_id"));
         String jobLine = page.textContent("#job-llm-cost");
+        page.locator("#job-llm-cost").scrollIntoViewIfNeeded();
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("llm-job.png")));
+        page.navigate(api.base + "/settings");
+        page.locator("#llm-settings").scrollIntoViewIfNeeded();
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("llm-settings.png")));
+        String budget = page.textContent("#llm-budget");
+        assertTrue(budget.contains(String.format(java.util.Locale.ROOT, "used %,d of its 100,000 tokens",
+            llm.totalTokens())), budget);
         assertTrue(jobLine.contains(String.format(java.util.Locale.ROOT, "%,d tokens in 2 requests",
             jobs.get(0).getJsonObject("llm").getLong("tokens"))), jobLine);
       }

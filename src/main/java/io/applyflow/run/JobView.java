@@ -70,7 +70,9 @@ public final class JobView {
     m.put("bullets", bullets(d.getJsonObject("tailored")));
     List<Map<String, Object>> diff = d.getJsonArray("tailor_diff") == null ? List.of() : list(d.getJsonArray("tailor_diff"));
     m.put("diff", diff);
-    m.put("tailorSummary", tailorSummary(diff));
+    long reworded = d.getJsonArray("rewording") == null ? 0 : d.getJsonArray("rewording").stream()
+        .filter(r -> r instanceof JsonObject w && Boolean.TRUE.equals(w.getBoolean("accepted"))).count();
+    m.put("tailorSummary", tailorSummary(diff, reworded));
     JsonObject llm = d.getJsonObject("llm");
     m.put("llmCost", llm == null ? null : RunView.llmCost(new io.applyflow.llm.LlmSpend.Usage(llm.getLong("tokens", 0L),
         llm.getLong("requests", 0L), llm.getLong("cached", 0L))));
@@ -406,9 +408,10 @@ public final class JobView {
 
   /**
    * "Chose 6 of your 12 bullets, all in your own words; 2 moved …; 6 left out as less relevant. The summary keeps 3
-   * of its 6 sentences." or null before tailoring. Summary sentences are counted apart from bullets.
+   * of its 6 sentences." or null before tailoring. Summary sentences are counted apart from bullets; when the LLM's
+   * rewordings of {@code reworded} of them passed the fact gate, the words say so instead of "all in your own words".
    */
-  static String tailorSummary(List<Map<String, Object>> diff) {
+  static String tailorSummary(List<Map<String, Object>> diff, long reworded) {
     if (diff.isEmpty()) {
       return null;
     }
@@ -430,8 +433,9 @@ public final class JobView {
     }
     StringBuilder sb = new StringBuilder();
     if (bullets > 0) {
-      sb.append("Chose ").append(bullets - dropped).append(" of your ").append(bullets)
-          .append(" bullets, all in your own words");
+      sb.append("Chose ").append(bullets - dropped).append(" of your ").append(bullets).append(" bullets, ")
+          .append(reworded == 0 ? "all in your own words" : reworded + " reworded by the LLM within the fact gate "
+              + "(each against its source under Details), the rest in your own words");
       if (moved > 0) {
         sb.append("; ").append(moved).append(" moved for this job");
       }

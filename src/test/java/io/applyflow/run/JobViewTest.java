@@ -153,8 +153,10 @@ class JobViewTest {
         Map.of("id", "work[0].highlights[0]", "change", "moved"), Map.of("id", "work[0].highlights[1]", "change", "kept"),
         Map.of("id", "work[1].highlights[0]", "change", "dropped"));
     assertEquals("Chose 2 of your 3 bullets, all in your own words; 1 moved for this job; 1 left out as less relevant. "
-        + "The summary keeps 1 of its 2 sentences.", JobView.tailorSummary(diff));
-    assertNull(JobView.tailorSummary(List.of()));
+        + "The summary keeps 1 of its 2 sentences.", JobView.tailorSummary(diff, 0));
+    assertTrue(JobView.tailorSummary(diff, 2).contains("2 reworded by the LLM within the fact gate"),
+        "not 'all in your own words' once the LLM reworded some");
+    assertNull(JobView.tailorSummary(List.of(), 0));
   }
 
   @Test
