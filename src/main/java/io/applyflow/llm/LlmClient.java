@@ -149,13 +149,15 @@ public final class LlmClient {
     long deadline = System.currentTimeMillis() + deadlineMs;
     return cached(key).compose(hit -> {
       if (hit != null) {
+        Metrics.llmCall("cached");
         return spend.cached(charge).compose(v -> hit.valid()
             ? Future.succeededFuture(new Answer(hit.response(), true, 0, key))
             : Future.failedFuture(Failure.UPSTREAM.with("model " + config.model() + " answered this question with "
                 + "invalid JSON before (kept in the cache as refused, not asked again): " + hit.problems())));
       }
       return fresh(config, account, known, charge, system, user, schema, maxTokens, key, deadline)
-          .onComplete(ar -> Metrics.llmCall(ar.succeeded()));
+          .onComplete(ar -> Metrics.llmCall(ar.succeeded() ? "ok" : LlmSpend.isBudget(ar.cause()) ? "budget"
+              : "failed"));
     }).recover(t -> t instanceof HttpError e
         ? Future.failedFuture(Failure.UPSTREAM.with(e.getMessage()))
         : Future.failedFuture(t));
@@ -218,6 +220,7 @@ public final class LlmClient {
           long prompt = number(usage, "prompt_tokens", counted - maxTokens);
           long completion = number(usage, "completion_tokens", TokenCount.answer(content));
           Checked checked = check(content, plainSchema);
+          Metrics.llmTokens(prompt, completion);
           return spend.settle(id, prompt, completion).compose(v -> {
             if (checked.value != null) {
               return store(key, config.model(), checked.value, "ok", null)

@@ -89,9 +89,15 @@ public final class Metrics {
   }
 
   /** One LLM call; {@code ok} false for an error or a refused answer. */
-  public static void llmCall(boolean ok) {
-    count("applyflow.llm.calls", "LLM calls by outcome (failed: an error or a refused answer)", 1,
-        "outcome", ok ? "ok" : "failed");
+  public static void llmCall(String outcome) {
+    count("applyflow.llm.calls", "LLM questions by outcome (ok; cached: answered from the cache, free; budget: not "
+        + "sent, a budget would break; failed: an error or an invalid answer)", 1, "outcome", outcome);
+  }
+
+  /** Tokens an LLM server reported for one answer. */
+  public static void llmTokens(long prompt, long completion) {
+    count("applyflow.llm.tokens", "LLM tokens the servers reported, by kind", prompt, "kind", "prompt");
+    count("applyflow.llm.tokens", "LLM tokens the servers reported, by kind", completion, "kind", "completion");
   }
 
   /** One outbound HTTP call to {@code target} (e.g. {@code greenhouse}, {@code serper}). */
@@ -131,7 +137,7 @@ public final class Metrics {
     gauge("applyflow.database.up", "1 when the last read of the job gauges from Postgres succeeded", up ? 1 : 0);
   }
 
-  private static void count(String name, String description, int n, String... tags) {
+  private static void count(String name, String description, double n, String... tags) {
     try {
       Counter.builder(name).description(description).tags(labels(tags)).register(REGISTRY).increment(n);
     } catch (RuntimeException e) {
