@@ -116,6 +116,11 @@ public final class LlmTailoring {
    */
   public Future<Reworded> reword(JobAsked job, TailoredResume resume, FactGate gate) {
     Plan plan = plan(job, resume);
+    if (plan.items().isEmpty()) {
+      // the job's tokens leave no room for a bullet: nothing to ask
+      return Future.succeededFuture(new Reworded(resume.bullets().stream()
+          .map(b -> new Rewording(b.id(), b.text(), null, false, List.of())).toList(), 0, 0, false));
+    }
     return ask(job, "reword", REWORD_SYSTEM, rewordPrompt(job, plan), schema(REWORD, new JsonObject().put("bullets", array(
             new JsonObject().put("type", "object").put("required", new JsonArray().add("id").add("text"))
                 .put("properties", new JsonObject().put("id", string()).put("text", string()))))),
