@@ -173,6 +173,9 @@ public final class TailorVerticle extends VerticleBase {
     long tokens = (reworded == null ? 0 : reworded.tokens()) + (written == null ? 0 : written.tokens());
     int requests = (reworded == null ? 0 : 1) + (written == null ? 0 : 1);
     int cached = (reworded != null && reworded.cached() ? 1 : 0) + (written != null && written.cached() ? 1 : 0);
+    if (cached == requests) {
+      return "; the LLM: " + (requests == 1 ? "its answer" : "both answers") + " from the cache, 0 tokens";
+    }
     return String.format(java.util.Locale.ROOT, "; the LLM: %,d tokens in %d request%s%s", tokens, requests,
         requests == 1 ? "" : "s", cached == 0 ? "" : " (" + cached + " answered from the cache, free)");
   }
