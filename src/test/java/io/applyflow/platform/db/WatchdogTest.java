@@ -11,10 +11,19 @@ import org.junit.jupiter.api.Test;
 class WatchdogTest {
   private static final long BOUND_SECONDS = 30; // a generous bound for a loaded machine, not a timing assertion
 
+  /**
+   * A stand-in for the postmaster that dies of SIGINT as Postgres stops on it, even when this JVM was started in the
+   * background of a shell without job control, where SIGINT and SIGQUIT are ignored and a plain {@code sleep} would
+   * inherit that (Postgres installs its own handlers; {@code sleep} does not). Perl is part of every Debian system.
+   */
+  private static Process postmasterStandIn() throws java.io.IOException {
+    return new ProcessBuilder("perl", "-e", "$SIG{INT} = 'DEFAULT'; $SIG{QUIT} = 'DEFAULT'; sleep 600").start();
+  }
+
   @Test
   void whenTheJvmIsGoneThePostmasterIsAskedToStop() throws Exception {
     Process jvm = new ProcessBuilder("sleep", "600").start();
-    Process postmaster = new ProcessBuilder("sleep", "600").start();
+    Process postmaster = postmasterStandIn();
     try {
       Watchdog dog = Watchdog.start(jvm.pid(), postmaster.pid()).orElseThrow();
       assertFalse(postmaster.waitFor(1500, TimeUnit.MILLISECONDS), "left alone while the JVM lives");
