@@ -34,6 +34,10 @@ class LlmPromptsTest {
   }
 
   private static List<Case> cases() throws IOException {
+    return cases(Tailor.Budget.ONE_PAGE);
+  }
+
+  private static List<Case> cases(Tailor.Budget budget) throws IOException {
     Map<String, JsonNode> resumes = new LinkedHashMap<>();
     for (String r : Fixtures.RESUMES) {
       resumes.put(r, Fixtures.resume(r));
@@ -43,7 +47,7 @@ class LlmPromptsTest {
     List<Case> out = new ArrayList<>();
     for (Map.Entry<String, JsonNode> r : resumes.entrySet()) {
       for (RealPostings.Real p : RealPostings.all()) {
-        TailoredResume t = Tailor.tailor(r.getValue(), Contact.of(new JsonObject()), p.text(), Tailor.Budget.ONE_PAGE);
+        TailoredResume t = Tailor.tailor(r.getValue(), Contact.of(new JsonObject()), p.text(), budget);
         out.add(new Case(r.getKey(), p, t, new LlmTailoring.JobAsked(null, new LlmClient.Asker(1, 1L, 1L), p.title(),
             p.company(), p.descriptionHtml())));
       }
@@ -92,6 +96,23 @@ class LlmPromptsTest {
     System.out.printf("LLM prompts: %d jobs, planned tokens per job mean %d, max %d; bullets asked about %d of %d "
         + "chosen (%.0f%%)%n", cases.size(), sum / cases.size(), max, asked, bullets, 100.0 * asked / bullets);
     assertTrue(asked * 10 >= bullets * 6, "at least 60% of the chosen bullets are reworded: " + asked + " of " + bullets);
+  }
+
+  @Test
+  void twoPageResumesArePlannedWithinTheJobsTokensToo() throws IOException {
+    LlmTailoring tailoring = new LlmTailoring(null, LlmLimits.DEFAULT_TOKENS_PER_JOB);
+    int asked = 0;
+    int bullets = 0;
+    for (Case c : cases(Tailor.Budget.TWO_PAGES)) {
+      LlmTailoring.Plan plan = tailoring.plan(c.job(), c.tailored());
+      int planned = planned(c, plan);
+      assertTrue(planned <= LlmLimits.DEFAULT_TOKENS_PER_JOB, c.resume() + " × " + c.posting().title() + ": "
+          + planned + " tokens planned");
+      asked += plan.items().size();
+      bullets += c.tailored().bullets().size();
+    }
+    System.out.printf("LLM prompts, two pages: bullets asked about %d of %d chosen (%.0f%%)%n", asked, bullets,
+        100.0 * asked / bullets);
   }
 
   @Test

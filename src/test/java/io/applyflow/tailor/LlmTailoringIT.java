@@ -95,4 +95,45 @@ class LlmTailoringIT {
     assertEquals(job.resume().bullets().size(), r.rewordings().size(), "every bullet kept as written");
     assertTrue(LlmLimits.DEFAULT_TOKENS_PER_JOB > 800);
   }
+
+  @Test
+  void theIssuesCaseAThousandWordPostingAndAFortyBulletResumeOnTwoPagesCostsAtMostTwoThousandTokensInTwoRequests()
+      throws Exception {
+    // the fixtures' real postings are at most ~380 words: the longest ones joined, in full, make a 1,000-word posting
+    List<RealPostings.Real> byLength = new java.util.ArrayList<>(RealPostings.all());
+    byLength.sort(java.util.Comparator.comparingInt((RealPostings.Real p) -> -p.text().split("\\s+").length));
+    StringBuilder html = new StringBuilder();
+    int words = 0;
+    for (RealPostings.Real p : byLength) {
+      if (words >= 1_000) {
+        break;
+      }
+      html.append(p.descriptionHtml());
+      words += p.text().split("\\s+").length;
+    }
+    RealPostings.Real longest = new RealPostings.Real("joined", byLength.get(0).title(), byLength.get(0).company(),
+        html.toString());
+    assertTrue(words >= 1_000, words + " words");
+    JsonNode resume = Fixtures.fortyBulletResume();
+    TailoredResume t = Tailor.tailor(resume, Contact.of(new JsonObject()), longest.text(), Tailor.Budget.TWO_PAGES);
+    FactGate gate = FactGate.of(resume, List.of(longest.company(), longest.title()));
+    LlmTailoring.JobAsked job = new LlmTailoring.JobAsked(new LlmConfig(fake.baseUrl(), null,
+        "honest-long-" + UUID.randomUUID()), new LlmClient.Asker(user, JobRows.run(pool, user), null),
+        longest.title(), longest.company(), longest.descriptionHtml());
+    LlmTailoring tailoring = new LlmTailoring(client, LlmLimits.DEFAULT_TOKENS_PER_JOB);
+    int requests = fake.requests();
+    long tokens = fake.totalTokens();
+
+    LlmTailoring.Reworded r = tailoring.reword(job, t, gate).await();
+    LlmTailoring.Written w = tailoring.letterAndQuestions(job, LlmTailoring.apply(t, r.rewordings()), gate, gate)
+        .await();
+
+    assertEquals(requests + 2, fake.requests());
+    long spent = fake.totalTokens() - tokens;
+    assertEquals(spent, r.tokens() + w.tokens(), "the client's figures are the server's");
+    assertTrue(spent <= LlmLimits.DEFAULT_TOKENS_PER_JOB, spent + " tokens");
+    assertFalse(w.letter().texts().isEmpty());
+    System.out.printf("The issue's case: a %d-word posting, a 40-bullet resume (%d chosen for two pages, %d asked "
+        + "about): %d tokens in 2 requests%n", words, t.bullets().size(), r.asked(), spent);
+  }
 }
