@@ -118,7 +118,10 @@ public final class Applyflow implements AutoCloseable {
       SandboxVerticle[] board = new SandboxVerticle[1];
       Claims claims = new Claims(pool, Leases.newNodeId(), java.time.Duration.ofSeconds(config.leaseSeconds()));
       Leases leases = new Leases(pool, claims);
-      Deployed deployed = deploy(vertx, config, pool, claims, leases, web, board).await();
+      // the pages that edit the users' LLM settings and the tailoring that reads them; no other role opens a key
+      LlmSettings llmSettings = config.runs("web") || config.runs("tailor")
+          ? new LlmSettings(pool, secretBox(config), llmConfig(config)) : null;
+      Deployed deployed = deploy(vertx, config, pool, claims, leases, llmSettings, web, board).await();
       Readiness.deployed(vertx, config.roles());
       int port = deployed.port();
       long ms = (System.nanoTime() - started) / 1_000_000;
@@ -135,13 +138,26 @@ public final class Applyflow implements AutoCloseable {
     }
   }
 
+  /**
+   * The master key that seals the LLM API keys users save ({@code APPLYFLOW_SECRET_KEY}, else
+   * {@code DATA_DIR/secret.key}, created on first start): read once, here, before anything is deployed.
+   */
+  private static SecretBox secretBox(io.applyflow.platform.config.Config config) {
+    if (config.cluster() && config.secretKey() == null) {
+      log.warn("CLUSTER is on but {} is not set: this node seals saved API keys with its own {}/{}, which the other "
+          + "nodes cannot open; give every node the same {}", SecretBox.ENV, config.dataDir(), SecretBox.FILE,
+          SecretBox.ENV);
+    }
+    return SecretBox.load(config.secretKey(), config.dataDir());
+  }
+
   private static Future<Deployed> deploy(Vertx vertx, io.applyflow.platform.config.Config config, Pool pool,
-                                        Claims claims, Leases leases,
+                                        Claims claims, Leases leases, LlmSettings llmSettings,
                                         WebVerticle[] deployedWeb, SandboxVerticle[] deployedBoard) {
     Future<Integer> web = Future.succeededFuture(config.port());
     Future<Integer> sandbox = Future.succeededFuture(config.sandboxPort() == 0 ? null : config.sandboxPort());
     if (config.runs("web")) {
-      WebVerticle verticle = new WebVerticle(config.host(), config.port(), config.sandbox(), pool, config);
+      WebVerticle verticle = new WebVerticle(config.host(), config.port(), config.sandbox(), pool, config, llmSettings);
       deployedWeb[0] = verticle;
       web = vertx.deployVerticle(verticle).map(id -> verticle.actualPort());
       if (config.sandbox()) {
@@ -176,16 +192,12 @@ public final class Applyflow implements AutoCloseable {
         stages.add(ScoreBus.stage(SCORE_CONCURRENCY));
       }
       if (config.runs("tailor")) {
-        LlmConfig llm = llmConfig(config);
         LlmLimits.Settings limits = llmLimits(config);
         LlmTailoring tailoring = new LlmTailoring(new LlmClient(vertx, client, pool, limits, RetryPolicy.DEFAULT,
             LlmClient.DEFAULT_TIMEOUT, LlmClient.DEFAULT_DEADLINE), limits.tokensPerJob());
-        // a user's own LLM settings (their key sealed with the master key, read off the event loop), else the
-        // installation's
-        all.add(vertx.executeBlocking(() -> SecretBox.load(config.secretKey(), config.dataDir()))
-            .compose(box -> vertx.deployVerticle(new TailorVerticle(jobs, profiles, tailoring,
-                new LlmSettings(pool, box, llm)::effective, new io.applyflow.job.RunEvents(pool, vertx.eventBus()),
-                new SettingsStore(pool)))));
+        // a user's own LLM settings, else the installation's
+        all.add(vertx.deployVerticle(new TailorVerticle(jobs, profiles, tailoring, llmSettings::effective,
+            new io.applyflow.job.RunEvents(pool, vertx.eventBus()), new SettingsStore(pool))));
         stages.add(TailorBus.stage(TAILOR_CONCURRENCY));
       }
       if (config.runs("render")) {

@@ -59,32 +59,27 @@ public final class WebVerticle extends VerticleBase {
   private final boolean sandbox;
   private final Pool pool;
   private final io.applyflow.platform.config.Config config;
+  private final io.applyflow.llm.LlmSettings llmSettings;
   private HttpServer server;
   private Router router;
 
-  public WebVerticle(String host, int port, boolean sandbox, Pool pool, io.applyflow.platform.config.Config config) {
+  public WebVerticle(String host, int port, boolean sandbox, Pool pool, io.applyflow.platform.config.Config config,
+                     io.applyflow.llm.LlmSettings llmSettings) {
     this.host = host;
     this.port = port;
     this.sandbox = sandbox;
     this.pool = pool;
     this.config = config;
+    this.llmSettings = llmSettings;
   }
 
   @Override
   public Future<?> start() {
-    // the CSRF secret is shared by every node through Postgres; the master key that seals saved API keys never is
-    // (APPLYFLOW_SECRET_KEY, else DATA_DIR/secret.key, read off the event loop)
-    return ServerSecret.load(pool, "csrf").compose(csrf -> vertx.executeBlocking(
-        () -> io.applyflow.platform.security.SecretBox.load(config.secretKey(), config.dataDir()))
-        .compose(box -> serve(csrf, box)));
+    // the CSRF secret is shared by every node through Postgres
+    return ServerSecret.load(pool, "csrf").compose(this::serve);
   }
 
-  private Future<?> serve(byte[] csrfSecret, io.applyflow.platform.security.SecretBox secretBox) {
-    if (config.cluster() && config.secretKey() == null) {
-      log.warn("CLUSTER is on but {} is not set: this node seals saved API keys with its own {}/{}, which the other "
-          + "nodes cannot open; give every node the same {}", io.applyflow.platform.security.SecretBox.ENV,
-          config.dataDir(), io.applyflow.platform.security.SecretBox.FILE, io.applyflow.platform.security.SecretBox.ENV);
-    }
+  private Future<?> serve(byte[] csrfSecret) {
     Router router = Router.router(vertx);
     Views views = new Views(vertx);
     Tokens tokens = new Tokens(pool);
@@ -126,7 +121,7 @@ public final class WebVerticle extends VerticleBase {
     HomeRoutes.mount(router, checklist, new Stats(pool), jobs, runRoutes, views,
         userId -> recommend.feedModel(userId, 5, "/"));
     io.applyflow.settings.LlmSettingsRoutes llm = io.applyflow.settings.LlmSettingsRoutes.mount(router,
-        new io.applyflow.llm.LlmSettings(pool, secretBox, Applyflow.llmConfig(config)),
+        llmSettings,
         new io.applyflow.llm.LlmSpend(pool), new io.applyflow.llm.LlmProbe(io.vertx.ext.web.client.WebClient.create(
             vertx, new io.vertx.ext.web.client.WebClientOptions().setUserAgent("Applyflow/0.1")
                 .setFollowRedirects(true))), views, Applyflow.llmLimits(config));

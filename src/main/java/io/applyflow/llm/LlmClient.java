@@ -116,16 +116,6 @@ public final class LlmClient {
     this.deadlineMs = deadline.toMillis();
   }
 
-  /** Where the tokens are counted: job, run and day usage for the pages. */
-  public LlmSpend spend() {
-    return spend;
-  }
-
-  /** The budgets and known limits {@code config}'s account works under. */
-  public LlmLimits limits(LlmConfig config) {
-    return limits.of(config);
-  }
-
   /**
    * One JSON object answering {@code user} under {@code system}, valid against {@code schema} (any JSON object when
    * null), in at most {@code maxTokens} answer tokens, asked of {@code config}'s server for {@code who};

@@ -30,17 +30,25 @@ public record LlmConfig(String baseUrl, String apiKey, String model) {
 
   /** Reads {@code LLM_BASE_URL}, {@code LLM_API_KEY}, {@code LLM_MODEL}; defaults to Groq when only a key is set. */
   public static LlmConfig fromEnv(Map<String, String> env) {
-    String base = blankToNull(env.get("LLM_BASE_URL"));
-    String key = blankToNull(env.get("LLM_API_KEY"));
-    String model = blankToNull(env.get("LLM_MODEL"));
+    return resolve(env.get("LLM_BASE_URL"), env.get("LLM_API_KEY"), env.get("LLM_MODEL"));
+  }
+
+  /**
+   * A config from values that may each be missing (blank is missing), with Groq's defaults: only a key means Groq's
+   * base URL; Groq's base URL without a model means {@link #GROQ_DEFAULT_MODEL}.
+   */
+  public static LlmConfig resolve(String baseUrl, String apiKey, String model) {
+    String base = blankToNull(baseUrl);
+    String key = blankToNull(apiKey);
+    String m = blankToNull(model);
     boolean groq = base == null ? key != null : base.replaceAll("/+$", "").equals(GROQ_BASE_URL);
     if (base == null && key != null) {
       base = GROQ_BASE_URL;
     }
-    if (model == null && groq) {
-      model = GROQ_DEFAULT_MODEL;
+    if (m == null && groq) {
+      m = GROQ_DEFAULT_MODEL;
     }
-    return new LlmConfig(base, key, model);
+    return new LlmConfig(base, key, m);
   }
 
   /** True when a server and a model are known (a key is optional: Ollama, llama.cpp and vLLM may run without). */

@@ -10,8 +10,6 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowIterator;
 import io.vertx.sqlclient.Tuple;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * A user's own LLM server, model and key (table {@code llm_settings}), and the {@link LlmConfig} a user's LLM calls
@@ -94,7 +92,7 @@ public final class LlmSettings {
       if (!own.applies()) {
         return installation;
       }
-      return resolve(own.baseUrl(), own.sealed() == null ? null : open(own.sealed(), userId), own.model());
+      return LlmConfig.resolve(own.baseUrl(), own.sealed() == null ? null : open(own.sealed(), userId), own.model());
     });
   }
 
@@ -106,7 +104,7 @@ public final class LlmSettings {
     return own(userId).map(own -> {
       String key = in.newKey() != null ? in.newKey()
           : in.removeKey() || own.sealed() == null ? null : open(own.sealed(), userId);
-      return in.baseUrl() == null && key == null ? installation : resolve(in.baseUrl(), key, in.model());
+      return in.baseUrl() == null && key == null ? installation : LlmConfig.resolve(in.baseUrl(), key, in.model());
     });
   }
 
@@ -114,7 +112,7 @@ public final class LlmSettings {
   public Future<View> view(long userId) {
     return own(userId).map(own -> {
       if (own.applies()) {
-        LlmConfig c = resolve(own.baseUrl(), own.sealed() == null ? null : "set", own.model());
+        LlmConfig c = LlmConfig.resolve(own.baseUrl(), own.sealed() == null ? null : "set", own.model());
         return new View("user", c.baseUrl(), c.model(), own.sealed() != null, own.baseUrl(), own.model(),
             own.sealed() != null);
       }
@@ -176,21 +174,6 @@ public final class LlmSettings {
           + SecretBox.ENV + " or DATA_DIR/" + SecretBox.FILE + " changed, or a node of the cluster has another one);"
           + " enter the key again on the settings page");
     }
-  }
-
-  /** A user's own values with {@link LlmConfig#fromEnv}'s defaults: only a key means Groq and its default model. */
-  static LlmConfig resolve(String baseUrl, String key, String model) {
-    Map<String, String> env = new HashMap<>();
-    if (baseUrl != null) {
-      env.put("LLM_BASE_URL", baseUrl);
-    }
-    if (key != null) {
-      env.put("LLM_API_KEY", key);
-    }
-    if (model != null) {
-      env.put("LLM_MODEL", model);
-    }
-    return LlmConfig.fromEnv(env);
   }
 
   // --- validation (linear scans; nothing is parsed before its length is checked) ---------------------------------

@@ -40,8 +40,6 @@ public final class LlmSpend {
 
   /** Tokens and requests of a job, a run, or a user's day or month. */
   public record Usage(long tokens, long requests, long cached) {
-    public static final Usage NONE = new Usage(0, 0, 0);
-
     /** {@code {tokens, requests, cached}}, as the API gives it. */
     public io.vertx.core.json.JsonObject json() {
       return new io.vertx.core.json.JsonObject().put("tokens", tokens).put("requests", requests).put("cached", cached);

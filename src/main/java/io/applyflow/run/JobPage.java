@@ -63,7 +63,7 @@ final class JobPage {
             .put("fill_plan", job.fillPlan() == null ? null : job.fillPlan().getJsonArray("entries"))
             .put("documents", docs)
             .put("schema", job.questions())
-            .put("llm", RunView.llm(cost))
+            .put("llm", cost.json())
             .put("events", events)))));
   }
 

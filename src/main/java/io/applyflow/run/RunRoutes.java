@@ -82,7 +82,7 @@ public final class RunRoutes {
     router.post("/runs").handler(Auth.requirePageUser()).handler(r::pageCreate);
     router.get("/runs/:run_id").handler(Auth.requirePageUser()).handler(r::runPage);
     router.get("/runs/:run_id/events").handler(Auth.requirePageUser()).handler(ctx -> r.stream(ctx, true));
-    JobPage pages = new JobPage(jobs, runs, views, new LlmSpend(pool));
+    JobPage pages = new JobPage(jobs, runs, views, r.llmSpend);
     JobRoutes.mount(router, vertx, jobs, pages, live);
     ReviewRoutes.mount(router, vertx, jobs, answers, views, pages, live);
     SecurityCodeRoutes.mount(router, vertx, jobs, pages);
@@ -132,7 +132,7 @@ public final class RunRoutes {
                   return run.json().put("state", RunView.state(run.status(), waiting)).put("waiting", waiting)
                       .put("jobs", new JsonArray(list.stream().map(RunRows.JobRow::json).toList()))
                       .put("problems", new JsonArray(problems.stream().map(RunEvents.Problem::json).toList()))
-                      .put("llm", RunView.llm(llm))
+                      .put("llm", llm.json())
                       .put("events", events);
                 })))))
         .onSuccess(body -> Http.json(ctx, 200, body))
@@ -222,7 +222,7 @@ public final class RunRoutes {
           model.put("problems", problems.stream().map(p -> p.json().put("when", RunView.when(p.at())).getMap())
               .toList());
           model.put("finished", !"running".equals(run.status()));
-          model.put("llm", RunView.llm(llm).getMap());
+          model.put("llm", llm.json().getMap());
           model.put("llmCost", RunView.llmCost(llm));
           return model;
         }))));

@@ -3,7 +3,6 @@ package io.applyflow.run;
 import io.applyflow.job.JobStatus;
 import io.applyflow.job.Runs;
 import io.applyflow.llm.LlmSpend;
-import io.vertx.core.json.JsonObject;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -94,11 +93,6 @@ public final class RunView {
 
   private static long n(Map<JobStatus, Long> c, JobStatus s) {
     return c.getOrDefault(s, 0L);
-  }
-
-  /** What the LLM cost a run or a job, as the API gives it: {@code {tokens, requests, cached}}. */
-  public static JsonObject llm(LlmSpend.Usage u) {
-    return u.json();
   }
 
   /**

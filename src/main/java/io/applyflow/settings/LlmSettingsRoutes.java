@@ -112,22 +112,29 @@ public final class LlmSettingsRoutes {
   }
 
   private Future<JsonObject> withUsage(long userId, JsonObject json) {
-    return usage.userToday(userId).compose(today -> usage.userMonth(userId).compose(month -> budget(userId)
-        .map(budget -> json.put("usage", new JsonObject().put("today", today.json()).put("month", month.json()))
-            .put("budget", budget == null ? null : new JsonObject().put("tokens_per_day", budget.limits().tokensPerDay())
-                .put("used_today", budget.usedToday()).put("tokens_per_run", budget.limits().tokensPerRun())
-                .put("tokens_per_job", budget.limits().tokensPerJob())))));
+    return spent(userId).map(s -> json.put("usage", new JsonObject().put("today", s.today().json())
+            .put("month", s.month().json()))
+        .put("budget", s.budget() == null ? null : new JsonObject()
+            .put("tokens_per_day", s.budget().limits().tokensPerDay()).put("used_today", s.budget().usedToday())
+            .put("tokens_per_run", s.budget().limits().tokensPerRun())
+            .put("tokens_per_job", s.budget().limits().tokensPerJob())));
   }
 
-  /** The budgets of the server in use and what its account (every user of its key) spent today; null if none. */
+  /** The budgets of the server in use and what its account (every user of its key) spent today. */
   private record Budget(LlmLimits limits, long usedToday) {
   }
 
-  private Future<Budget> budget(long userId) {
-    return settings.effective(userId)
+  /** What the API and the page show of the user's spending: today, this month, and the key's budget (null if none). */
+  private record Spent(LlmSpend.Usage today, LlmSpend.Usage month, Budget budget) {
+  }
+
+  private Future<Spent> spent(long userId) {
+    Future<Budget> budget = settings.effective(userId)
         .compose(config -> !config.isConfigured() ? Future.<Budget>succeededFuture(null)
             : usage.accountToday(LlmClient.account(config)).map(u -> new Budget(limits.of(config), u.tokens())))
         .otherwise((Budget) null);
+    return usage.userToday(userId).compose(today -> usage.userMonth(userId).compose(month -> budget
+        .map(b -> new Spent(today, month, b))));
   }
 
   // --- the page -------------------------------------------------------------------------------------------------
@@ -145,15 +152,14 @@ public final class LlmSettingsRoutes {
   }
 
   private Future<Map<String, Object>> usageLine(long userId, Map<String, Object> m) {
-    return usage.userToday(userId).compose(today -> usage.userMonth(userId).compose(month -> budget(userId)
-        .map(budget -> {
-          m.put("usage", usageText(today, month));
-          m.put("budget", budget == null ? null : String.format(Locale.ROOT, "Today this key has used %,d of its "
-                  + "%,d tokens (every user of the key together; the day is UTC). A run may spend %,d, a job %,d.",
-              budget.usedToday(), budget.limits().tokensPerDay(), budget.limits().tokensPerRun(),
-              budget.limits().tokensPerJob()));
-          return m;
-        })));
+    return spent(userId).map(s -> {
+      m.put("usage", usageText(s.today(), s.month()));
+      m.put("budget", s.budget() == null ? null : String.format(Locale.ROOT, "Today this key has used %,d of its "
+              + "%,d tokens (every user of the key together; the day is UTC). A run may spend %,d, a job %,d.",
+          s.budget().usedToday(), s.budget().limits().tokensPerDay(), s.budget().limits().tokensPerRun(),
+          s.budget().limits().tokensPerJob()));
+      return m;
+    });
   }
 
   /** "12,345 tokens today in 14 requests, 6 answered from the cache · 40,120 this month". */
